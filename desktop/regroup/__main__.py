@@ -1,0 +1,7 @@
+"""Allows ``python -m regroup``."""
+
+import sys
+
+from regroup.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt-free heart of Regroup: storage, keys, services and reminder arithmetic."""

@@ -1,0 +1,124 @@
+"""The data key in the OS keyring, through ``keyring``, accepting only backends that protect it.
+
+Windows Credential Locker, the macOS Keychain, the freedesktop Secret Service and
+KWallet keep secrets encrypted under the user's login. The fail, null, chainer-only
+and plaintext backends (``keyrings.alt``) do not, so the app treats them as "no
+keyring" and falls back to a passphrase.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+from regroup.core.errors import KeystoreUnavailableError
+
+SERVICE = "Regroup"
+_TRUSTED_MODULES = (
+    "keyring.backends.SecretService",
+    "keyring.backends.libsecret",
+    "keyring.backends.kwallet",
+    "keyring.backends.Windows",
+    "keyring.backends.macOS",
+)
+log = logging.getLogger(__name__)
+
+
+class KeyStore(Protocol):
+    """Somewhere outside the profile folder that can hold a profile's data key."""
+
+    def name(self) -> str:
+        """Return a short human name, e.g. "Secret Service"."""
+        ...
+
+    def load(self, profile_id: str) -> bytes | None:
+        """Return the stored key, None when there is none, or raise KeystoreUnavailableError."""
+        ...
+
+    def save(self, profile_id: str, key: bytes) -> None:
+        """Store the key or raise KeystoreUnavailableError."""
+        ...
+
+    def delete(self, profile_id: str) -> None:
+        """Forget the key; a missing item is not an error."""
+        ...
+
+
+def is_trusted_backend(backend: Any) -> bool:
+    """Tell whether a keyring backend keeps secrets encrypted by the OS."""
+    return type(backend).__module__.startswith(_TRUSTED_MODULES)
+
+
+def _pick_backend() -> Any:
+    import keyring
+    from keyring.backends import chainer
+
+    backend = keyring.get_keyring()
+    candidates = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
+    for candidate in candidates:
+        if is_trusted_backend(candidate):
+            return candidate
+    names = ", ".join(type(c).__module__ for c in candidates) or "none"
+    raise KeystoreUnavailableError(
+        f"No secure system keyring is available (found: {names})."
+    )
+
+
+class SystemKeyStore:
+    """The OS keyring, one item per profile under the service name "Regroup"."""
+
+    def __init__(self) -> None:
+        self._backend: Any = None
+
+    def _get_backend(self) -> Any:
+        if self._backend is None:
+            self._backend = _pick_backend()
+        return self._backend
+
+    def name(self) -> str:
+        """Return the backend's own name, e.g. "SecretService Keyring"."""
+        try:
+            return str(getattr(self._get_backend(), "name", "system keyring"))
+        except KeystoreUnavailableError:
+            return "no secure keyring"
+
+    def _call(self, action: str, func: Any, *args: str) -> Any:
+        from keyring.errors import KeyringError
+
+        try:
+            return func(SERVICE, *args)
+        except (KeyringError, OSError, RuntimeError, ValueError) as exc:
+            log.warning("keyring %s failed: %s", action, exc)
+            raise KeystoreUnavailableError(
+                f"The system keyring could not {action} the key ({exc or type(exc).__name__})."
+            ) from exc
+        except Exception as exc:  # D-Bus and OS bindings raise their own types
+            log.warning("keyring %s failed: %r", action, exc)
+            raise KeystoreUnavailableError(
+                f"The system keyring could not {action} the key ({type(exc).__name__})."
+            ) from exc
+
+    def load(self, profile_id: str) -> bytes | None:
+        """Return the profile's key from the keyring, or None when it holds none."""
+        value = self._call("read", self._get_backend().get_password, profile_id)
+        if value is None:
+            return None
+        try:
+            return bytes.fromhex(value)
+        except ValueError:
+            log.warning("keyring item for %s is not a Regroup key", profile_id)
+            return None
+
+    def save(self, profile_id: str, key: bytes) -> None:
+        """Store the key as hex text, the only form every backend accepts."""
+        self._call("store", self._get_backend().set_password, profile_id, key.hex())
+
+    def delete(self, profile_id: str) -> None:
+        """Remove the item; absent items are fine."""
+        from keyring.errors import PasswordDeleteError
+
+        try:
+            self._call("delete", self._get_backend().delete_password, profile_id)
+        except KeystoreUnavailableError as exc:
+            if not isinstance(exc.__cause__, PasswordDeleteError):
+                raise

@@ -1,0 +1,86 @@
+"""Schema versions, one function each, applied in order inside one transaction.
+
+Each migration states its schema in its own terms and never reads the current
+models, so an old database upgrades the same way however the models change later.
+The version lives in SQLite's ``user_version``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import DateTimeField, SqliteDatabase
+from playhouse.migrate import SqliteMigrator, migrate
+
+Migration = Callable[[SqliteDatabase], None]
+
+
+def _v1_entries(db: SqliteDatabase) -> None:
+    db.execute_sql(
+        """
+        CREATE TABLE entry (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            entry_date DATE NOT NULL,
+            created_at DATETIME NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            mood INTEGER CHECK (mood BETWEEN 1 AND 5)
+        )"""
+    )
+    db.execute_sql("CREATE INDEX entry_entry_date ON entry (entry_date)")
+    db.execute_sql("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def _v2_tags_search_and_trash(db: SqliteDatabase) -> None:
+    migrator = SqliteMigrator(db)
+    migrate(
+        migrator.add_column("entry", "updated_at", DateTimeField(null=True)),
+        migrator.add_column("entry", "deleted_at", DateTimeField(null=True)),
+    )
+    db.execute_sql("UPDATE entry SET updated_at = created_at")
+    db.execute_sql(
+        "CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)"
+    )
+    db.execute_sql(
+        """
+        CREATE TABLE entry_tag (
+            entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+            PRIMARY KEY (entry_id, tag_id)
+        )"""
+    )
+    db.execute_sql("CREATE INDEX entry_tag_tag_id ON entry_tag (tag_id)")
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE entry_search USING fts5("
+        "title, body, tags, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    )
+    db.execute_sql(
+        "INSERT INTO entry_search (rowid, title, body, tags) "
+        "SELECT id, title, body, '' FROM entry"
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_entries, _v2_tags_search_and_trash]
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    """Return the schema version recorded in the database file."""
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def apply_migrations(
+    db: SqliteDatabase, target: int = CURRENT_VERSION, migrations: list[Migration] | None = None
+) -> int:
+    """Bring the schema up to ``target`` in a single transaction; return the old version.
+
+    Any failure rolls the whole upgrade back, so the file keeps its old schema and rows.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    start = schema_version(db)
+    with db.atomic():
+        for version in range(start + 1, target + 1):
+            steps[version - 1](db)
+        db.execute_sql(f"PRAGMA user_version = {int(target)}")
+    return start

@@ -1,0 +1,43 @@
+"""Where a profile lives: the platform's user-data folder unless ``--data-dir`` says otherwise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+DB_NAME = "regroup.db"
+KEY_FILE_NAME = "regroup.key"
+
+
+def default_data_dir() -> Path:
+    """Return the per-user data folder (e.g. ~/.local/share/Regroup on Linux)."""
+    return Path(platformdirs.user_data_dir("Regroup", appauthor=False, roaming=True))
+
+
+@dataclass(frozen=True)
+class ProfilePaths:
+    """The files of one profile, all inside one folder."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        """The encrypted SQLCipher database."""
+        return self.root / DB_NAME
+
+    @property
+    def key_file(self) -> Path:
+        """The wrapped data key and key-check value."""
+        return self.root / KEY_FILE_NAME
+
+    @property
+    def backups(self) -> Path:
+        """Encrypted copies of the database."""
+        return self.root / "backups"
+
+    @property
+    def creating(self) -> Path:
+        """Where a new database is built before it is moved into place."""
+        return self.root / (DB_NAME + ".creating")
