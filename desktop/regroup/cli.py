@@ -104,6 +104,19 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def _run_gui(data_dir: Path) -> int:
+    # Everything the start needs is imported before PySide6: once PySide6 is loaded,
+    # each further import pays for its signature machinery.
+    import regroup.core.profile  # noqa: F401
+    from regroup.core.keystore import SystemKeyStore
+
+    keystore = SystemKeyStore()
+    keystore.prepare()
+    from regroup.gui.app import run_gui
+
+    return run_gui(data_dir, keystore)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the GUI or a command; return the exit status."""
     args = build_parser().parse_args(argv)
@@ -113,9 +126,7 @@ def main(argv: list[str] | None = None) -> int:
 
     data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.command is None:
-        from regroup.gui.app import run_gui
-
-        return run_gui(data_dir)
+        return _run_gui(data_dir)
     try:
         return _run_command(args, data_dir)
     except UnlockCancelledError as exc:

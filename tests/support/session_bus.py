@@ -80,8 +80,12 @@ class SessionBus:
         while time.monotonic() < deadline:
             result = subprocess.run(
                 [
-                    "dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
-                    "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
+                    "dbus-send",
+                    "--session",
+                    "--print-reply",
+                    "--dest=org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.NameHasOwner",
                     f"string:{name}",
                 ],
                 env={**os.environ, **self.env},

@@ -115,7 +115,14 @@ class DiaryService:
             rowid=entry.id, title=new.title, body=new.body, tags=" ".join(tags)
         ).execute()
         return EntryRecord(
-            entry.id, entry.uuid, entry.entry_date, now, now, new.title, new.body, new.mood,
+            entry.id,
+            entry.uuid,
+            entry.entry_date,
+            now,
+            now,
+            new.title,
+            new.body,
+            new.mood,
             tuple(tags),
         )
 
@@ -156,8 +163,15 @@ class DiaryService:
             .order_by(Tag.name)
         )
         return EntryRecord(
-            entry.id, entry.uuid, entry.entry_date, entry.created_at, entry.updated_at,
-            entry.title, entry.body, entry.mood, tags,
+            entry.id,
+            entry.uuid,
+            entry.entry_date,
+            entry.created_at,
+            entry.updated_at,
+            entry.title,
+            entry.body,
+            entry.mood,
+            tags,
         )
 
     def search_ids(self, query: str, limit: int = 50) -> list[int]:

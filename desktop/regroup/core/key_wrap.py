@@ -1,13 +1,12 @@
 """Wrapping the data key: with the recovery key (HKDF) or a passphrase (scrypt), AES-GCM.
 
-The data key never touches the disk in the clear. The key-check value lets the app
-tell "this is not the key of this profile" apart from "the database is damaged".
+The data key never touches the disk in the clear. Opening a profile from the keyring
+needs none of this module, so it is imported only when a key is created or recovered.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 import time
 import unicodedata
@@ -23,7 +22,6 @@ from regroup.core.errors import WrongKeyError
 DATA_KEY_BYTES = 32
 _NONCE_BYTES = 12
 _SALT_BYTES = 16
-_KEY_CHECK_LABEL = b"regroup/key-check/v1/"
 _RECOVERY_INFO = b"regroup/recovery-wrap/v1"
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -34,17 +32,6 @@ _SCRYPT_MAX_LOG2_N = 20
 def new_data_key() -> bytes:
     """Return a fresh random 256-bit key for the database."""
     return secrets.token_bytes(DATA_KEY_BYTES)
-
-
-def key_check_value(data_key: bytes, profile_id: str) -> str:
-    """Return a value that proves a key belongs to a profile without revealing the key."""
-    digest = hmac.new(data_key, _KEY_CHECK_LABEL + profile_id.encode(), hashlib.sha256)
-    return digest.hexdigest()
-
-
-def key_matches(data_key: bytes, profile_id: str, expected: str) -> bool:
-    """Tell whether a candidate key is this profile's key, in constant time."""
-    return hmac.compare_digest(key_check_value(data_key, profile_id), expected)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ keyring" and falls back to a passphrase.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from typing import Any, Protocol
 
 from regroup.core.errors import KeystoreUnavailableError
@@ -49,19 +51,39 @@ def is_trusted_backend(backend: Any) -> bool:
     return type(backend).__module__.startswith(_TRUSTED_MODULES)
 
 
+def _platform_backend() -> Any:
+    """Return this OS's native backend without keyring's slow plugin discovery, or None."""
+    if sys.platform == "win32":
+        from keyring.backends import Windows as native
+    elif sys.platform == "darwin":
+        from keyring.backends import macOS as native
+    else:
+        from keyring.backends import SecretService as native
+    backend_class = getattr(native, "WinVaultKeyring", None) or native.Keyring
+    try:
+        viable = backend_class.priority > 0
+    except Exception as exc:  # each backend signals "not here" with its own error
+        log.info("native keyring not usable: %r", exc)
+        return None
+    return backend_class() if viable else None
+
+
 def _pick_backend() -> Any:
+    """Use the native backend; fall back to keyring's discovery (KWallet, user config)."""
     import keyring
     from keyring.backends import chainer
 
+    if not os.environ.get("PYTHON_KEYRING_BACKEND"):
+        native = _platform_backend()
+        if native is not None:
+            return native
     backend = keyring.get_keyring()
     candidates = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
     for candidate in candidates:
         if is_trusted_backend(candidate):
             return candidate
     names = ", ".join(type(c).__module__ for c in candidates) or "none"
-    raise KeystoreUnavailableError(
-        f"No secure system keyring is available (found: {names})."
-    )
+    raise KeystoreUnavailableError(f"No secure system keyring is available (found: {names}).")
 
 
 class SystemKeyStore:
@@ -74,6 +96,13 @@ class SystemKeyStore:
         if self._backend is None:
             self._backend = _pick_backend()
         return self._backend
+
+    def prepare(self) -> None:
+        """Load the backend now; done before Qt is imported, which slows later imports."""
+        try:
+            self._get_backend()
+        except KeystoreUnavailableError as exc:
+            log.info("%s", exc)
 
     def name(self) -> str:
         """Return the backend's own name, e.g. "SecretService Keyring"."""

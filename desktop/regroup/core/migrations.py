@@ -39,6 +39,7 @@ def _v2_tags_search_and_trash(db: SqliteDatabase) -> None:
         migrator.add_column("entry", "deleted_at", DateTimeField(null=True)),
     )
     db.execute_sql("UPDATE entry SET updated_at = created_at")
+    db.execute_sql("CREATE INDEX entry_deleted_at ON entry (deleted_at)")
     db.execute_sql(
         "CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)"
     )
@@ -56,8 +57,7 @@ def _v2_tags_search_and_trash(db: SqliteDatabase) -> None:
         "title, body, tags, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
     )
     db.execute_sql(
-        "INSERT INTO entry_search (rowid, title, body, tags) "
-        "SELECT id, title, body, '' FROM entry"
+        "INSERT INTO entry_search (rowid, title, body, tags) SELECT id, title, body, '' FROM entry"
     )
 
 

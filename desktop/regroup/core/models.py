@@ -33,7 +33,7 @@ class Entry(BaseModel):
     entry_date = DateField(index=True)
     created_at = DateTimeField()
     updated_at = DateTimeField(null=True)
-    deleted_at = DateTimeField(null=True)
+    deleted_at = DateTimeField(null=True, index=True)
     title = TextField(default="")
     body = TextField(default="")
     mood = IntegerField(null=True)

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from regroup.core import key_wrap
+from regroup.core.key_check import key_check_value, key_matches
 from regroup.core.backup import create_backup
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.database import bind_models, open_encrypted
@@ -181,9 +181,7 @@ def _find_key(
             keyring_usable = True
         except KeystoreUnavailableError as exc:
             stored, reason = None, str(exc)
-        if stored is not None and key_wrap.key_matches(
-            stored, key_file.profile_id, key_file.key_check
-        ):
+        if stored is not None and key_matches(stored, key_file.profile_id, key_file.key_check):
             return stored, UnlockedWith.KEYRING, ""
         if stored is not None:
             reason = "The key in the system keyring does not belong to this profile."
@@ -201,6 +199,8 @@ def _find_key(
 def _ask_until_unlocked(
     key_file: KeyFile, prompter: Prompter, reason: str
 ) -> tuple[bytes, UnlockedWith]:
+    from regroup.core import key_wrap
+
     error: str | None = None
     passphrase_allowed = key_file.passphrase is not None
     while True:
@@ -222,7 +222,7 @@ def _ask_until_unlocked(
         except WrongKeyError as exc:
             error = str(exc)
             continue
-        if not key_wrap.key_matches(key, key_file.profile_id, key_file.key_check):
+        if not key_matches(key, key_file.profile_id, key_file.key_check):
             error = "The key file does not match this profile's key."
             continue
         return key, used
@@ -280,6 +280,8 @@ def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
 def _create(
     paths: ProfilePaths, keystore: KeyStore, prompter: Prompter, clock: Clock, kdf_seconds: float
 ) -> Profile:
+    from regroup.core import key_wrap
+
     profile_id = str(uuid.uuid4())
     data_key = key_wrap.new_data_key()
     recovery = new_recovery_key()
@@ -300,7 +302,7 @@ def _create(
     key_file = KeyFile(
         profile_id=profile_id,
         storage=storage,
-        key_check=key_wrap.key_check_value(data_key, profile_id),
+        key_check=key_check_value(data_key, profile_id),
         recovery=key_wrap.wrap_with_recovery_key(data_key, recovery, profile_id),
         passphrase=passphrase_wrap,
     )

@@ -1,0 +1,1 @@
+"""The Qt Widgets interface. Widgets talk to core services, never to the database."""

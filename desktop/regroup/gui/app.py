@@ -1,0 +1,58 @@
+"""Starting the GUI: the application object, unlocking the profile, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from regroup import APP_NAME, __version__
+from regroup.core.errors import RegroupError, UnlockCancelledError
+from regroup.core.keystore import KeyStore, SystemKeyStore
+from regroup.core.paths import ProfilePaths
+from regroup.core.profile import open_profile
+from regroup.gui.main_window import MainWindow
+from regroup.gui.qt_prompter import QtPrompter
+from regroup.gui.resources import app_icon
+
+EXIT_WHEN_READY = "REGROUP_EXIT_WHEN_READY"
+"""Benchmarks set this: the app prints ``regroup-ready`` once interactive, then quits."""
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """Return the QApplication with Regroup's names and icon."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("io.github.regroup.Regroup")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_gui(data_dir: Path, keystore: KeyStore | None = None) -> int:
+    """Unlock (or create) the profile in ``data_dir`` and run the window until quit."""
+    app = create_application(sys.argv)
+    try:
+        profile = open_profile(ProfilePaths(data_dir), keystore or SystemKeyStore(), QtPrompter())
+    except UnlockCancelledError:
+        return 3
+    except RegroupError as exc:
+        QMessageBox.critical(None, "Regroup cannot open your diary", str(exc))
+        return 1
+    window = MainWindow(profile)
+    app.aboutToQuit.connect(profile.close)
+    window.show()
+    if os.environ.get(EXIT_WHEN_READY):
+        QTimer.singleShot(0, lambda: _report_ready(app))
+    return app.exec()
+
+
+def _report_ready(app: QApplication) -> None:
+    print("regroup-ready", flush=True)
+    app.quit()

@@ -1,0 +1,150 @@
+"""The main window: a sidebar of pages, the page itself, and a status bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from regroup import __version__
+from regroup.core.profile import Profile, ProfileInfo
+from regroup.gui.resources import app_icon
+from regroup.gui.settings_page import SettingsPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One entry of the sidebar; ``built`` is False for pages not in this version yet."""
+
+    key: str
+    title: str
+    built: bool
+
+
+PAGES = (
+    PageSpec("diary", "Diary", False),
+    PageSpec("debriefs", "Debriefs", False),
+    PageSpec("goals", "Goals", False),
+    PageSpec("checkins", "Check-ins", False),
+    PageSpec("insights", "Insights", False),
+    PageSpec("settings", "Settings", True),
+)
+NOT_YET = "Not in this version of Regroup yet."
+
+
+class MainWindow(QMainWindow):
+    """Hosts the pages; it owns no data and asks the profile's services for everything."""
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.setWindowTitle("Regroup")
+        self.setWindowIcon(app_icon())
+        self.resize(QSize(1000, 680))
+        info = profile.info()
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setFixedWidth(180)
+        self.sidebar.setUniformItemSizes(True)
+        self.pages = QStackedWidget()
+        self._page_index: dict[str, int] = {}
+        for number, spec in enumerate(PAGES, start=1):
+            item = QListWidgetItem(spec.title)
+            if spec.built:
+                item.setToolTip(f"{spec.title} (Ctrl+{number})")
+                self._page_index[spec.key] = self.pages.addWidget(self._build_page(spec, info))
+            else:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setToolTip(NOT_YET)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+            self._add_page_shortcut(number, spec)
+        self.sidebar.currentItemChanged.connect(self._on_sidebar)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.status_label = QLabel(self._status_text(info.unlocked_with.value, info.notice))
+        self.statusBar().addWidget(self.status_label, 1)
+        self.show_page("settings")
+
+    def _build_page(self, spec: PageSpec, info: ProfileInfo) -> QWidget:
+        if spec.key == "settings":
+            return SettingsPage(info)
+        raise ValueError(spec.key)
+
+    def _add_page_shortcut(self, number: int, spec: PageSpec) -> None:
+        action = QAction(spec.title, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.setEnabled(spec.built)
+        action.triggered.connect(lambda: self.show_page(spec.key))
+        self.addAction(action)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(QApplication.quit)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Regroup", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        about_qt = QAction("About &Qt", self)
+        about_qt.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(about_qt)
+
+    @staticmethod
+    def _status_text(unlocked_with: str, notice: str) -> str:
+        text = (
+            f"Unlocked with the {unlocked_with}"
+            if unlocked_with != "new profile"
+            else ("Your new encrypted diary is ready")
+        )
+        return f"{text}. {notice}".strip()
+
+    def current_page_key(self) -> str:
+        """Return the key of the page on show."""
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def show_page(self, key: str) -> None:
+        """Show the page named ``key`` if it is built."""
+        if key not in self._page_index:
+            return
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+        self.pages.setCurrentIndex(self._page_index[key])
+
+    def _on_sidebar(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.show_page(str(current.data(Qt.ItemDataRole.UserRole)))
+
+    def about_text(self) -> str:
+        """Return the About box's text."""
+        return (
+            f"<h3>Regroup {__version__}</h3>"
+            "<p>A private place to reflect after a job rejection, learn from it "
+            "and move on.</p><p>Your diary stays on this computer, encrypted. Regroup "
+            "never connects to the network.</p>"
+            "<p>Licensed under the GNU GPL, version 3 or later.</p>"
+        )
+
+    def show_about(self) -> None:
+        """Show the About box."""
+        QMessageBox.about(self, "About Regroup", self.about_text())

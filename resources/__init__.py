@@ -1,0 +1,1 @@
+"""Files Regroup ships: icons, desktop integration, texts loaded as data."""
