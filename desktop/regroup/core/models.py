@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-
 from peewee import (
+    AutoField,
     CompositeKey,
     DatabaseProxy,
     DateField,
@@ -29,6 +29,7 @@ class BaseModel(Model):
 class Entry(BaseModel):
     """One diary entry. Times are UTC; ``entry_date`` is the user's calendar day."""
 
+    id = AutoField()
     uuid = TextField(unique=True)
     entry_date = DateField(index=True)
     created_at = DateTimeField()
@@ -42,6 +43,7 @@ class Entry(BaseModel):
 class Tag(BaseModel):
     """A #tag, unique without regard to case."""
 
+    id = AutoField()
     name = TextField(unique=True)
 
 

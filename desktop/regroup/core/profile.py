@@ -16,7 +16,6 @@ from typing import Protocol
 
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from regroup.core.key_check import key_check_value, key_matches
 from regroup.core.backup import create_backup
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.database import bind_models, open_encrypted
@@ -29,6 +28,7 @@ from regroup.core.errors import (
     WrongKeyError,
 )
 from regroup.core.files import make_private_dir
+from regroup.core.key_check import key_check_value, key_matches
 from regroup.core.key_file import KeyFile, KeyStorage, load_key_file, save_key_file
 from regroup.core.keystore import KeyStore
 from regroup.core.migrations import CURRENT_VERSION, apply_migrations, schema_version

@@ -1,0 +1,82 @@
+# Regroup developer commands. `make run` and `make test` set up everything they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ARGS ?=
+
+# Debian packages: what Qt needs to show a window, and what the tests start for real
+# (a session bus, gnome-keyring's Secret Service, a notification daemon, Xvfb, a tray host).
+RUN_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 \
+	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
+TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 gnome-keyring dunst trayer libnotify-bin \
+	libdbus-1-dev libglib2.0-dev
+VENV_DEB := $(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
+
+# Installs the listed Debian packages that are missing when run as root; otherwise
+# prints the exact apt-get line and stops. Does nothing where dpkg is absent.
+define ensure_debs
+	@command -v dpkg-query >/dev/null || exit 0; \
+	missing=$$(for p in $(1); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done | xargs); \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "These Debian packages are missing. Install them, then run make again:"; \
+		echo "  sudo apt-get install -y $$missing"; \
+		exit 1; \
+	fi
+endef
+
+.PHONY: run test bench lint format clean debs-run debs-test
+
+run: debs-run $(VENV)/.run-installed
+	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ]; then \
+		echo "No display found: Regroup starts offscreen (nothing visible). Press Ctrl+C to stop."; \
+		export QT_QPA_PLATFORM=offscreen; \
+	fi; \
+	exec $(BIN)/regroup $(ARGS)
+
+test: debs-test $(VENV)/.test-installed
+	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff format --check desktop tests
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+bench: debs-test $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run $(ARGS)
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check desktop tests
+	$(BIN)/mypy
+
+format: $(VENV)/.test-installed
+	$(BIN)/ruff check --fix desktop tests
+	$(BIN)/ruff format desktop tests
+
+debs-run:
+	$(call ensure_debs,$(RUN_DEBS) $(VENV_DEB))
+
+debs-test:
+	$(call ensure_debs,$(TEST_DEBS) $(VENV_DEB))
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Regroup needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.run-installed
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist desktop/*.egg-info
