@@ -6,7 +6,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from peewee import SqliteDatabase
 
@@ -45,6 +45,17 @@ class EntryRecord:
     body: str
     mood: int | None
     tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def to_db_time(moment: datetime) -> str:
+    """Return the stored form of an instant: naive UTC text that sorts by time."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def from_db_time(value: datetime | str) -> datetime:
+    """Return a stored instant as an aware UTC datetime."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def normalise_tag(raw: str) -> str:
@@ -96,34 +107,30 @@ class DiaryService:
         return self._tag_ids[key]
 
     def _insert(self, new: NewEntry) -> EntryRecord:
+        # Plain SQL: building these three statements through the ORM costs more than
+        # SQLite's own work, and bulk imports repeat them thousands of times.
         tags = _validate(new)
-        now = self._clock.now()
-        entry = Entry.create(
-            uuid=str(uuid.uuid4()),
-            entry_date=new.entry_date or self._clock.today(),
-            created_at=now,
-            updated_at=now,
-            title=new.title,
-            body=new.body,
-            mood=new.mood,
+        now = self._clock.now().astimezone(UTC)
+        stamp = to_db_time(now)
+        entry_date = new.entry_date or self._clock.today()
+        entry_uuid = str(uuid.uuid4())
+        cursor = self._db.execute_sql(
+            "INSERT INTO entry (uuid, entry_date, created_at, updated_at, title, body, mood) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (entry_uuid, entry_date.isoformat(), stamp, stamp, new.title, new.body, new.mood),
         )
+        entry_id = int(cursor.lastrowid)
         if tags:
-            EntryTag.insert_many(
-                [(entry.id, self._tag_id(t)) for t in tags], fields=[EntryTag.entry, EntryTag.tag]
-            ).execute()
-        EntrySearch.insert(
-            rowid=entry.id, title=new.title, body=new.body, tags=" ".join(tags)
-        ).execute()
+            self._db.cursor().executemany(
+                "INSERT INTO entry_tag (entry_id, tag_id) VALUES (?, ?)",
+                [(entry_id, self._tag_id(t)) for t in tags],
+            )
+        self._db.execute_sql(
+            "INSERT INTO entry_search (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
+            (entry_id, new.title, new.body, " ".join(tags)),
+        )
         return EntryRecord(
-            entry.id,
-            entry.uuid,
-            entry.entry_date,
-            now,
-            now,
-            new.title,
-            new.body,
-            new.mood,
-            tuple(tags),
+            entry_id, entry_uuid, entry_date, now, now, new.title, new.body, new.mood, tuple(tags)
         )
 
     def add(self, new: NewEntry) -> EntryRecord:
@@ -166,8 +173,8 @@ class DiaryService:
             entry.id,
             entry.uuid,
             entry.entry_date,
-            entry.created_at,
-            entry.updated_at,
+            from_db_time(entry.created_at),
+            from_db_time(entry.updated_at) if entry.updated_at else None,
             entry.title,
             entry.body,
             entry.mood,
