@@ -48,6 +48,7 @@ test: debs-test $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 bench: debs-test $(VENV)/.test-installed
+	$(BIN)/python -m compileall -q desktop
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run $(ARGS)
 
 lint: $(VENV)/.test-installed

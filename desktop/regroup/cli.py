@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
+import gc
 import logging
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 from regroup import __version__
@@ -92,6 +91,9 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "init":
         print(f"Created a new profile in {info.folder} (key in {info.storage.value}).")
     elif args.json:
+        import json
+        from dataclasses import asdict
+
         print(json.dumps(asdict(info), indent=2, default=str))
     else:
         print(f"Profile:        {info.folder}")
@@ -108,10 +110,15 @@ def _run_gui(data_dir: Path) -> int:
     # Everything the start needs is imported before PySide6: once PySide6 is loaded,
     # each further import pays for its signature machinery.
     import regroup.core.profile  # noqa: F401
-    from regroup.core.keystore import SystemKeyStore
+    from regroup.core.key_file import peek_profile_id
+    from regroup.core.keystore import KeyStore, PrefetchingKeyStore, SystemKeyStore
+    from regroup.core.paths import ProfilePaths
 
-    keystore = SystemKeyStore()
+    keystore: KeyStore = SystemKeyStore()
     keystore.prepare()
+    profile_id = peek_profile_id(ProfilePaths(data_dir).key_file)
+    if profile_id:
+        keystore = PrefetchingKeyStore(keystore, profile_id)
     from regroup.gui.app import run_gui
 
     return run_gui(data_dir, keystore)
@@ -119,6 +126,9 @@ def _run_gui(data_dir: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the GUI or a command; return the exit status."""
+    # Start-up creates many long-lived objects and no garbage worth collecting; the GUI
+    # turns the collector back on once its window is up (gui.app.enable_gc_after_start).
+    gc.disable()
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="regroup: %(levelname)s: %(message)s")
     from regroup.core.errors import RegroupError, UnlockCancelledError
@@ -127,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.command is None:
         return _run_gui(data_dir)
+    gc.enable()
     try:
         return _run_command(args, data_dir)
     except UnlockCancelledError as exc:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -47,6 +46,8 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 def atomic_copy(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` through a temporary file, synced before the rename."""
+    import shutil  # pulls in the compression modules; only backups need it
+
     tmp = target.with_name(f".{target.name}.partial")
     try:
         with source.open("rb") as src, tmp.open("wb") as dst:

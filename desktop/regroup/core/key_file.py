@@ -109,3 +109,11 @@ def load_key_file(path: Path) -> KeyFile:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise KeyFileError(f"The key file {path} is damaged ({exc}).") from exc
+
+
+def peek_profile_id(path: Path) -> str | None:
+    """Return the profile id recorded in a key file, or None when it cannot be read."""
+    try:
+        return load_key_file(path).profile_id
+    except KeyFileError:
+        return None

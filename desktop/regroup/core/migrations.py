@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from peewee import DateTimeField, SqliteDatabase
-from playhouse.migrate import SqliteMigrator, migrate
 
 Migration = Callable[[SqliteDatabase], None]
 
@@ -33,6 +32,8 @@ def _v1_entries(db: SqliteDatabase) -> None:
 
 
 def _v2_tags_search_and_trash(db: SqliteDatabase) -> None:
+    from playhouse.migrate import SqliteMigrator, migrate  # only upgrades need it
+
     migrator = SqliteMigrator(db)
     migrate(
         migrator.add_column("entry", "updated_at", DateTimeField(null=True)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -48,9 +49,16 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None) -> int:
     window = MainWindow(profile)
     app.aboutToQuit.connect(profile.close)
     window.show()
+    QTimer.singleShot(0, enable_gc_after_start)
     if os.environ.get(EXIT_WHEN_READY):
         QTimer.singleShot(0, lambda: _report_ready(app))
     return app.exec()
+
+
+def enable_gc_after_start() -> None:
+    """Move everything built at start-up out of the collector's way, then turn it on."""
+    gc.freeze()
+    gc.enable()
 
 
 def _report_ready(app: QApplication) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
+
+import regroup.resources
 
 
 def resource_path(name: str) -> str:
     """Return a filesystem path to a shipped resource file."""
-    return str(resources.files("regroup.resources").joinpath(name))
+    return str(Path(regroup.resources.__file__).parent / name)
 
 
 def app_icon() -> QIcon:

@@ -1,0 +1,241 @@
+"""``make bench``: builds journals of 3,650, 36,500 and 365,000 entries and measures them.
+
+Prints JSON with the median, min and max of each figure (at least five runs) and
+exits non-zero, naming the budget, when one is broken. Journals are cached in
+.bench/ (with the private keyring that holds their keys) and rebuilt when missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from regroup.core.diary import NewEntry
+from regroup.core.keystore import SystemKeyStore
+from regroup.core.paths import ProfilePaths
+from regroup.core.profile import Profile, open_profile
+from tests.benchmarks.journal import entries
+from tests.support.prompter import ScriptedPrompter
+from tests.support.session_bus import private_session
+
+SIZES = (3_650, 36_500, 365_000)
+CACHE = Path(".bench")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A limit from an issue: ``figure`` at ``size`` must stay at or below ``limit``."""
+
+    size: int
+    figure: str
+    limit: float
+    unit: str
+
+
+BUDGETS = (
+    Budget(36_500, "start_to_interactive_ms", 400, "ms"),
+    Budget(36_500, "peak_rss_mb", 120, "MB"),
+    Budget(36_500, "single_save_ms", 10, "ms"),
+    Budget(365_000, "start_to_interactive_ms", 800, "ms"),
+)
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    """Median, min and max, rounded for reading."""
+    return {
+        "median": round(statistics.median(samples), 2),
+        "min": round(min(samples), 2),
+        "max": round(max(samples), 2),
+        "runs": len(samples),
+    }
+
+
+def timed_ms(action: Callable[[], object]) -> float:
+    """Run ``action`` once and return how long it took in milliseconds."""
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def open_quietly(paths: ProfilePaths) -> Profile:
+    """Open (or create) a benchmark profile with its key in the private keyring."""
+    return open_profile(paths, SystemKeyStore(), ScriptedPrompter())
+
+
+def ensure_journal(size: int) -> tuple[ProfilePaths, float | None]:
+    """Return the cached journal of ``size`` entries, building it if needed."""
+    paths = ProfilePaths(CACHE / "profiles" / str(size))
+    if paths.database.exists():
+        profile = open_quietly(paths)
+        count = profile.diary.count()
+        profile.close()
+        if count == size:
+            return paths, None
+    shutil.rmtree(paths.root, ignore_errors=True)
+    profile = open_quietly(paths)
+    start = time.perf_counter()
+    profile.diary.add_many(entries(size))
+    rate = size / (time.perf_counter() - start)
+    profile.close()
+    print(f"built a journal of {size:,} entries at {rate:,.0f} entries/s", file=sys.stderr)
+    return paths, rate
+
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, lambda: (print("regroup-ready", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def measure_start(paths: ProfilePaths | None, env: dict[str, str]) -> tuple[float, float]:
+    """Start the GUI process; return ms until it reports an interactive window, and peak MB.
+
+    Without ``paths`` it starts an empty PySide6 window instead: the machine's baseline.
+    """
+    if paths is None:
+        command = [sys.executable, "-c", BARE_WINDOW]
+    else:
+        command = [sys.executable, "-m", "regroup", "--data-dir", str(paths.root)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command,
+        env={**env, "REGROUP_EXIT_WHEN_READY": "1", "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = (time.perf_counter() - start) * 1000
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if line.strip() != "regroup-ready" or proc.returncode != 0:
+        raise RuntimeError(f"the app did not start (exit {proc.returncode})")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure_saves(paths: ProfilePaths, runs: int) -> list[float]:
+    """Median time of 20 single-entry saves (each one transaction with commit), per run."""
+    profile = open_quietly(paths)
+    last_id = profile.db.execute_sql("SELECT max(id) FROM entry").fetchone()[0]
+    medians = []
+    try:
+        sample = next(entries(1, seed=7))
+        for _ in range(runs):
+            times = [timed_ms(lambda: profile.diary.add(sample)) for _ in range(20)]
+            medians.append(statistics.median(times))
+    finally:
+        with profile.db.atomic():  # leave the cached journal as it was
+            for table, column in (("entry_search", "rowid"), ("entry_tag", "entry_id")):
+                profile.db.execute_sql(f"DELETE FROM {table} WHERE {column} > ?", (last_id,))
+            profile.db.execute_sql("DELETE FROM entry WHERE id > ?", (last_id,))
+        profile.close()
+    return medians
+
+
+def measure_bulk_rate(runs: int) -> list[float]:
+    """Entries per second when 2,000 are saved in one go into a fresh profile."""
+    rates = []
+    batch = list(entries(2_000, seed=11))
+    for run in range(runs):
+        paths = ProfilePaths(CACHE / "scratch" / str(run))
+        shutil.rmtree(paths.root, ignore_errors=True)
+        profile = open_quietly(paths)
+        start = time.perf_counter()
+        profile.diary.add_many(batch)
+        rates.append(len(batch) / (time.perf_counter() - start))
+        profile.close()
+        shutil.rmtree(paths.root)
+    return rates
+
+
+def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
+    """Every figure for one journal size."""
+    paths, build_rate = ensure_journal(size)
+    opens = []
+    for _ in range(runs):
+        holder: list[Profile] = []
+        opens.append(timed_ms(lambda: holder.append(open_quietly(paths))))
+        holder[0].close()
+    starts, rss = zip(*(measure_start(paths, env) for _ in range(runs)), strict=True)
+    result: dict[str, object] = {
+        "entries": size,
+        "database_mb": round(paths.database.stat().st_size / 2**20, 1),
+        "open_store_ms": summary(opens),
+        "start_to_interactive_ms": summary(list(starts)),
+        "peak_rss_mb": summary(list(rss)),
+        "single_save_ms": summary(measure_saves(paths, runs)),
+    }
+    if build_rate:
+        result["build_entries_per_s"] = round(build_rate)
+    return result
+
+
+def check_budgets(results: dict[int, dict[str, object]]) -> list[str]:
+    """Return one line per broken budget."""
+    broken = []
+    for budget in BUDGETS:
+        figures = results.get(budget.size)
+        if figures is None:
+            continue
+        value = figures[budget.figure]
+        assert isinstance(value, dict)
+        if value["median"] > budget.limit:
+            broken.append(
+                f"{budget.figure} at {budget.size:,} entries: median {value['median']} "
+                f"{budget.unit} > budget {budget.limit} {budget.unit}"
+            )
+    return broken
+
+
+def main() -> int:
+    """Run the benchmarks and print the JSON report."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    runs = max(5, args.runs)
+    CACHE.mkdir(exist_ok=True)
+    with private_session(CACHE.absolute() / "home") as bus:
+        os.environ.update(bus.env)
+        env = dict(os.environ)
+        results = {size: bench_size(size, runs, env) for size in sizes}
+        bulk = summary(measure_bulk_rate(runs))
+        bare = [measure_start(None, env)[0] for _ in range(runs)]
+    broken = check_budgets(results)
+    report = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "bare_pyside6_window_ms": summary(bare),
+        },
+        "bulk_insert_entries_per_s": bulk,
+        "journals": list(results.values()),
+        "budgets_broken": broken,
+    }
+    text = json.dumps(report, indent=2)
+    print(text)
+    (CACHE / "results.json").write_text(text + "\n")
+    for line in broken:
+        print(f"BUDGET BROKEN: {line}", file=sys.stderr)
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
