@@ -52,3 +52,16 @@ def test_a_new_passphrase_must_be_long_enough_and_typed_twice(qtbot: QtBot) -> N
     assert not ok.isEnabled()
     qtbot.keyClicks(dialog.second, "g")
     assert ok.isEnabled()
+
+
+def test_the_recovery_key_prints_to_a_pdf(qtbot: QtBot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    from regroup.gui.recovery_key_dialog import print_recovery_key
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "key.pdf"))
+    print_recovery_key(format_recovery_key(new_recovery_key()), printer)
+    data = (tmp_path / "key.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000

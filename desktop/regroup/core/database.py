@@ -12,7 +12,7 @@ from pathlib import Path
 import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from regroup.core.errors import DamagedDatabaseError, SchemaTooNewError
+from regroup.core.errors import DamagedDatabaseError, SchemaTooNewError, StorageWriteError
 from regroup.core.migrations import CURRENT_VERSION, schema_version
 from regroup.core.models import database_proxy
 
@@ -61,8 +61,15 @@ def open_encrypted(path: Path, key: bytes) -> SqlCipherDatabase:
             f"This profile was last used by a newer Regroup (schema {version}; this version "
             f"knows up to {CURRENT_VERSION}). Install the newer version to open it."
         )
-    db.execute_sql("PRAGMA query_only = OFF")
-    db.execute_sql("PRAGMA journal_mode = WAL")
+    try:
+        db.execute_sql("PRAGMA query_only = OFF")
+        db.execute_sql("PRAGMA journal_mode = WAL")
+    except peewee.OperationalError as exc:
+        db.close()
+        raise StorageWriteError(
+            f"Regroup cannot write in {path.parent} ({exc}). Check that the folder is "
+            "writable and the disk is not full; nothing was changed."
+        ) from exc
     return db
 
 

@@ -15,9 +15,19 @@ from typing import Any
 
 from regroup.core.errors import KeyFileError
 from regroup.core.files import atomic_write_bytes
-from regroup.core.key_wrap import WrappedKey
 
 KEY_FILE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class WrappedKey:
+    """The data key sealed under a key derived from a secret the user holds."""
+
+    kdf: str
+    salt: bytes
+    nonce: bytes
+    ciphertext: bytes
+    scrypt_log2_n: int = 0
 
 
 class KeyStorage(StrEnum):

@@ -7,10 +7,10 @@ needs none of this module, so it is imported only when a key is created or recov
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 import time
 import unicodedata
-from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from regroup.core.errors import WrongKeyError
+from regroup.core.key_file import WrappedKey
 
 DATA_KEY_BYTES = 32
 _NONCE_BYTES = 12
@@ -32,17 +33,6 @@ _SCRYPT_MAX_LOG2_N = 20
 def new_data_key() -> bytes:
     """Return a fresh random 256-bit key for the database."""
     return secrets.token_bytes(DATA_KEY_BYTES)
-
-
-@dataclass(frozen=True)
-class WrappedKey:
-    """The data key sealed under a key derived from a secret the user holds."""
-
-    kdf: str
-    salt: bytes
-    nonce: bytes
-    ciphertext: bytes
-    scrypt_log2_n: int = 0
 
 
 def _recovery_wrapping_key(recovery: bytes, salt: bytes) -> bytes:
@@ -70,7 +60,8 @@ def _scrypt(passphrase: str, salt: bytes, log2_n: int) -> bytes:
 def calibrate_scrypt(target_seconds: float) -> int:
     """Return the scrypt cost (log2 N) whose derivation takes about ``target_seconds`` here.
 
-    The cost grows by doubling from a floor that is already a sound minimum, so a
+    The cost doubles from a floor that is already a sound minimum until one more
+    doubling would land further from the target (on a log scale) than this one; a
     fast machine gets a stronger setting and a slow one never a weak one.
     """
     log2_n = _SCRYPT_MIN_LOG2_N
@@ -78,7 +69,7 @@ def calibrate_scrypt(target_seconds: float) -> int:
     while log2_n < _SCRYPT_MAX_LOG2_N:
         start = time.perf_counter()
         _scrypt("calibration", salt, log2_n)
-        if (time.perf_counter() - start) * 2 > target_seconds:
+        if time.perf_counter() - start >= target_seconds / math.sqrt(2):
             break
         log2_n += 1
     return log2_n

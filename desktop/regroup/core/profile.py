@@ -29,7 +29,13 @@ from regroup.core.errors import (
 )
 from regroup.core.files import make_private_dir
 from regroup.core.key_check import key_check_value, key_matches
-from regroup.core.key_file import KeyFile, KeyStorage, load_key_file, save_key_file
+from regroup.core.key_file import (
+    KeyFile,
+    KeyStorage,
+    WrappedKey,
+    load_key_file,
+    save_key_file,
+)
 from regroup.core.keystore import KeyStore
 from regroup.core.migrations import CURRENT_VERSION, apply_migrations, schema_version
 from regroup.core.paths import ProfilePaths
@@ -277,6 +283,27 @@ def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
         ) from exc
 
 
+def _keyring_problem(keystore: KeyStore, profile_id: str) -> str | None:
+    """Return why the keyring cannot hold a key, or None when it can be read."""
+    try:
+        keystore.load(profile_id)
+    except KeystoreUnavailableError as exc:
+        return str(exc)
+    return None
+
+
+def _passphrase_wrap(
+    prompter: Prompter, reason: str, data_key: bytes, profile_id: str, kdf_seconds: float
+) -> WrappedKey:
+    from regroup.core import key_wrap
+
+    passphrase = prompter.choose_passphrase(reason)
+    if passphrase is None:
+        raise UnlockCancelledError("No profile was created.")
+    log2_n = key_wrap.calibrate_scrypt(kdf_seconds)
+    return key_wrap.wrap_with_passphrase(data_key, passphrase, profile_id, log2_n)
+
+
 def _create(
     paths: ProfilePaths, keystore: KeyStore, prompter: Prompter, clock: Clock, kdf_seconds: float
 ) -> Profile:
@@ -285,20 +312,20 @@ def _create(
     profile_id = str(uuid.uuid4())
     data_key = key_wrap.new_data_key()
     recovery = new_recovery_key()
-    storage = KeyStorage.KEYRING
-    try:
-        keystore.load(profile_id)
-    except KeystoreUnavailableError as exc:
-        storage, reason = KeyStorage.PASSPHRASE, str(exc)
+    problem = _keyring_problem(keystore, profile_id)
     passphrase_wrap = None
-    if storage is KeyStorage.PASSPHRASE:
-        passphrase = prompter.choose_passphrase(reason)
-        if passphrase is None:
-            raise UnlockCancelledError("No profile was created.")
-        log2_n = key_wrap.calibrate_scrypt(kdf_seconds)
-        passphrase_wrap = key_wrap.wrap_with_passphrase(data_key, passphrase, profile_id, log2_n)
+    if problem is not None:
+        passphrase_wrap = _passphrase_wrap(prompter, problem, data_key, profile_id, kdf_seconds)
     if not prompter.confirm_recovery_key(format_recovery_key(recovery)):
         raise UnlockCancelledError("No profile was created.")
+    if passphrase_wrap is None:
+        try:
+            keystore.save(profile_id, data_key)
+        except KeystoreUnavailableError as exc:
+            passphrase_wrap = _passphrase_wrap(
+                prompter, str(exc), data_key, profile_id, kdf_seconds
+            )
+    storage = KeyStorage.KEYRING if passphrase_wrap is None else KeyStorage.PASSPHRASE
     key_file = KeyFile(
         profile_id=profile_id,
         storage=storage,
@@ -306,8 +333,6 @@ def _create(
         recovery=key_wrap.wrap_with_recovery_key(data_key, recovery, profile_id),
         passphrase=passphrase_wrap,
     )
-    if storage is KeyStorage.KEYRING:
-        keystore.save(profile_id, data_key)
     try:
         _write_new_profile(paths, data_key, key_file)
     except Exception:

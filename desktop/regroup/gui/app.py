@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,6 +21,7 @@ from regroup.gui.main_window import MainWindow
 from regroup.gui.qt_prompter import QtPrompter
 from regroup.gui.resources import app_icon
 
+log = logging.getLogger(__name__)
 EXIT_WHEN_READY = "REGROUP_EXIT_WHEN_READY"
 """Benchmarks set this: the app prints ``regroup-ready`` once interactive, then quits."""
 
@@ -36,9 +39,23 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def _report_unexpected(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Log a bug and say so in a dialog, instead of letting Qt abort the process."""
+    log.error("unexpected error", exc_info=(kind, error, trace))
+    QMessageBox.critical(
+        None,
+        "Regroup hit an unexpected problem",
+        f"{kind.__name__}: {error}\n\nThe details were written to the error output. "
+        "What you saved before this is safe; consider restarting Regroup.",
+    )
+
+
 def run_gui(data_dir: Path, keystore: KeyStore | None = None) -> int:
     """Unlock (or create) the profile in ``data_dir`` and run the window until quit."""
     app = create_application(sys.argv)
+    sys.excepthook = _report_unexpected
     try:
         profile = open_profile(ProfilePaths(data_dir), keystore or SystemKeyStore(), QtPrompter())
     except UnlockCancelledError:

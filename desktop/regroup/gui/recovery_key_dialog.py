@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPagedPaintDevice
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +25,21 @@ def _key_font() -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(font.pointSizeF() * 1.4)
     return font
+
+
+def print_recovery_key(recovery_key: str, printer: QPagedPaintDevice) -> None:
+    """Print a sheet with the key and what it is for (also used for "Print to PDF")."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(
+        "<h2>Regroup recovery key</h2>"
+        f"<p style='font-family: monospace; font-size: 20pt'>{recovery_key}</p>"
+        "<p>This key opens your Regroup diary when the system keyring has lost its key "
+        "or you have forgotten your passphrase. Keep this sheet somewhere safe, away "
+        "from your computer. Anyone with the key and your computer can read the diary.</p>"
+    )
+    document.print_(printer)
 
 
 class RecoveryKeyDialog(QDialog):
@@ -69,11 +84,15 @@ class RecoveryKeyDialog(QDialog):
         copy = QPushButton("Copy")
         copy.setAccessibleName("Copy the recovery key")
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self._key))
+        print_button = QPushButton("Print…")
+        print_button.setAccessibleName("Print the recovery key")
+        print_button.clicked.connect(self._print)
         self.saved_check = QCheckBox("I have written down or printed my recovery key")
         self.saved_check.toggled.connect(lambda on: self._next.setEnabled(on))
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(copy)
+        row.addWidget(print_button)
         layout.addWidget(intro)
         layout.addWidget(self.key_label)
         layout.addLayout(row)
@@ -96,6 +115,13 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(self.feedback)
         layout.addStretch()
         return page
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            print_recovery_key(self._key, printer)
 
     def _go(self, step: int) -> None:
         self._steps.setCurrentIndex(step)
