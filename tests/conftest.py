@@ -22,6 +22,7 @@ from tests.support.session_bus import SessionBus, missing_programs, private_sess
 NEEDED = ("dbus-daemon", "dbus-send", "gnome-keyring-daemon")
 TEST_KDF_SECONDS = 0.01
 UNREACHABLE_BUS = "unix:path=/nonexistent/regroup-test-bus"
+NETGUARD = Path(__file__).parent / "support" / "netguard"
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -58,6 +59,8 @@ def isolated_environment(
         monkeypatch.setenv(name, str(home / sub))
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session_bus.env["DBUS_SESSION_BUS_ADDRESS"])
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    pythonpath = os.environ.get("PYTHONPATH")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(NETGUARD), pythonpath])))
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
 """The test run forbids network connections, so any attempt by the app fails a test."""
 
+import os
 import socket
+import subprocess
+import sys
 
 import pytest
 from pytest_socket import SocketBlockedError
@@ -18,3 +21,16 @@ def test_local_unix_sockets_stay_allowed_for_dbus_and_qt() -> None:
     assert right.recv(2) == b"ok"
     left.close()
     right.close()
+
+
+def test_programs_started_by_tests_cannot_open_internet_sockets_either() -> None:
+    attempt = "import socket; socket.socket(socket.AF_INET6, socket.SOCK_STREAM)"
+    result = subprocess.run(
+        [sys.executable, "-c", attempt],
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Regroup test guard" in result.stderr
