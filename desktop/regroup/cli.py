@@ -7,8 +7,14 @@ import gc
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from regroup import __version__
+from regroup.core.key_reader import READER_FLAG
+
+if TYPE_CHECKING:
+    from regroup.core.keystore import KeyStore
+
 
 DESCRIPTION = """\
 Regroup is a private, offline diary for the days after a job rejection.
@@ -107,18 +113,23 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _run_gui(data_dir: Path) -> int:
-    # Everything the start needs is imported before PySide6: once PySide6 is loaded,
-    # each further import pays for its signature machinery.
-    import regroup.core.profile  # noqa: F401
+    # The key is read by a child process (see core.key_reader) while this one imports
+    # the core and then PySide6, in that order: once PySide6 is loaded, every further
+    # import pays for its signature machinery.
     from regroup.core.key_file import peek_profile_id
-    from regroup.core.keystore import KeyStore, PrefetchingKeyStore, SystemKeyStore
     from regroup.core.paths import ProfilePaths
 
-    keystore: KeyStore = SystemKeyStore()
-    keystore.prepare()
     profile_id = peek_profile_id(ProfilePaths(data_dir).key_file)
+    keystore: KeyStore
     if profile_id:
-        keystore = PrefetchingKeyStore(keystore, profile_id)
+        from regroup.core.key_reader import ChildProcessKeyStore
+
+        keystore = ChildProcessKeyStore(profile_id)
+    else:
+        from regroup.core.keystore import SystemKeyStore
+
+        keystore = SystemKeyStore()
+    import regroup.core.profile  # noqa: F401
     from regroup.gui.app import run_gui
 
     return run_gui(data_dir, keystore)
@@ -129,7 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     # Start-up creates many long-lived objects and no garbage worth collecting; the GUI
     # turns the collector back on once its window is up (gui.app.enable_gc_after_start).
     gc.disable()
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == [READER_FLAG]:
+        from regroup.core.key_reader import run_reader
+
+        return run_reader(arguments[1:])
+    args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.WARNING, format="regroup: %(levelname)s: %(message)s")
     from regroup.core.errors import RegroupError, UnlockCancelledError
     from regroup.core.paths import default_data_dir

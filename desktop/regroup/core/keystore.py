@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
 from typing import Any, Protocol
 
 from regroup.core.errors import KeystoreUnavailableError
@@ -152,50 +151,3 @@ class SystemKeyStore:
         except KeystoreUnavailableError as exc:
             if not isinstance(exc.__cause__, PasswordDeleteError):
                 raise
-
-
-class PrefetchingKeyStore:
-    """Reads one profile's key on a worker thread while the GUI toolkit loads.
-
-    The D-Bus or OS round trips then overlap with imports; every other call goes
-    straight through to the inner keystore.
-    """
-
-    def __init__(self, inner: KeyStore, profile_id: str) -> None:
-        self._inner = inner
-        self._profile_id = profile_id
-        self._result: bytes | None = None
-        self._error: KeystoreUnavailableError | None = None
-        self._pending = True
-        self._thread = threading.Thread(target=self._fetch, name="key-prefetch", daemon=True)
-        self._thread.start()
-
-    def _fetch(self) -> None:
-        try:
-            self._result = self._inner.load(self._profile_id)
-        except KeystoreUnavailableError as exc:
-            self._error = exc
-
-    def name(self) -> str:
-        """Return the inner keystore's name."""
-        return self._inner.name()
-
-    def load(self, profile_id: str) -> bytes | None:
-        """Return the prefetched key the first time it is asked for, else read it now."""
-        if profile_id != self._profile_id or not self._pending:
-            return self._inner.load(profile_id)
-        self._thread.join()
-        self._pending = False
-        if self._error is not None:
-            raise self._error
-        return self._result
-
-    def save(self, profile_id: str, key: bytes) -> None:
-        """Store the key in the inner keystore."""
-        self._pending = False
-        self._inner.save(profile_id, key)
-
-    def delete(self, profile_id: str) -> None:
-        """Delete the key from the inner keystore."""
-        self._pending = False
-        self._inner.delete(profile_id)
