@@ -116,10 +116,10 @@ def _run_gui(data_dir: Path) -> int:
     # The key is read by a child process (see core.key_reader) while this one imports
     # the core and then PySide6, in that order: once PySide6 is loaded, every further
     # import pays for its signature machinery.
-    from regroup.core.key_file import peek_profile_id
+    from regroup.core.key_file import keyring_profile_id
     from regroup.core.paths import ProfilePaths
 
-    profile_id = peek_profile_id(ProfilePaths(data_dir).key_file)
+    profile_id = keyring_profile_id(ProfilePaths(data_dir).key_file)
     keystore: KeyStore
     if profile_id:
         from regroup.core.key_reader import ChildProcessKeyStore

@@ -46,3 +46,14 @@ def test_missing_damaged_and_future_key_files_are_named(tmp_path: Path) -> None:
     path.write_text(json.dumps({"app": "Regroup", "format": 1, "profile_id": "x"}))
     with pytest.raises(KeyFileError, match="damaged"):
         load_key_file(path)
+
+
+def test_only_keyring_profiles_name_a_keyring_item_to_read(tmp_path: Path) -> None:
+    from regroup.core.key_file import keyring_profile_id
+
+    path = tmp_path / "regroup.key"
+    assert keyring_profile_id(path) is None
+    save_key_file(path, _key_file(with_passphrase=False))
+    assert keyring_profile_id(path) == "p"
+    save_key_file(path, _key_file(with_passphrase=True))
+    assert keyring_profile_id(path) is None

@@ -121,9 +121,10 @@ def load_key_file(path: Path) -> KeyFile:
         raise KeyFileError(f"The key file {path} is damaged ({exc}).") from exc
 
 
-def peek_profile_id(path: Path) -> str | None:
-    """Return the profile id recorded in a key file, or None when it cannot be read."""
+def keyring_profile_id(path: Path) -> str | None:
+    """Return the profile id when the key file says the key is in the keyring, else None."""
     try:
-        return load_key_file(path).profile_id
+        key_file = load_key_file(path)
     except KeyFileError:
         return None
+    return key_file.profile_id if key_file.storage is KeyStorage.KEYRING else None

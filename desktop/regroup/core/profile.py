@@ -172,10 +172,6 @@ def open_profile(
     return _open_existing(paths, key, key_file, unlocked_with, keystore, clock, notice)
 
 
-def _keyring_name(keystore: KeyStore) -> str:
-    return keystore.name()
-
-
 def _find_key(
     key_file: KeyFile, keystore: KeyStore, prompter: Prompter
 ) -> tuple[bytes, UnlockedWith, str]:
@@ -239,7 +235,7 @@ def _restore_to_keyring(
 ) -> str:
     if not usable:
         return "The system keyring is not available; the recovery key will be asked again."
-    if not prompter.offer_keyring_restore(_keyring_name(keystore)):
+    if not prompter.offer_keyring_restore(keystore.name()):
         return "The key was not put back in the keyring; the recovery key will be asked again."
     try:
         keystore.save(key_file.profile_id, key)
@@ -264,7 +260,7 @@ def _open_existing(
         db.close()
         raise
     bind_models(db)
-    keyring_name = _keyring_name(keystore) if key_file.storage is KeyStorage.KEYRING else ""
+    keyring_name = keystore.name() if key_file.storage is KeyStorage.KEYRING else ""
     return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice)
 
 
