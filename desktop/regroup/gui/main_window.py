@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setFixedWidth(180)
         self.sidebar.setUniformItemSizes(True)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 7px 10px; }")
         self.pages = QStackedWidget()
         self._page_index: dict[str, int] = {}
         for number, spec in enumerate(PAGES, start=1):
