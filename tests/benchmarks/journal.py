@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from regroup.core.diary import NewEntry
+from regroup.core.diary_types import EntryContent
 
 _WORDS = """
 interview recruiter application rejection feedback resume portfolio manager team role
@@ -48,7 +48,7 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + rng.choice([".", ".", ".", "!", "?"])
 
 
-def entries(count: int, seed: int = 2026) -> Iterator[NewEntry]:
+def entries(count: int, seed: int = 2026) -> Iterator[EntryContent]:
     """Yield ``count`` entries, newest day first, about one a day (several for huge journals)."""
     rng = random.Random(seed)
     per_day = max(1, count // 36_500)
@@ -59,7 +59,7 @@ def entries(count: int, seed: int = 2026) -> Iterator[NewEntry]:
             sentence = _sentence(rng)
             sentences.append(sentence)
             words += sentence.count(" ") + 1
-        yield NewEntry(
+        yield EntryContent(
             title=_sentence(rng)[:60] if rng.random() < 0.6 else "",
             body=" ".join(sentences),
             mood=rng.randint(1, 5) if rng.random() < 0.8 else None,

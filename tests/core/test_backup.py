@@ -2,7 +2,7 @@
 
 from regroup.core.backup import create_backup, list_backups
 from regroup.core.database import open_encrypted
-from regroup.core.diary import NewEntry
+from regroup.core.diary_types import EntryContent
 from regroup.core.keystore import SystemKeyStore
 from regroup.core.profile import Profile
 
@@ -27,7 +27,7 @@ class StepClock:
 def test_a_backup_opens_with_the_same_key_and_holds_the_rows(
     profile: Profile, keystore: SystemKeyStore
 ) -> None:
-    profile.diary.add(NewEntry(body="kept in the backup"))
+    profile.diary.add(EntryContent(body="kept in the backup"))
     path = create_backup(
         profile.db, profile.paths.database, profile.paths.backups, "test", StepClock()
     )

@@ -8,6 +8,7 @@ import pytest
 from regroup.core import migrations
 from regroup.core.backup import list_backups
 from regroup.core.database import open_encrypted
+from regroup.core.diary_types import SearchQuery
 from regroup.core.errors import MigrationError, SchemaTooNewError
 from regroup.core.key_check import key_check_value
 from regroup.core.key_file import KeyFile, KeyStorage, save_key_file
@@ -72,13 +73,13 @@ def test_a_schema_1_database_upgrades_with_every_row_intact(
         first = profile.diary.get(1)
         assert first.updated_at == first.created_at
         assert first.entry_date == dt.date(2024, 1, 2)
-        assert profile.diary.search_ids("said") == [1]
+        assert [h.summary.id for h in profile.search.search(SearchQuery("said"))] == [1]
         setting = profile.db.execute_sql("SELECT value FROM setting").fetchone()
         assert setting == ("3",)
     finally:
         profile.close()
     [backup] = list_backups(paths.backups)
-    assert "before-v2" in backup.name
+    assert f"before-v{migrations.CURRENT_VERSION}" in backup.name
     old = open_encrypted(backup, keystore.load("v1-profile") or b"")
     assert migrations.schema_version(old) == 1
     assert old.execute_sql("SELECT count(*) FROM entry").fetchone() == (3,)

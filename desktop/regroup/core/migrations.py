@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import DateTimeField, SqliteDatabase
+from peewee import DateTimeField, SqliteDatabase, TextField
 
 Migration = Callable[[SqliteDatabase], None]
 
@@ -62,7 +62,63 @@ def _v2_tags_search_and_trash(db: SqliteDatabase) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_entries, _v2_tags_search_and_trash]
+def _v3_revisions_and_lean_search(db: SqliteDatabase) -> None:
+    """Keep entry revisions, and let the search index read its text from ``entry``.
+
+    The v2 index held its own copy of every text; an external-content index halves
+    the file and is kept in step by triggers, so no save can forget it.
+    """
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    migrate(SqliteMigrator(db).add_column("entry", "tags_text", TextField(default="")))
+    db.execute_sql(
+        "UPDATE entry SET tags_text = coalesce((SELECT group_concat(t.name, ' ') "
+        "FROM entry_tag et JOIN tag t ON t.id = et.tag_id WHERE et.entry_id = entry.id), '')"
+    )
+    db.execute_sql("DROP TABLE entry_search")
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE entry_search USING fts5(title, body, tags_text, "
+        "content = 'entry', content_rowid = 'id', "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    )
+    for name, body in (
+        ("ai", "AFTER INSERT ON entry BEGIN {insert}; END"),
+        ("ad", "AFTER DELETE ON entry BEGIN {delete}; END"),
+        ("au", "AFTER UPDATE OF title, body, tags_text ON entry BEGIN {delete}; {insert}; END"),
+    ):
+        db.execute_sql(
+            f"CREATE TRIGGER entry_search_{name} "
+            + body.format(
+                insert="INSERT INTO entry_search (rowid, title, body, tags_text) "
+                "VALUES (new.id, new.title, new.body, new.tags_text)",
+                delete="INSERT INTO entry_search (entry_search, rowid, title, body, tags_text) "
+                "VALUES ('delete', old.id, old.title, old.body, old.tags_text)",
+            )
+        )
+    db.execute_sql("INSERT INTO entry_search (entry_search) VALUES ('rebuild')")
+    db.execute_sql("DROP INDEX IF EXISTS entry_deleted_at")
+    db.execute_sql("CREATE INDEX entry_listing ON entry (deleted_at, entry_date, id)")
+    db.execute_sql(
+        """
+        CREATE TABLE entry_revision (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            saved_at DATETIME NOT NULL,
+            entry_date DATE NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            mood INTEGER,
+            tags_text TEXT NOT NULL
+        )"""
+    )
+    db.execute_sql("CREATE INDEX entry_revision_entry ON entry_revision (entry_id, saved_at)")
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_entries,
+    _v2_tags_search_and_trash,
+    _v3_revisions_and_lean_search,
+]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -1,4 +1,8 @@
-"""Peewee models of the current schema. Only services use them; widgets never do."""
+"""Peewee models of the current schema. Only services use them; widgets never do.
+
+The full-text index ``entry_search`` is an FTS5 table over ``entry`` kept in step
+by triggers (see migrations); services query it with SQL of their own.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,6 @@ from peewee import (
     Model,
     TextField,
 )
-from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 database_proxy = DatabaseProxy()
 
@@ -31,13 +34,14 @@ class Entry(BaseModel):
 
     id = AutoField()
     uuid = TextField(unique=True)
-    entry_date = DateField(index=True)
+    entry_date = DateField()
     created_at = DateTimeField()
     updated_at = DateTimeField(null=True)
-    deleted_at = DateTimeField(null=True, index=True)
+    deleted_at = DateTimeField(null=True)
     title = TextField(default="")
     body = TextField(default="")
     mood = IntegerField(null=True)
+    tags_text = TextField(default="")
 
 
 class Tag(BaseModel):
@@ -57,17 +61,17 @@ class EntryTag(BaseModel):
         primary_key = CompositeKey("entry", "tag")
 
 
-class EntrySearch(FTS5Model):
-    """The full-text index of entries; its rowid is the entry's id."""
+class EntryRevision(BaseModel):
+    """An earlier state of an entry, kept so that a bad save can be undone."""
 
-    rowid = RowIDField()
-    title = SearchField()
-    body = SearchField()
-    tags = SearchField()
-
-    class Meta:
-        database = database_proxy
-        table_name = "entry_search"
+    id = AutoField()
+    entry = ForeignKeyField(Entry, on_delete="CASCADE", backref="revisions")
+    saved_at = DateTimeField()
+    entry_date = DateField()
+    title = TextField()
+    body = TextField()
+    mood = IntegerField(null=True)
+    tags_text = TextField()
 
 
 class Setting(BaseModel):
@@ -77,4 +81,4 @@ class Setting(BaseModel):
     value = TextField()
 
 
-ALL_MODELS: list[type[Model]] = [Entry, Tag, EntryTag, EntrySearch, Setting]
+ALL_MODELS: list[type[Model]] = [Entry, Tag, EntryTag, EntryRevision, Setting]

@@ -20,6 +20,7 @@ from regroup.core.backup import create_backup
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.database import bind_models, open_encrypted
 from regroup.core.diary import DiaryService
+from regroup.core.diary_browse import DiaryBrowser
 from regroup.core.errors import (
     KeystoreUnavailableError,
     MigrationError,
@@ -40,6 +41,7 @@ from regroup.core.keystore import KeyStore
 from regroup.core.migrations import CURRENT_VERSION, apply_migrations, schema_version
 from regroup.core.paths import ProfilePaths
 from regroup.core.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
+from regroup.core.search import SearchService
 
 log = logging.getLogger(__name__)
 DEFAULT_KDF_SECONDS = 0.25
@@ -125,6 +127,8 @@ class Profile:
         self.notice = notice
         self.clock = clock
         self.diary = DiaryService(db, clock)
+        self.browse = DiaryBrowser(db)
+        self.search = SearchService(db)
 
     def info(self) -> ProfileInfo:
         """Return a summary for display."""

@@ -1,0 +1,161 @@
+"""What the diary services take and return: plain dataclasses, and the checks on input."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from regroup.core.errors import RegroupError
+
+MOOD_RANGE = range(1, 6)
+MOOD_LABELS = {1: "Awful", 2: "Low", 3: "Okay", 4: "Good", 5: "Great"}
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+
+
+class EntryValidationError(RegroupError):
+    """An entry cannot be saved as given; the message says which part and why."""
+
+
+class EntryNotFoundError(RegroupError):
+    """The entry (or revision) asked for does not exist, or is in the trash."""
+
+
+@dataclass(frozen=True)
+class EntryContent:
+    """What the person wrote: everything about an entry that they can edit."""
+
+    body: str
+    title: str = ""
+    mood: int | None = None
+    tags: Sequence[str] = ()
+    entry_date: date | None = None
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    """A saved entry."""
+
+    id: int
+    uuid: str
+    entry_date: date
+    created_at: datetime
+    updated_at: datetime | None
+    title: str
+    body: str
+    mood: int | None
+    tags: tuple[str, ...] = ()
+    deleted_at: datetime | None = None
+
+    def content(self) -> EntryContent:
+        """Return the editable part, e.g. to compare with what an editor holds."""
+        return EntryContent(self.body, self.title, self.mood, self.tags, self.entry_date)
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    """One row of a list: enough to recognise an entry without loading its text."""
+
+    id: int
+    entry_date: date
+    title: str
+    preview: str
+    mood: int | None
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An earlier state of an entry."""
+
+    id: int
+    entry_id: int
+    saved_at: datetime
+    entry_date: date
+    title: str
+    body: str
+    mood: int | None
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """Words to look for (with "phrases" and #tags) and filters; all optional."""
+
+    text: str = ""
+    tag: str | None = None
+    mood: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    limit: int = 50
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A found entry with a snippet whose matches sit between the highlight markers."""
+
+    summary: EntrySummary
+    snippet: str
+    score: float
+
+
+def to_db_time(moment: datetime) -> str:
+    """Return the stored form of an instant: naive UTC text that sorts by time."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def from_db_time(value: datetime | str) -> datetime:
+    """Return a stored instant as an aware UTC datetime."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def to_db_date(day: date) -> str:
+    """Return the stored form of a calendar day (ISO 8601, sorts by date)."""
+    return day.isoformat()
+
+
+def from_db_date(value: date | str) -> date:
+    """Return a stored calendar day as a date."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def normalise_tag(raw: str) -> str:
+    """Return a tag as stored: no leading '#', no inner runs of spaces, NFC."""
+    text = unicodedata.normalize("NFC", raw.strip().lstrip("#").strip())
+    return "-".join(text.split())
+
+
+def split_tags(tags_text: str) -> tuple[str, ...]:
+    """Return the tags stored in an entry's ``tags_text`` column."""
+    return tuple(tags_text.split())
+
+
+def check_text(label: str, text: str) -> None:
+    """Refuse text that cannot be stored exactly (lone surrogates), saying where."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EntryValidationError(
+            f"The {label} contains a broken character at position {exc.start}; "
+            "remove it and save again."
+        ) from exc
+
+
+def validated_tags(content: EntryContent) -> list[str]:
+    """Check every field of ``content`` and return its tags, normalised and unique."""
+    check_text("text", content.body)
+    check_text("title", content.title)
+    if content.mood is not None and content.mood not in MOOD_RANGE:
+        raise EntryValidationError("Mood is a number from 1 to 5.")
+    tags: list[str] = []
+    seen: set[str] = set()
+    for raw in content.tags:
+        check_text("tag", raw)
+        tag = normalise_tag(raw)
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            tags.append(tag)
+    return tags
