@@ -8,9 +8,11 @@ follows ``entry`` by itself (triggers, see migrations).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
+import peewee
 from peewee import SqliteDatabase
 
 from regroup.core.clock import Clock
@@ -27,6 +29,7 @@ from regroup.core.diary_types import (
     to_db_time,
     validated_tags,
 )
+from regroup.core.errors import StorageWriteError
 
 REVISION_INTERVAL = timedelta(minutes=10)
 """While someone keeps editing, at most one earlier state is kept per interval."""
@@ -50,6 +53,21 @@ def _record(row: tuple) -> EntryRecord:  # type: ignore[type-arg]
         tags=split_tags(tags),
         deleted_at=from_db_time(deleted) if deleted else None,
     )
+
+
+@contextmanager
+def writing(db: SqliteDatabase) -> Iterator[None]:
+    """One transaction; a failed write (full disk, read-only folder) becomes a clear error."""
+    try:
+        with db.atomic():
+            yield
+    except (peewee.OperationalError, peewee.DatabaseError) as exc:
+        if isinstance(exc, peewee.IntegrityError):
+            raise
+        raise StorageWriteError(
+            f"The diary could not be saved ({exc}). Nothing was changed; "
+            "check that the disk has free space and the profile folder can be written."
+        ) from exc
 
 
 class DiaryService:
@@ -105,7 +123,7 @@ class DiaryService:
 
     def add(self, content: EntryContent) -> EntryRecord:
         """Save a new entry in one transaction and return it."""
-        with self._db.atomic():
+        with writing(self._db):
             entry_id = self._insert(content)
         return self.get(entry_id)
 
@@ -121,7 +139,7 @@ class DiaryService:
         return count + (self._add_batch(batch) if batch else 0)
 
     def _add_batch(self, batch: list[EntryContent]) -> int:
-        with self._db.atomic():
+        with writing(self._db):
             for content in batch:
                 self._insert(content)
         return len(batch)
@@ -144,7 +162,7 @@ class DiaryService:
         Saving what is already stored changes nothing, so autosave can call this freely.
         """
         tags = validated_tags(content)
-        with self._db.atomic():
+        with writing(self._db):
             old = _record(self._row(entry_id))
             day = content.entry_date or old.entry_date
             new_state = (day, content.title, content.body, content.mood, tuple(tags))
@@ -220,7 +238,7 @@ class DiaryService:
         if row is None:
             raise EntryNotFoundError(f"Revision {revision_id} does not exist.")
         entry_id, day, title, body, mood, tags = row
-        with self._db.atomic():
+        with writing(self._db):
             self._keep_revision(self.get(entry_id), force=True)
             content = EntryContent(body, title, mood, split_tags(tags), from_db_date(day))
             self._db.execute_sql(
@@ -233,7 +251,7 @@ class DiaryService:
 
     def trash(self, entry_id: int) -> None:
         """Move an entry to the trash; it can be restored until the trash is emptied."""
-        with self._db.atomic():
+        with writing(self._db):
             self._row(entry_id)
             self._db.execute_sql(
                 "UPDATE entry SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
@@ -242,7 +260,7 @@ class DiaryService:
 
     def restore(self, entry_id: int) -> EntryRecord:
         """Take an entry out of the trash."""
-        with self._db.atomic():
+        with writing(self._db):
             self._row(entry_id)
             self._db.execute_sql("UPDATE entry SET deleted_at = NULL WHERE id = ?", (entry_id,))
         return self.get(entry_id)
@@ -257,7 +275,7 @@ class DiaryService:
 
     def empty_trash(self) -> int:
         """Delete for good every entry in the trash, with its revisions; return how many."""
-        with self._db.atomic():
+        with writing(self._db):
             cursor = self._db.execute_sql("DELETE FROM entry WHERE deleted_at IS NOT NULL")
         return int(cursor.rowcount)
 

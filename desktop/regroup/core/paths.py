@@ -16,6 +16,12 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("Regroup", appauthor=False, roaming=True))
 
 
+def drafts_fallback_dir(profile_id: str) -> Path:
+    """Return where recovery drafts go when the profile folder cannot be written."""
+    cache = Path(platformdirs.user_cache_dir("Regroup", appauthor=False))
+    return cache / "drafts" / profile_id
+
+
 @dataclass(frozen=True)
 class ProfilePaths:
     """The files of one profile, all inside one folder."""

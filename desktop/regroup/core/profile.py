@@ -21,6 +21,7 @@ from regroup.core.clock import Clock, SystemClock
 from regroup.core.database import bind_models, open_encrypted
 from regroup.core.diary import DiaryService
 from regroup.core.diary_browse import DiaryBrowser
+from regroup.core.drafts import DraftStore
 from regroup.core.errors import (
     KeystoreUnavailableError,
     MigrationError,
@@ -39,7 +40,7 @@ from regroup.core.key_file import (
 )
 from regroup.core.keystore import KeyStore
 from regroup.core.migrations import CURRENT_VERSION, apply_migrations, schema_version
-from regroup.core.paths import ProfilePaths
+from regroup.core.paths import ProfilePaths, drafts_fallback_dir
 from regroup.core.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
 from regroup.core.search import SearchService
 
@@ -118,6 +119,7 @@ class Profile:
         keyring_name: str,
         clock: Clock,
         notice: str = "",
+        data_key: bytes = b"",
     ) -> None:
         self.paths = paths
         self.db = db
@@ -129,6 +131,7 @@ class Profile:
         self.diary = DiaryService(db, clock)
         self.browse = DiaryBrowser(db)
         self.search = SearchService(db)
+        self.drafts = DraftStore(data_key, [paths.root, drafts_fallback_dir(key_file.profile_id)])
 
     def info(self) -> ProfileInfo:
         """Return a summary for display."""
@@ -265,7 +268,7 @@ def _open_existing(
         raise
     bind_models(db)
     keyring_name = keystore.name() if key_file.storage is KeyStorage.KEYRING else ""
-    return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice)
+    return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key)
 
 
 def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
