@@ -31,6 +31,12 @@ def _quiet_sqlcipher_log() -> None:
         conn.close()
 
 
+def _looks_damaged(exc: Exception) -> bool:
+    """Tell file damage (or a wrong key) from access problems such as a read-only disk."""
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
 def _raw_key(key: bytes) -> str:
     return f"x'{key.hex()}'"
 
@@ -51,6 +57,11 @@ def open_encrypted(path: Path, key: bytes) -> SqlCipherDatabase:
         version = schema_version(db)
     except peewee.DatabaseError as exc:
         db.close()
+        if not _looks_damaged(exc):
+            raise StorageWriteError(
+                f"Regroup cannot open {path} ({exc}). Check that the folder and the file can "
+                "be read and written and the disk is not full; nothing was changed."
+            ) from exc
         raise DamagedDatabaseError(
             f"The database {path} cannot be read although the key is right ({exc}). "
             "It may be damaged. It was left as it is; restore a copy from the backups folder."
