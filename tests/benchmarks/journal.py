@@ -41,6 +41,11 @@ _TAGS = [
     "ideas",
 ]
 _START = dt.date(2026, 11, 25)
+COMMON_WORD = "interview"
+RARE_WORD = "serendipity"
+RARE_EVERY = 1000
+JOURNAL_VERSION = 3
+"""Bump when the generated text changes, so cached journals are rebuilt."""
 
 
 def _sentence(rng: random.Random) -> str:
@@ -55,6 +60,8 @@ def entries(count: int, seed: int = 2026) -> Iterator[EntryContent]:
     for i in range(count):
         sentences: list[str] = []
         words = 0
+        if i % RARE_EVERY == 0:
+            sentences.append(f"A moment of {RARE_WORD} today.")
         while words < 150:
             sentence = _sentence(rng)
             sentences.append(sentence)

@@ -22,7 +22,13 @@ from pathlib import Path
 from regroup.core.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
-from tests.benchmarks.journal import entries
+from tests.benchmarks.journal import COMMON_WORD, JOURNAL_VERSION, RARE_WORD, entries
+from tests.benchmarks.search_bench import (
+    cli_search_command,
+    jrnl_setup,
+    process_times,
+    search_latencies,
+)
 from tests.support.prompter import ScriptedPrompter
 from tests.support.session_bus import private_session
 
@@ -45,7 +51,13 @@ BUDGETS = (
     Budget(36_500, "peak_rss_mb", 120, "MB"),
     Budget(36_500, "single_save_ms", 10, "ms"),
     Budget(365_000, "start_to_interactive_ms", 800, "ms"),
+    Budget(36_500, "search_common_ms", 30, "ms"),
+    Budget(36_500, "search_rare_ms", 30, "ms"),
+    Budget(365_000, "search_common_ms", 150, "ms"),
+    Budget(365_000, "search_rare_ms", 150, "ms"),
+    Budget(36_500, "cli_search_ms", 400, "ms"),
 )
+JRNL_SIZE = 36_500
 
 
 def summary(samples: list[float]) -> dict[str, float]:
@@ -72,7 +84,7 @@ def open_quietly(paths: ProfilePaths) -> Profile:
 
 def ensure_journal(size: int) -> tuple[ProfilePaths, float | None]:
     """Return the cached journal of ``size`` entries, building it if needed."""
-    paths = ProfilePaths(CACHE / "profiles" / str(size))
+    paths = ProfilePaths(CACHE / "profiles" / f"v{JOURNAL_VERSION}-{size}")
     if paths.database.exists():
         profile = open_quietly(paths)
         count = profile.diary.count()
@@ -172,6 +184,12 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
         profile = open_quietly(paths)
         opens.append((time.perf_counter() - start) * 1000)
         profile.close()
+    profile = open_quietly(paths)
+    try:
+        common = search_latencies(profile, COMMON_WORD, runs)
+        rare = search_latencies(profile, RARE_WORD, runs)
+    finally:
+        profile.close()
     starts, rss = zip(*(measure_start(paths, env) for _ in range(runs)), strict=True)
     result: dict[str, object] = {
         "entries": size,
@@ -180,7 +198,18 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
         "start_to_interactive_ms": summary(list(starts)),
         "peak_rss_mb": summary(list(rss)),
         "single_save_ms": summary(measure_saves(paths, runs)),
+        "search_common_ms": summary(common),
+        "search_rare_ms": summary(rare),
     }
+    if size == JRNL_SIZE:
+        result["cli_search_ms"] = summary(
+            process_times(cli_search_command(paths, RARE_WORD), env, runs)
+        )
+        jrnl = jrnl_setup(CACHE, size, lambda text: print(text, file=sys.stderr))
+        if jrnl:
+            result["jrnl_search_ms"] = summary(
+                process_times([*jrnl, "-contains", RARE_WORD], env, runs)
+            )
     if build_rate:
         result["build_entries_per_s"] = round(build_rate)
     return result

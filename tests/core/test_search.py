@@ -94,3 +94,16 @@ def test_the_expression_quotes_every_word() -> None:
         '"final round" AND "job"* AND tags_text : "Career Change"'
     )
     assert build_match("   ") == ""
+
+
+def test_very_common_words_are_ranked_among_the_newest_matches(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from regroup.core import search
+
+    ids = [profile.diary.add(EntryContent(f"rejection note {i}")).id for i in range(6)]
+    monkeypatch.setattr(search, "RANK_WINDOW", 4)
+    hits = profile.search.search(SearchQuery("rejection"))
+    assert sorted(hit.summary.id for hit in hits) == sorted(ids[-4:])
+    assert profile.search.count(SearchQuery("rejection")) == 6
+    assert len(profile.search.search(SearchQuery("note 0"))) == 1

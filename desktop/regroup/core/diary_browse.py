@@ -15,7 +15,7 @@ from peewee import SqliteDatabase
 from regroup.core.diary import summary_from_row
 from regroup.core.diary_types import EntrySummary, from_db_date, to_db_date
 
-_SUMMARY_COLUMNS = "id, entry_date, title, substr(body, 1, 300), mood, tags_text"
+SUMMARY_COLUMNS = "id, entry_date, title, substr(body, 1, 300), mood, tags_text"
 
 
 class DiaryBrowser:
@@ -37,14 +37,14 @@ class DiaryBrowser:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self._db.execute_sql(
-            f"SELECT {_SUMMARY_COLUMNS} FROM entry WHERE id IN ({marks})", tuple(ids)
+            f"SELECT {SUMMARY_COLUMNS} FROM entry WHERE id IN ({marks})", tuple(ids)
         ).fetchall()
         return {row[0]: summary_from_row(row) for row in rows}
 
     def latest(self, limit: int) -> list[EntrySummary]:
         """Return the newest entries, newest first."""
         rows = self._db.execute_sql(
-            f"SELECT {_SUMMARY_COLUMNS} FROM entry WHERE deleted_at IS NULL "
+            f"SELECT {SUMMARY_COLUMNS} FROM entry WHERE deleted_at IS NULL "
             "ORDER BY entry_date DESC, id DESC LIMIT ?",
             (limit,),
         ).fetchall()
@@ -62,7 +62,7 @@ class DiaryBrowser:
     def on_day(self, day: date) -> list[EntrySummary]:
         """Return the entries written for one day, newest first."""
         rows = self._db.execute_sql(
-            f"SELECT {_SUMMARY_COLUMNS} FROM entry WHERE deleted_at IS NULL AND entry_date = ? "
+            f"SELECT {SUMMARY_COLUMNS} FROM entry WHERE deleted_at IS NULL AND entry_date = ? "
             "ORDER BY id DESC",
             (to_db_date(day),),
         ).fetchall()
@@ -71,7 +71,7 @@ class DiaryBrowser:
     def on_this_day(self, day: date, limit: int = 20) -> list[EntrySummary]:
         """Return entries from the same month and day in earlier years, most recent first."""
         rows = self._db.execute_sql(
-            f"SELECT {_SUMMARY_COLUMNS} FROM entry WHERE deleted_at IS NULL "
+            f"SELECT {SUMMARY_COLUMNS} FROM entry WHERE deleted_at IS NULL "
             "AND substr(entry_date, 6, 5) = ? AND entry_date < ? "
             "ORDER BY entry_date DESC, id DESC LIMIT ?",
             (day.strftime("%m-%d"), to_db_date(day), limit),

@@ -66,7 +66,8 @@ def _v3_revisions_and_lean_search(db: SqliteDatabase) -> None:
     """Keep entry revisions, and let the search index read its text from ``entry``.
 
     The v2 index held its own copy of every text; an external-content index halves
-    the file and is kept in step by triggers, so no save can forget it.
+    the file and is kept in step by triggers, so no save can forget it. Entries in
+    the trash leave the index, so searches never need to look at ``entry`` to skip them.
     """
     from playhouse.migrate import SqliteMigrator, migrate
 
@@ -81,23 +82,28 @@ def _v3_revisions_and_lean_search(db: SqliteDatabase) -> None:
         "content = 'entry', content_rowid = 'id', "
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
     )
-    for name, body in (
-        ("ai", "AFTER INSERT ON entry BEGIN {insert}; END"),
-        ("ad", "AFTER DELETE ON entry BEGIN {delete}; END"),
-        ("au", "AFTER UPDATE OF title, body, tags_text ON entry BEGIN {delete}; {insert}; END"),
-    ):
-        db.execute_sql(
-            f"CREATE TRIGGER entry_search_{name} "
-            + body.format(
-                insert="INSERT INTO entry_search (rowid, title, body, tags_text) "
-                "VALUES (new.id, new.title, new.body, new.tags_text)",
-                delete="INSERT INTO entry_search (entry_search, rowid, title, body, tags_text) "
-                "VALUES ('delete', old.id, old.title, old.body, old.tags_text)",
-            )
-        )
+    insert = (
+        "INSERT INTO entry_search (rowid, title, body, tags_text) "
+        "SELECT new.id, new.title, new.body, new.tags_text WHERE new.deleted_at IS NULL"
+    )
+    delete = (
+        "INSERT INTO entry_search (entry_search, rowid, title, body, tags_text) "
+        "SELECT 'delete', old.id, old.title, old.body, old.tags_text WHERE old.deleted_at IS NULL"
+    )
+    db.execute_sql(f"CREATE TRIGGER entry_search_ai AFTER INSERT ON entry BEGIN {insert}; END")
+    db.execute_sql(f"CREATE TRIGGER entry_search_ad AFTER DELETE ON entry BEGIN {delete}; END")
+    db.execute_sql(
+        "CREATE TRIGGER entry_search_au AFTER UPDATE OF title, body, tags_text, deleted_at "
+        f"ON entry BEGIN {delete}; {insert}; END"
+    )
     db.execute_sql("INSERT INTO entry_search (entry_search) VALUES ('rebuild')")
+    db.execute_sql(
+        "INSERT INTO entry_search (entry_search, rowid, title, body, tags_text) "
+        "SELECT 'delete', id, title, body, tags_text FROM entry WHERE deleted_at IS NOT NULL"
+    )
     db.execute_sql("DROP INDEX IF EXISTS entry_deleted_at")
     db.execute_sql("CREATE INDEX entry_listing ON entry (deleted_at, entry_date, id)")
+    db.execute_sql("CREATE INDEX entry_mood ON entry (mood, entry_date, id)")
     db.execute_sql(
         """
         CREATE TABLE entry_revision (
