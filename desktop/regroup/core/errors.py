@@ -45,3 +45,7 @@ class UnlockCancelledError(RegroupError):
 
 class StorageWriteError(RegroupError):
     """A write to disk failed (full disk, read-only folder, ...); nothing was changed."""
+
+
+class ImportFileError(RegroupError):
+    """A file to import is unreadable or not a valid Regroup export; nothing was imported."""
