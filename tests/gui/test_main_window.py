@@ -1,11 +1,13 @@
-"""The main window opens on a temporary profile and only offers what is built."""
+"""The main window opens on the Diary and only offers the pages that are built."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from regroup import __version__
+from regroup.core.diary_types import EntryContent
 from regroup.core.profile import Profile
+from regroup.gui.diary_page import DiaryPage
 from regroup.gui.main_window import PAGES, MainWindow
 from regroup.gui.settings_page import SettingsPage
 
@@ -18,12 +20,14 @@ def _window(qtbot: QtBot, profile: Profile) -> MainWindow:
     return window
 
 
-def test_the_window_opens_on_settings_with_the_profile_facts(
+def test_the_window_opens_on_the_diary_and_settings_show_the_profile_facts(
     qtbot: QtBot, profile: Profile
 ) -> None:
     window = _window(qtbot, profile)
     assert window.windowTitle() == "Regroup"
-    assert window.current_page_key() == "settings"
+    assert window.current_page_key() == "diary"
+    assert isinstance(window.pages.currentWidget(), DiaryPage)
+    window.show_page("settings")
     page = window.pages.currentWidget()
     assert isinstance(page, SettingsPage)
     assert page.folder_label.text() == str(profile.paths.root)
@@ -40,13 +44,13 @@ def test_pages_not_built_yet_are_shown_disabled_not_faked(qtbot: QtBot, profile:
         for row in range(window.sidebar.count())
         if window.sidebar.item(row).flags() & Qt.ItemFlag.ItemIsEnabled
     ]
-    assert enabled == ["Settings"]
-    assert window.pages.count() == 1
-    window.show_page("diary")
-    assert window.current_page_key() == "settings"
+    assert enabled == ["Diary", "Settings"]
+    assert window.pages.count() == 2
+    window.show_page("goals")
+    assert window.current_page_key() == "diary"
 
 
-def test_ctrl_6_goes_to_settings_and_the_about_box_names_the_version(
+def test_ctrl_6_goes_to_settings_and_ctrl_1_back_to_the_diary(
     qtbot: QtBot, profile: Profile
 ) -> None:
     window = _window(qtbot, profile)
@@ -55,6 +59,21 @@ def test_ctrl_6_goes_to_settings_and_the_about_box_names_the_version(
     window.sidebar.setCurrentRow(-1)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "settings"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "diary"
     assert __version__ in window.about_text()
     labels = [w.accessibleName() for w in window.findChildren(QLabel) if w.accessibleName()]
     assert "Profile folder" in labels
+
+
+def test_the_settings_count_follows_new_and_deleted_entries(qtbot: QtBot, profile: Profile) -> None:
+    window = _window(qtbot, profile)
+    settings = window.pages.widget(1)
+    assert isinstance(settings, SettingsPage)
+    assert settings.entries_label.text() == "0"
+    entry = profile.diary.add(EntryContent("written elsewhere"))
+    window.events.entries_changed.emit()
+    assert settings.entries_label.text() == "1"
+    profile.diary.trash(entry.id)
+    window.events.entries_changed.emit()
+    assert settings.entries_label.text() == "0"

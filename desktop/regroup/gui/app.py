@@ -16,7 +16,7 @@ from regroup import APP_NAME, __version__
 from regroup.core.errors import RegroupError, UnlockCancelledError
 from regroup.core.keystore import KeyStore, SystemKeyStore
 from regroup.core.paths import ProfilePaths
-from regroup.core.profile import open_profile
+from regroup.core.profile import Profile, open_profile
 from regroup.gui.main_window import MainWindow
 from regroup.gui.qt_prompter import QtPrompter
 from regroup.gui.resources import app_icon
@@ -64,12 +64,22 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None) -> int:
         QMessageBox.critical(None, "Regroup cannot open your diary", str(exc))
         return 1
     window = MainWindow(profile)
-    app.aboutToQuit.connect(profile.close)
+    save_then_close_on_quit(app, window, profile)
     window.show()
     QTimer.singleShot(0, enable_gc_after_start)
     if os.environ.get(EXIT_WHEN_READY):
         QTimer.singleShot(0, lambda: _report_ready(app))
     return app.exec()
+
+
+def save_then_close_on_quit(app: QApplication, window: MainWindow, profile: Profile) -> None:
+    """On quit, save what is being written, then close the database.
+
+    Qt calls the slots of a signal in the order they were connected, so the save
+    always runs while the database is still open.
+    """
+    app.aboutToQuit.connect(window.save_before_quit)
+    app.aboutToQuit.connect(profile.close)
 
 
 def enable_gc_after_start() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile, ProfileInfo
+from regroup.gui.data_events import DataEvents
+from regroup.gui.diary_page import DiaryPage
 from regroup.gui.resources import app_icon
 from regroup.gui.settings_page import SettingsPage
 
@@ -34,7 +36,7 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("diary", "Diary", False),
+    PageSpec("diary", "Diary", True),
     PageSpec("debriefs", "Debriefs", False),
     PageSpec("goals", "Goals", False),
     PageSpec("checkins", "Check-ins", False),
@@ -50,6 +52,8 @@ class MainWindow(QMainWindow):
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
+        self.events = DataEvents(self)
+        self.diary_page: DiaryPage | None = None
         self.setWindowTitle("Regroup")
         self.setWindowIcon(app_icon())
         self.resize(QSize(1000, 680))
@@ -81,12 +85,27 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.status_label = QLabel(self._status_text(info.unlocked_with.value, info.notice))
         self.statusBar().addWidget(self.status_label, 1)
-        self.show_page("settings")
+        self.show_page("diary")
 
     def _build_page(self, spec: PageSpec, info: ProfileInfo) -> QWidget:
+        if spec.key == "diary":
+            self.diary_page = DiaryPage(self.profile, self.events)
+            return self.diary_page
         if spec.key == "settings":
-            return SettingsPage(info)
+            return SettingsPage(info, self.events, self.profile.diary.count)
         raise ValueError(spec.key)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Qt: save what is being written before the window (and the profile) goes."""
+        if self.diary_page is not None and not self.diary_page.save_before_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def save_before_quit(self) -> None:
+        """Connected to ``aboutToQuit`` ahead of closing the profile: a last save."""
+        if self.diary_page is not None:
+            self.diary_page.save_before_quit()
 
     def _add_page_shortcut(self, number: int, spec: PageSpec) -> None:
         action = QAction(spec.title, self)

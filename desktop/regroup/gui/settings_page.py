@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from regroup import __version__
 from regroup.core.key_file import KeyStorage
 from regroup.core.profile import ProfileInfo
+from regroup.gui.data_events import DataEvents
 
 
 def _selectable(text: str) -> QLabel:
@@ -29,8 +32,15 @@ def _selectable(text: str) -> QLabel:
 class SettingsPage(QWidget):
     """Shows the profile's facts; later settings join it as they are built."""
 
-    def __init__(self, info: ProfileInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        info: ProfileInfo,
+        events: DataEvents | None = None,
+        count_entries: Callable[[], int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._count_entries = count_entries
         layout = QVBoxLayout(self)
         title = QLabel("<h2>Settings</h2>")
         layout.addWidget(title)
@@ -57,6 +67,8 @@ class SettingsPage(QWidget):
         self.entries_label = QLabel(f"{info.entry_count:,}")
         self.entries_label.setAccessibleName("Number of diary entries")
         form.addRow("Diary entries:", self.entries_label)
+        if events is not None and count_entries is not None:
+            events.entries_changed.connect(self.refresh_entry_count)
         form.addRow("Database schema:", QLabel(str(info.schema_version)))
         layout.addWidget(profile_box)
         privacy = QGroupBox("Privacy")
@@ -72,3 +84,8 @@ class SettingsPage(QWidget):
         layout.addWidget(privacy)
         layout.addWidget(QLabel(f"Regroup {__version__}"))
         layout.addStretch()
+
+    def refresh_entry_count(self) -> None:
+        """Entries came or went: show how many there are now."""
+        if self._count_entries is not None:
+            self.entries_label.setText(f"{self._count_entries():,}")

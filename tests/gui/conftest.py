@@ -1,0 +1,118 @@
+"""Helpers for the GUI tests: a clock the test moves, windows, and dialogs that never block."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from regroup.core.keystore import SystemKeyStore
+from regroup.core.paths import ProfilePaths
+from regroup.core.profile import Profile, open_profile
+from regroup.gui.diary_page import DiaryPage
+from regroup.gui.main_window import MainWindow
+from tests.conftest import TEST_KDF_SECONDS
+from tests.support.prompter import ScriptedPrompter
+
+
+class ManualClock:
+    """A clock the test moves by hand; it starts at noon UTC on a fixed day."""
+
+    def __init__(self) -> None:
+        self.moment = dt.datetime(2026, 3, 18, 12, 0, tzinfo=dt.UTC)
+
+    def now(self) -> dt.datetime:
+        return self.moment
+
+    def today(self) -> dt.date:
+        return self.moment.date()
+
+    def advance(self, delta: dt.timedelta) -> None:
+        self.moment += delta
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """Time that only moves when the test says so."""
+    return ManualClock()
+
+
+@pytest.fixture
+def clocked_profile(
+    paths: ProfilePaths, keystore: SystemKeyStore, prompter: ScriptedPrompter, clock: ManualClock
+) -> Iterator[Profile]:
+    """A new profile whose services read ``clock``."""
+    opened = open_profile(paths, keystore, prompter, clock=clock, kdf_seconds=TEST_KDF_SECONDS)
+    yield opened
+    opened.close()
+
+
+def reopen(profile: Profile, keystore: SystemKeyStore) -> Profile:
+    """Close ``profile`` and open it again from its files, as at the next start."""
+    profile.close()
+    return open_profile(
+        profile.paths,
+        keystore,
+        ScriptedPrompter(),
+        clock=profile.clock,
+        kdf_seconds=TEST_KDF_SECONDS,
+    )
+
+
+def show_window(qtbot: QtBot, profile: Profile) -> MainWindow:
+    """Open the main window on ``profile`` and wait until its entry list is complete."""
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    page = diary(window)
+    qtbot.waitUntil(lambda: page.panel.model.complete)
+    return window
+
+
+def diary(window: MainWindow) -> DiaryPage:
+    """Return the window's Diary page."""
+    assert window.diary_page is not None
+    return window.diary_page
+
+
+def wait_saved(qtbot: QtBot, page: DiaryPage, timeout: int = 4000) -> None:
+    """Wait for autosave to store what the editor holds."""
+    qtbot.waitUntil(
+        lambda: (
+            page.saver.entry_id is not None and not page.saver.is_dirty() and not page.saver.pending
+        ),
+        timeout=timeout,
+    )
+
+
+@dataclass
+class Dialogs:
+    """Message boxes shown during a test, and the answer the next question gets."""
+
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+
+    def titles(self) -> list[str]:
+        return [title for _kind, title, _text in self.shown]
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    """Replace QMessageBox's static dialogs so nothing waits for a click."""
+    record = Dialogs()
+
+    def recorder(kind: str):  # type: ignore[no-untyped-def]
+        def show(_parent, title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+            record.shown.append((kind, title, text))
+            return record.answer if kind == "question" else QMessageBox.StandardButton.Ok
+
+        return staticmethod(show)
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, recorder(kind))
+    return record
