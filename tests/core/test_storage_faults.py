@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from regroup.core.diary_types import EntryContent
-from regroup.core.drafts import Draft
+from regroup.core.drafts import Draft, DraftStore
 from regroup.core.errors import StorageWriteError
 from regroup.core.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
@@ -62,3 +62,16 @@ def test_drafts_round_trip_hard_text(profile) -> None:  # type: ignore[no-untype
     )
     profile.drafts.save(draft)
     assert profile.drafts.load() == draft
+
+
+def test_a_draft_saved_elsewhere_wins_over_an_old_copy_that_cannot_be_removed(
+    tmp_path: Path,
+) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        drafts = DraftStore(bytes(32), [disk / "profile", tmp_path / "fallback"])
+        old = Draft(None, EntryContent("older words"), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        assert drafts.save(old).is_relative_to(disk)
+        make_read_only(disk)
+        new = Draft(None, EntryContent("newer words"), dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+        assert not drafts.save(new).is_relative_to(disk)
+        assert drafts.load() == new

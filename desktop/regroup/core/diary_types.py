@@ -103,7 +103,8 @@ class SearchHit:
 
 def to_db_time(moment: datetime) -> str:
     """Return the stored form of an instant: naive UTC text that sorts by time."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    utc = moment.astimezone(UTC).replace(tzinfo=None)
+    return utc.isoformat(sep=" ", timespec="microseconds")  # years keep four digits
 
 
 def from_db_time(value: datetime | str) -> datetime:
@@ -122,9 +123,15 @@ def from_db_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
+_SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
 def normalise_tag(raw: str) -> str:
-    """Return a tag as stored: no leading '#', no inner runs of spaces, NFC."""
-    text = unicodedata.normalize("NFC", raw.strip().lstrip("#").strip())
+    """Return a tag as stored: no leading '#' or spaces, inner spaces as '-', NFC.
+
+    Normalising a stored tag again gives it back unchanged.
+    """
+    text = unicodedata.normalize("NFC", raw.lstrip("#" + _SPACES).rstrip(_SPACES))
     return "-".join(text.split())
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -83,9 +84,7 @@ class DraftStore:
             except StorageWriteError as exc:
                 problems.append(str(exc))
                 continue
-            for other in self._paths:
-                if other != path:
-                    other.unlink(missing_ok=True)
+            self._remove(other for other in self._paths if other != path)
             return path
         raise StorageWriteError(" ".join(problems))
 
@@ -107,7 +106,12 @@ class DraftStore:
 
     def discard(self) -> None:
         """Forget the draft (after it was saved or the person let it go)."""
-        for path in self._paths:
+        self._remove(self._paths)
+
+    @staticmethod
+    def _remove(paths: Iterable[Path]) -> None:
+        """Delete older copies; one that cannot go is logged, as the newest one wins."""
+        for path in paths:
             try:
                 path.unlink(missing_ok=True)
             except OSError as exc:
