@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from regroup.core.diary_types import EntryContent
+from regroup.core.diary_types import EntryContent, ListPlace
 from regroup.core.profile import Profile
 
 
@@ -13,6 +13,22 @@ def test_ids_come_newest_day_first_and_summaries_on_demand(profile: Profile) -> 
     assert list(profile.browse.ordered_ids()) == [ids[1], ids[0]]
     summaries = profile.browse.summaries([ids[0]])
     assert summaries[ids[0]].preview == "entry 2024-01-03"
+
+
+def test_ids_in_pages_follow_the_same_order_without_gaps(profile: Profile) -> None:
+    start = dt.date(2020, 1, 1)
+    profile.diary.add_many(
+        EntryContent(str(i), entry_date=start + dt.timedelta(days=i // 3)) for i in range(50)
+    )
+    profile.diary.trash(profile.browse.ordered_ids()[10])
+    everything = list(profile.browse.ordered_ids())
+    newest = profile.browse.latest(7)
+    place: ListPlace | None = ListPlace(newest[-1].entry_date, newest[-1].id)
+    paged = [summary.id for summary in newest]
+    while place is not None:
+        ids, place = profile.browse.ids_after(place, 6)
+        paged.extend(ids)
+    assert paged == everything and len(everything) == 49
 
 
 def test_long_bodies_preview_on_one_line(profile: Profile) -> None:

@@ -51,7 +51,9 @@ def test_the_list_starts_with_the_newest_block_and_completes_after_it_shows(
     model.show_newest()
     assert not model.complete and model.rowCount() == BLOCK_SIZE
     assert model.fetches == 0 and "entry number 149" in model.index(0).data()
-    model.complete_list()
+    assert not model.load_more(30)
+    assert model.rowCount() == BLOCK_SIZE + 30 and "entry number 20" in model.index(129).data()
+    assert model.load_more(30)
     assert model.complete and model.rowCount() == BLOCK_SIZE + 50
     assert "entry number 0" in model.index(BLOCK_SIZE + 49).data()
 

@@ -1,7 +1,7 @@
 """Reading the diary for lists, the calendar and "on this day", fast at any size.
 
-Lists load in two steps: all ids in order (a scan of a small covering index), then
-summaries only for the rows a view actually shows.
+Lists load in two steps: ids in order (a scan of a small covering index, in pages a
+window can take between two frames), then summaries only for the rows a view shows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 from peewee import SqliteDatabase
 
 from regroup.core.diary import summary_from_row
-from regroup.core.diary_types import EntrySummary, from_db_date, to_db_date
+from regroup.core.diary_types import EntrySummary, ListPlace, from_db_date, to_db_date
 
 SUMMARY_COLUMNS = "id, entry_date, title, substr(body, 1, 300), mood, tags_text"
 
@@ -30,6 +30,21 @@ class DiaryBrowser:
             "SELECT id FROM entry WHERE deleted_at IS NULL ORDER BY entry_date DESC, id DESC"
         )
         return array("q", (row[0] for row in cursor))
+
+    def ids_after(self, place: ListPlace, limit: int) -> tuple[array[int], ListPlace | None]:
+        """Return up to ``limit`` ids listed after ``place``, and where the next page starts.
+
+        The place is None once the list is exhausted.
+        """
+        rows = self._db.execute_sql(
+            "SELECT id, entry_date FROM entry WHERE deleted_at IS NULL "
+            "AND (entry_date, id) < (?, ?) ORDER BY entry_date DESC, id DESC LIMIT ?",
+            (to_db_date(place.entry_date), place.entry_id, limit),
+        ).fetchall()
+        ids = array("q", (row[0] for row in rows))
+        if len(rows) < limit:
+            return ids, None
+        return ids, ListPlace(from_db_date(rows[-1][1]), rows[-1][0])
 
     def summaries(self, ids: Sequence[int]) -> dict[int, EntrySummary]:
         """Return summaries for the given ids (at most a few hundred at a time)."""

@@ -93,6 +93,14 @@ class SearchQuery:
 
 
 @dataclass(frozen=True)
+class ListPlace:
+    """A place in the list order (newest day first, then newest written first)."""
+
+    entry_date: date
+    entry_id: int
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """A found entry with a snippet whose matches sit between the highlight markers."""
 

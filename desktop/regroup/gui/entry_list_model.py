@@ -20,6 +20,7 @@ from regroup.core.diary_types import (
     HIGHLIGHT_START,
     MOOD_LABELS,
     EntrySummary,
+    ListPlace,
     SearchHit,
 )
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from regroup.core.diary_browse import DiaryBrowser
 
 BLOCK_SIZE = 100
+ID_PAGE = 10_000
+"""Ids read per step while the list completes: ~15 ms here, so the window stays live."""
 log = logging.getLogger(__name__)
 CACHED_BLOCKS = 16
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +81,7 @@ class EntryListModel(QAbstractListModel):
         self._hits: list[SearchHit] | None = None
         self._blocks: OrderedDict[int, dict[int, EntrySummary]] = OrderedDict()
         self._complete = True
+        self._next_place: ListPlace | None = None
         self.rows_built = 0
         self.fetches = 0
         self.data_calls = 0
@@ -95,8 +99,8 @@ class EntryListModel(QAbstractListModel):
     def show_newest(self) -> None:
         """List the newest block of entries only: the window can show without the rest.
 
-        Reading every id takes ~40 ms for a 10-year diary and ~0.5 s for a 100-year
-        one; :meth:`complete_list` adds them once the window is on screen.
+        Reading every id takes ~20 ms for a 10-year diary and ~0.5 s for a 100-year
+        one; :meth:`load_more` adds them a page at a time once the window is on screen.
         """
         newest = self._browse.latest(BLOCK_SIZE)
         self.beginResetModel()
@@ -106,21 +110,37 @@ class EntryListModel(QAbstractListModel):
         self._blocks[0] = {summary.id: summary for summary in newest}
         self.rows_built += len(newest)
         self._complete = len(newest) < BLOCK_SIZE
+        last = newest[-1] if newest else None
+        self._next_place = (
+            None if self._complete or last is None else ListPlace(last.entry_date, last.id)
+        )
         self.endResetModel()
 
-    def complete_list(self) -> None:
-        """Add the older entries after :meth:`show_newest`, keeping selection and scroll."""
-        if self._complete or self._hits is not None:
-            return
-        ids = self._browse.ordered_ids()
-        self._complete = True
-        shown = len(self._ids)
-        if ids[:shown] != self._ids:
-            self._reset_to(ids)
-        elif len(ids) > shown:
-            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
-            self._ids = ids
+    def load_more(self, limit: int = ID_PAGE) -> bool:
+        """Add up to ``limit`` older entries after :meth:`show_newest`; True once all are in.
+
+        Rows are appended, so selection and scroll stay where they are.
+        """
+        if self._hits is not None:
+            return True
+        if self._next_place is None:
+            self._complete = True
+        if self._complete:
+            return True
+        ids, self._next_place = self._browse.ids_after(self._next_place, limit)
+        if ids:
+            shown = len(self._ids)
+            self.beginInsertRows(QModelIndex(), shown, shown + len(ids) - 1)
+            self._blocks.pop(shown // BLOCK_SIZE, None)  # a partial block grows
+            self._ids.extend(ids)
             self.endInsertRows()
+        self._complete = self._next_place is None
+        return self._complete
+
+    def complete_list(self) -> None:
+        """Add every older entry at once (when one of them must be shown now)."""
+        while not self.load_more():
+            pass
 
     def show_all(self) -> None:
         """Show every entry (loads ids only)."""
@@ -129,6 +149,7 @@ class EntryListModel(QAbstractListModel):
         self._reset_to(self._browse.ordered_ids())
 
     def _reset_to(self, ids: array[int]) -> None:
+        self._next_place = None
         self.beginResetModel()
         self._ids = ids
         self._blocks.clear()

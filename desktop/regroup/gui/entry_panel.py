@@ -91,19 +91,29 @@ class EntryPanel(QWidget):
         self.on_this_day_list.itemActivated.connect(self._on_this_day_item)
         self.on_this_day_list.itemClicked.connect(self._on_this_day_item)
         self._complete_timer = QTimer(self)
-        self._complete_timer.setSingleShot(True)
-        self._complete_timer.timeout.connect(self.complete_list)
+        self._complete_timer.timeout.connect(self._load_more)
         self.view.first_painted.connect(self._complete_timer.start)
         self.model.show_newest()
         self.calendar.mark_days()
         self._show_counts(None)
 
+    def _load_more(self) -> None:
+        """List a page of older entries, between frames, until all are in."""
+        if self.model.searching:
+            self._complete_timer.stop()
+        elif self.model.load_more():
+            self._list_completed()
+
     def complete_list(self) -> None:
-        """List the older entries too (right after the list first shows)."""
-        self._complete_timer.stop()
+        """List every older entry now (normally done a page at a time after the list shows)."""
         if self.model.complete or self.model.searching:
+            self._complete_timer.stop()
             return
         self.model.complete_list()
+        self._list_completed()
+
+    def _list_completed(self) -> None:
+        self._complete_timer.stop()
         self._show_counts(None)
         self.select_entry(self._current_id)
 
@@ -154,7 +164,7 @@ class EntryPanel(QWidget):
     def select_entry(self, entry_id: int | None) -> None:
         """Highlight the open entry (if listed) and its day, without announcing a choice."""
         self._current_id = entry_id
-        row = self.model.row_of(entry_id) if entry_id is not None else -1
+        row = self._row_of(entry_id)
         if row < 0 and entry_id is not None and not self.model.complete:
             self.complete_list()
             return
@@ -168,6 +178,15 @@ class EntryPanel(QWidget):
                 self.view.selectionModel().clear()
         finally:
             self._selecting = False
+
+    def _row_of(self, entry_id: int | None) -> int:
+        """Return the entry's row: the current one when it was picked in the list."""
+        if entry_id is None:
+            return -1
+        current = self.view.currentIndex()
+        if current.isValid() and self.model.entry_id(current.row()) == entry_id:
+            return current.row()
+        return self.model.row_of(entry_id)
 
     def show_day(self, day: date) -> None:
         """Turn the calendar to the open entry's day."""
