@@ -218,7 +218,7 @@ BAD_ENTRIES = [
     ("entry_date", "2024-13-40", 'Entry 2 (entries[1]), field "entry_date"'),
     ("created_at", "yesterday", 'field "created_at"'),
     ("created_at", None, 'field "created_at"'),
-    ("created_at", "0999-01-01T00:00:00Z", 'field "created_at"'),
+    ("created_at", "0001-01-01T00:00:00+01:00", 'field "created_at"'),
     ("updated_at", "9999-12-31T23:59:59-01:00", 'field "updated_at"'),
     ("deleted_at", 5, 'field "deleted_at"'),
     ("body", 123, 'field "body"'),
