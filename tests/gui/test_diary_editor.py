@@ -10,10 +10,11 @@ from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from regroup.core.diary_types import EntryContent
+from regroup.core.keystore import SystemKeyStore
 from regroup.core.profile import Profile
 from regroup.gui.entry_editor import EntryEditor
 from regroup.gui.tag_chips import field_text_for, inline_tags, merged_tags
-from tests.gui.conftest import diary, show_window, wait_saved
+from tests.gui.conftest import diary, reopen, show_window, wait_saved
 
 
 def test_hash_words_in_the_text_are_tags_but_numbers_headings_and_anchors_are_not() -> None:
@@ -106,3 +107,24 @@ def test_the_preview_is_built_only_when_shown_and_opens_links_only_when_clicked(
     qtbot.keyClicks(editor.body_edit, " more")
     qtbot.wait(2 * 250 + 50)
     assert editor.preview_builds == 1
+
+
+def test_a_five_megabyte_paste_with_emoji_and_rtl_text_comes_back_exactly(
+    qtbot: QtBot, profile: Profile, keystore: SystemKeyStore
+) -> None:
+    line = "שלום, I still want this job 🌱 مرحبا\t#keep-going\n"
+    pasted = line * (5_000_000 // len(line.encode()) + 1)
+    window = show_window(qtbot, profile)
+    page = diary(window)
+    page.editor.body_edit.insertPlainText(pasted)
+    assert page.save_now()
+    window.close()
+    again = reopen(profile, keystore)
+    try:
+        saved = again.diary.get(again.browse.latest(1)[0].id)
+        assert saved.body == pasted and len(saved.body.encode()) >= 5_000_000
+        assert saved.tags == ("keep-going",)
+        shown = diary(show_window(qtbot, again))
+        assert shown.editor.body_edit.toPlainText() == pasted
+    finally:
+        again.close()
