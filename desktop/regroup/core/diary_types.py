@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -131,7 +132,7 @@ def from_db_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-_SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+_TAG_LEAD = re.compile(r"^[#\s]+")  # \s is str.isspace() for str patterns
 
 
 def normalise_tag(raw: str) -> str:
@@ -139,7 +140,7 @@ def normalise_tag(raw: str) -> str:
 
     Normalising a stored tag again gives it back unchanged.
     """
-    text = unicodedata.normalize("NFC", raw.lstrip("#" + _SPACES).rstrip(_SPACES))
+    text = unicodedata.normalize("NFC", _TAG_LEAD.sub("", raw).rstrip())
     return "-".join(text.split())
 
 
