@@ -80,7 +80,7 @@ class DebriefBrowser:
         """Return every company named in a debrief, for the company filter, A to Z."""
         rows = self._db.execute_sql(
             "SELECT DISTINCT company FROM debrief WHERE deleted_at IS NULL AND company != '' "
-            "ORDER BY company COLLATE NOCASE"
+            "ORDER BY company COLLATE NOCASE, company"
         ).fetchall()
         seen: set[str] = set()
         names = []
