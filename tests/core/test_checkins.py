@@ -1,4 +1,4 @@
-"""A saved debrief with days to mourn plans one check-in, and edits move it until it is delivered."""
+"""A saved debrief with days to mourn plans one check-in; edits move it until it is delivered."""
 
 from __future__ import annotations
 
@@ -55,9 +55,7 @@ def test_editing_the_news_date_or_the_days_moves_the_check_in(plans: Plans) -> N
     assert fewer.checkin.uuid == record.checkin.uuid
 
 
-def test_a_delivered_check_in_is_not_moved_by_later_edits(
-    plans: Plans, profile: Profile
-) -> None:
+def test_a_delivered_check_in_is_not_moved_by_later_edits(plans: Plans, profile: Profile) -> None:
     record = plans.debriefs.create(CONTENT, draft=False).record
     assert record.checkin is not None
     profile.db.execute_sql(

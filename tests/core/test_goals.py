@@ -143,7 +143,7 @@ def test_the_board_holds_next_doing_and_done_unless_asked_for_more(plans: Plans)
 
 
 def test_deleting_a_goal_removes_it_for_good(plans: Plans) -> None:
-    a, b = add(plans, "a", "b")
+    a, _ = add(plans, "a", "b")
     plans.goals.delete(a)
     assert titles(plans, Lane.NEXT) == ["b"]
     with pytest.raises(GoalNotFoundError):
