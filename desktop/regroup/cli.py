@@ -559,14 +559,14 @@ def _run_goals(args: argparse.Namespace, data_dir: Path) -> int:
 
     lanes = tuple(Lane) if args.all else BOARD_LANES
     with _opened(data_dir) as profile:
-        board = profile.goals.board(lanes)
-    goals = [goal for lane in lanes for goal in board.lane(lane)]
+        goals = profile.goals.records(lanes)
     if args.json:
         _print_json([_goal_json(goal) for goal in goals])
     else:
         for lane in lanes:
-            print(f"{LANE_LABELS[lane]} ({len(board.lane(lane))})")
-            for goal in board.lane(lane):
+            in_lane = [goal for goal in goals if goal.lane == lane]
+            print(f"{LANE_LABELS[lane]} ({len(in_lane)})")
+            for goal in in_lane:
                 due = f"  (due {goal.due_on.isoformat()})" if goal.due_on else ""
                 print(f"  - {_one_line(goal.title)}{due}")
     if not goals:

@@ -66,7 +66,7 @@ BUDGETS = (
     Budget(36_500, "debrief_filter_text_ms", 30, "ms"),
     Budget(36_500, "debrief_filter_all_ms", 30, "ms"),
     Budget(36_500, "goal_move_ms", 20, "ms"),
-    Budget(36_500, "board_load_ms", 75, "ms"),
+    Budget(36_500, "board_load_ms", 50, "ms"),
 )
 JRNL_SIZE = 36_500
 PLANS_SIZE = 36_500

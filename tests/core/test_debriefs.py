@@ -252,7 +252,7 @@ def test_trash_and_restore_keep_the_goals_that_were_kept(plans: Plans) -> None:
 
     assert plans.browse.find() == []
     assert [s.id for s in plans.debriefs.trashed()] == [record.id]
-    assert plans.goals.board().lane(Lane.NEXT) == (goal,)
+    assert plans.goals.board().lane(Lane.NEXT) == (goal.card(),)
     assert plans.checkins.pending() == []
     restored = plans.debriefs.restore(record.id)
     assert restored.deleted_at is None
@@ -285,7 +285,7 @@ def test_deleting_a_debrief_with_its_goals_takes_them_along_and_back(plans: Plan
     plans.debriefs.trash(record.id, goals=GoalsOnDelete.DELETE)
 
     board = plans.goals.board()
-    assert board.lane(Lane.NEXT) == (other,)
+    assert board.lane(Lane.NEXT) == (other.card(),)
     assert board.lane(Lane.DOING) == ()
     restored = plans.debriefs.restore(record.id)
     assert [goal.id for goal in restored.goals] == [first.id, second.id]

@@ -83,6 +83,7 @@ def build_plans(plans: Plans, profile: Profile) -> None:
 def snapshot(profile: Profile) -> dict[str, Any]:
     """Everything about debriefs and goals as the services return it, local ids left out."""
     uuid_of = dict(profile.db.execute_sql("SELECT id, uuid FROM debrief").fetchall())
+    uuid_of_goal = dict(profile.db.execute_sql("SELECT id, uuid FROM goal").fetchall())
 
     def goal(record: Any) -> Any:
         source = uuid_of.get(record.source_debrief_id)
@@ -108,7 +109,7 @@ def snapshot(profile: Profile) -> dict[str, Any]:
     return {
         "debriefs": debriefs,
         "goals": goals,
-        "board": {lane: [g.uuid for g in board.lane(lane)] for lane in Lane},
+        "board": {lane: [uuid_of_goal[g.id] for g in board.lane(lane)] for lane in Lane},
         "trash": [(s.company, s.deleted_at) for s in profile.debriefs.trashed()],
     }
 

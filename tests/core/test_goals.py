@@ -132,6 +132,19 @@ def test_done_records_when_and_moving_out_forgets_it(plans: Plans) -> None:
     assert plans.goals.create(GoalContent("born done"), Lane.DONE).done_at == plans.clock.now()
 
 
+def test_a_card_shows_what_the_goal_holds(plans: Plans) -> None:
+    content = GoalContent("Tidy my LinkedIn", GoalCategory.NETWORKING, dt.date(2026, 4, 2), "1")
+    goal = plans.goals.move(plans.goals.create(content).id, Lane.DONE, 0)
+    [card] = plans.goals.board().lane(Lane.DONE)
+    assert card == goal.card()
+    assert (card.title, card.category, card.due_on, card.done_at) == (
+        "Tidy my LinkedIn",
+        GoalCategory.NETWORKING,
+        dt.date(2026, 4, 2),
+        plans.clock.now(),
+    )
+
+
 def test_the_board_holds_next_doing_and_done_unless_asked_for_more(plans: Plans) -> None:
     for lane in Lane:
         add(plans, lane.value, lane=lane)
@@ -140,6 +153,9 @@ def test_the_board_holds_next_doing_and_done_unless_asked_for_more(plans: Plans)
     assert [g.title for lane in BOARD_LANES for g in board.lane(lane)] == ["next", "doing", "done"]
     assert board.lane(Lane.ARCHIVED) == ()
     assert [g.title for g in plans.goals.board((Lane.DROPPED,)).lane(Lane.DROPPED)] == ["dropped"]
+    records = plans.goals.records((Lane.DONE, Lane.NEXT))
+    assert [g.title for g in records] == ["done", "next"]
+    assert records[0] == plans.goals.get(records[0].id)
 
 
 def test_deleting_a_goal_removes_it_for_good(plans: Plans) -> None:

@@ -11,7 +11,8 @@ from collections import Counter
 from peewee import SqliteDatabase
 
 from regroup.core.debrief_types import DebriefQuery, DebriefStatus, DebriefSummary, Stage
-from regroup.core.diary_types import from_db_date, from_db_time, to_db_date
+from regroup.core.diary_types import from_db_date, to_db_date
+from regroup.core.goals import stored_instant
 from regroup.core.search import build_match
 
 SUMMARY_SQL = (
@@ -22,6 +23,10 @@ SUMMARY_SQL = (
 )
 
 
+_STAGES = {stage.value: stage for stage in Stage}
+_STATUSES = {status.value: status for status in DebriefStatus}
+
+
 def debrief_summary(row: tuple) -> DebriefSummary:  # type: ignore[type-arg]
     """Build a list row from the columns of :data:`SUMMARY_SQL`."""
     return DebriefSummary(
@@ -29,13 +34,13 @@ def debrief_summary(row: tuple) -> DebriefSummary:  # type: ignore[type-arg]
         company=row[1],
         role=row[2],
         role_kind=row[3],
-        stage=Stage(row[4]) if row[4] else None,
-        status=DebriefStatus(row[5]),
+        stage=_STAGES[row[4]] if row[4] else None,
+        status=_STATUSES[row[5]],
         applied_on=from_db_date(row[6]) if row[6] else None,
         news_on=from_db_date(row[7]) if row[7] else None,
         day=from_db_date(row[8]) if row[8] else None,
-        checkin_due_at=from_db_time(row[9]) if row[9] else None,
-        deleted_at=from_db_time(row[10]) if row[10] else None,
+        checkin_due_at=stored_instant(row[9]) if row[9] else None,
+        deleted_at=stored_instant(row[10]) if row[10] else None,
     )
 
 

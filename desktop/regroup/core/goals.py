@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date, datetime
 
 from peewee import SqliteDatabase
 
@@ -27,6 +28,7 @@ from regroup.core.diary_types import (
 from regroup.core.goals_types import (
     BOARD_LANES,
     Board,
+    GoalCard,
     GoalCategory,
     GoalContent,
     GoalNotFoundError,
@@ -39,7 +41,18 @@ GOAL_COLUMNS = (
     "id, uuid, title, category, due_on, outcome, lane, position, created_at, updated_at, "
     "done_at, source_debrief_id, source_line, deleted_at"
 )
+CARD_COLUMNS = "id, title, category, due_on, lane, position, done_at, source_debrief_id"
 POSITION_STEP = 1024.0
+_LANES = {lane.value: lane for lane in Lane}
+_CATEGORIES = {category.value: category for category in GoalCategory}
+_STORED_TIME_LENGTH = len("2026-01-01 00:00:00.000000")
+
+
+def stored_instant(stored: str) -> datetime:
+    """Read a stored instant; the common form takes a fast path (boards read thousands)."""
+    if len(stored) == _STORED_TIME_LENGTH:
+        return datetime.fromisoformat(stored + "+00:00")
+    return from_db_time(stored)
 
 
 def goal_from_row(row: tuple) -> GoalRecord:  # type: ignore[type-arg]
@@ -48,17 +61,31 @@ def goal_from_row(row: tuple) -> GoalRecord:  # type: ignore[type-arg]
         id=row[0],
         uuid=row[1],
         title=row[2],
-        category=GoalCategory(row[3]) if row[3] else None,
+        category=_CATEGORIES[row[3]] if row[3] else None,
         due_on=from_db_date(row[4]) if row[4] else None,
         outcome=row[5],
-        lane=Lane(row[6]),
+        lane=_LANES[row[6]],
         position=row[7],
-        created_at=from_db_time(row[8]),
-        updated_at=from_db_time(row[9]),
-        done_at=from_db_time(row[10]) if row[10] else None,
+        created_at=stored_instant(row[8]),
+        updated_at=stored_instant(row[9]),
+        done_at=stored_instant(row[10]) if row[10] else None,
         source_debrief_id=row[11],
         source_line=row[12],
-        deleted_at=from_db_time(row[13]) if row[13] else None,
+        deleted_at=stored_instant(row[13]) if row[13] else None,
+    )
+
+
+def card_from_row(row: tuple) -> GoalCard:  # type: ignore[type-arg]
+    """Build a card from the columns of :data:`CARD_COLUMNS`, in order."""
+    return GoalCard(
+        row[0],
+        row[1],
+        _CATEGORIES[row[2]] if row[2] else None,
+        date.fromisoformat(row[3]) if row[3] else None,
+        _LANES[row[4]],
+        row[5],
+        stored_instant(row[6]) if row[6] else None,
+        row[7],
     )
 
 
@@ -273,18 +300,28 @@ class GoalService:
         return self.get(goal_id)
 
     def board(self, lanes: tuple[Lane, ...] = BOARD_LANES) -> Board:
-        """Return every goal of ``lanes`` (by default next, doing, done), each lane in order."""
-        marks = ",".join("?" * len(lanes))
-        rows = self._db.execute_sql(
-            f"SELECT {GOAL_COLUMNS} FROM goal WHERE deleted_at IS NULL AND lane IN ({marks}) "
-            "ORDER BY lane, position, id",
-            tuple(lane.value for lane in lanes),
-        ).fetchall()
-        grouped: dict[Lane, list[GoalRecord]] = {lane: [] for lane in lanes}
-        for row in rows:
-            goal = goal_from_row(row)
-            grouped[goal.lane].append(goal)
-        return Board({lane: tuple(goals) for lane, goals in grouped.items()})
+        """Return the cards of ``lanes`` (by default next, doing, done), each lane in order."""
+        grouped = {}
+        for lane in lanes:
+            rows = self._db.execute_sql(
+                f"SELECT {CARD_COLUMNS} FROM goal INDEXED BY goal_board "
+                "WHERE deleted_at IS NULL AND lane = ? ORDER BY position, id",
+                (Lane(lane).value,),
+            ).fetchall()
+            grouped[Lane(lane)] = tuple(map(card_from_row, rows))
+        return Board(grouped)
+
+    def records(self, lanes: tuple[Lane, ...] = BOARD_LANES) -> list[GoalRecord]:
+        """Return whole goals of ``lanes``, lane by lane in board order (for exports and lists)."""
+        result: list[GoalRecord] = []
+        for lane in lanes:
+            rows = self._db.execute_sql(
+                f"SELECT {GOAL_COLUMNS} FROM goal WHERE deleted_at IS NULL AND lane = ? "
+                "ORDER BY position, id",
+                (Lane(lane).value,),
+            ).fetchall()
+            result.extend(map(goal_from_row, rows))
+        return result
 
     def for_debrief(self, debrief_id: int) -> list[GoalRecord]:
         """Return the goals a debrief produced (not those in the trash with it), oldest first."""

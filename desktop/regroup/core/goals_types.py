@@ -91,14 +91,41 @@ class GoalRecord:
         """Return the editable part."""
         return GoalContent(self.title, self.category, self.due_on, self.outcome)
 
+    def card(self) -> GoalCard:
+        """Return what the board shows of this goal."""
+        return GoalCard(
+            self.id,
+            self.title,
+            self.category,
+            self.due_on,
+            self.lane,
+            self.position,
+            self.done_at,
+            self.source_debrief_id,
+        )
+
+
+@dataclass(frozen=True)
+class GoalCard:
+    """What a card on the board shows; :meth:`GoalService.get` gives the whole goal."""
+
+    id: int
+    title: str
+    category: GoalCategory | None
+    due_on: date | None
+    lane: Lane
+    position: float
+    done_at: datetime | None
+    source_debrief_id: int | None
+
 
 @dataclass(frozen=True)
 class Board:
     """Every goal on the board, lane by lane, each lane in its saved order."""
 
-    lanes: dict[Lane, tuple[GoalRecord, ...]]
+    lanes: dict[Lane, tuple[GoalCard, ...]]
 
-    def lane(self, lane: Lane) -> tuple[GoalRecord, ...]:
+    def lane(self, lane: Lane) -> tuple[GoalCard, ...]:
         """Return one lane's goals in order (empty when it has none)."""
         return self.lanes.get(lane, ())
 

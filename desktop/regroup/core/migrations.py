@@ -218,7 +218,11 @@ def _v4_debriefs_goals_checkins(db: SqliteDatabase) -> None:
             source_line TEXT
         )"""
     )
-    db.execute_sql("CREATE INDEX goal_board ON goal (deleted_at, lane, position, id)")
+    # Covers the board's query, so a board of thousands of goals loads without table reads.
+    db.execute_sql(
+        "CREATE INDEX goal_board ON goal (deleted_at, lane, position, id, title, category, "
+        "due_on, done_at, source_debrief_id)"
+    )
     db.execute_sql("CREATE INDEX goal_source ON goal (source_debrief_id)")
     db.execute_sql(
         """
