@@ -105,7 +105,7 @@ class GoalRecord:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoalCard:
     """What a card on the board shows; :meth:`GoalService.get` gives the whole goal."""
 
