@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from peewee import SqliteDatabase
@@ -131,8 +132,6 @@ def _shifted(day: date, days: int) -> date:
 
 def _normalised(content: DebriefContent) -> DebriefContent:
     """Lists as tuples, so that a record compares equal to the content it was saved from."""
-    from dataclasses import replace
-
     return replace(
         content, do_differently=tuple(content.do_differently), traps=tuple(content.traps)
     )
@@ -243,7 +242,9 @@ class DebriefService:
         check_content(content)
         with writing(self._db):
             old = self.get(debrief_id)
-            wanted = old.status if draft is None else DebriefStatus(("saved", "draft")[draft])
+            wanted = old.status
+            if draft is not None:
+                wanted = DebriefStatus.DRAFT if draft else DebriefStatus.SAVED
             status, warnings, kept = self._status_for(content, wanted)
             if (status, content) != (old.status, old.content):
                 assignments = ", ".join(f"{name} = ?" for name in CONTENT_COLUMNS.split(", "))
