@@ -21,13 +21,16 @@ from regroup.core.key_reader import READER_FLAG
 if TYPE_CHECKING:
     from datetime import date
 
+    from regroup.core.debrief_types import DebriefSummary
     from regroup.core.diary_types import EntrySummary, SearchHit
+    from regroup.core.goals_types import GoalRecord
     from regroup.core.keystore import KeyStore
     from regroup.core.profile import Profile
 
 
 DESCRIPTION = """\
-Regroup is a private, offline diary for the days after a job rejection.
+Regroup is a private, offline diary, debrief and goals board for the days
+after a job rejection.
 Everything stays on this computer in an encrypted database; the app never
 opens a network connection.
 
@@ -41,6 +44,8 @@ examples:
   regroup search '"phone screen"' --from 2024-01-01
   regroup export --format json --output regroup-backup.json
   regroup import regroup-backup.json
+  regroup debrief list --stage final_round --from 2024-01-01
+  regroup goals list --json
 
 The profile lives in the per-user data folder (on Linux ~/.local/share/Regroup,
 on Windows %APPDATA%\\Regroup, on macOS ~/Library/Application Support/Regroup)
@@ -185,6 +190,54 @@ def _add_transfer_commands(commands: Any) -> None:
     importing.add_argument("file", type=Path, metavar="FILE", help="a JSON file from 'export'")
 
 
+_STAGES = ("applied", "screening_call", "interviews", "final_round", "offer_stage")
+
+
+def _add_plan_commands(commands: Any) -> None:
+    debrief = commands.add_parser(
+        "debrief",
+        help="list the debriefs of past applications",
+        description="Work with debriefs: what happened in an application that did not "
+        "work out, and what to take from it.",
+    )
+    debrief_commands = debrief.add_subparsers(dest="debrief_command", metavar="ACTION")
+    debrief_commands.required = True
+    listing = _command(
+        debrief_commands,
+        "list",
+        "show debriefs, newest news first",
+        "Show the debriefs that are not in the trash, newest news first, drafts included. "
+        "QUERY matches words (as word starts) in the company, the role and every answer.",
+    )
+    listing.add_argument("query", nargs="?", default="", metavar="QUERY", help="words to find")
+    listing.add_argument("--company", metavar="NAME", help="only debriefs about this company")
+    listing.add_argument("--stage", choices=_STAGES, help="only debriefs that reached this stage")
+    listing.add_argument(
+        "--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="news from this day on"
+    )
+    listing.add_argument(
+        "--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="news up to this day"
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    goals = commands.add_parser(
+        "goals",
+        help="list the goals board",
+        description="Work with the goals board (next, doing, done).",
+    )
+    goal_commands = goals.add_subparsers(dest="goals_command", metavar="ACTION")
+    goal_commands.required = True
+    goal_list = _command(
+        goal_commands,
+        "list",
+        "show the goals, column by column",
+        "Show the goals in the columns next, doing and done, each in the order of the board.",
+    )
+    goal_list.add_argument(
+        "--all", action="store_true", help="also show archived and dropped goals"
+    )
+    goal_list.add_argument("--json", action="store_true", help="print JSON")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser; shared by ``main`` and the tests."""
     parser = argparse.ArgumentParser(
@@ -212,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_writing_commands(commands)
     _add_reading_commands(commands)
     _add_transfer_commands(commands)
+    _add_plan_commands(commands)
     return parser
 
 
@@ -248,6 +302,10 @@ def _opened(data_dir: Path, create: bool = False) -> Iterator[Profile]:
 
 def _entries(count: int) -> str:
     return f"{count} {'entry' if count == 1 else 'entries'}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _print_json(value: object) -> None:
@@ -407,7 +465,10 @@ def _run_export(args: argparse.Namespace, data_dir: Path) -> int:
         write = write_json_export if args.format == "json" else write_markdown_export
         result = write(profile.db, target, profile.clock)
     details = f" ({result.trashed} of them in the trash)" if result.trashed else ""
-    print(f"Exported {_entries(result.entries)}{details} to {target}.")
+    plans = ""
+    if result.debriefs or result.goals:
+        plans = f", {_plural(result.debriefs, 'debrief')} and {_plural(result.goals, 'goal')}"
+    print(f"Exported {_entries(result.entries)}{details}{plans} to {target}.")
     print("The file is not encrypted; keep it somewhere safe.", file=sys.stderr)
     return 0
 
@@ -422,9 +483,94 @@ def _run_import(args: argparse.Namespace, data_dir: Path) -> int:
         f"Imported {_entries(result.added)} ({result.revisions_added} earlier versions); "
         f"skipped {result.skipped_existing} already in the diary."
     )
+    if document.plans.debriefs or document.plans.goals:
+        print(
+            f"Imported {_plural(result.debriefs_added, 'debrief')}, "
+            f"{_plural(result.goals_added, 'goal')} and "
+            f"{_plural(result.checkins_added, 'check-in')}; the others were already there."
+        )
     if result.ignored_sections:
         names = ", ".join(result.ignored_sections)
         print(f"Not imported (this version cannot read them): {names}.", file=sys.stderr)
+    return 0
+
+
+def _debrief_json(summary: DebriefSummary) -> dict[str, object]:
+    return {
+        "id": summary.id,
+        "company": summary.company,
+        "role": summary.role,
+        "role_kind": summary.role_kind,
+        "stage": summary.stage,
+        "status": summary.status,
+        "applied_on": summary.applied_on.isoformat() if summary.applied_on else None,
+        "news_on": summary.news_on.isoformat() if summary.news_on else None,
+        "checkin_due_at": summary.checkin_due_at.isoformat() if summary.checkin_due_at else None,
+    }
+
+
+def _debrief_line(summary: DebriefSummary) -> str:
+    from regroup.core.debrief_types import STAGE_LABELS
+
+    day = summary.day.isoformat() if summary.day else "    -     "
+    name = " — ".join(_one_line(text) for text in (summary.company, summary.role) if text.strip())
+    stage = f"  [{STAGE_LABELS[summary.stage]}]" if summary.stage else ""
+    draft = "  (draft)" if summary.status == "draft" else ""
+    return f"{day}  {name or '(untitled)'}{stage}{draft}"
+
+
+def _run_debrief(args: argparse.Namespace, data_dir: Path) -> int:
+    from regroup.core.debrief_types import DebriefQuery, Stage
+
+    query = DebriefQuery(
+        text=args.query,
+        company=args.company,
+        stage=Stage(args.stage) if args.stage else None,
+        date_from=args.date_from,
+        date_to=args.date_to,
+    )
+    with _opened(data_dir) as profile:
+        found = profile.debrief_list.find(query)
+    if args.json:
+        _print_json([_debrief_json(summary) for summary in found])
+    else:
+        for summary in found:
+            print(_debrief_line(summary))
+    if not found:
+        print("No debriefs match." if args.query else "No debriefs yet.", file=sys.stderr)
+    return 0
+
+
+def _goal_json(goal: GoalRecord) -> dict[str, object]:
+    return {
+        "id": goal.id,
+        "title": goal.title,
+        "lane": goal.lane,
+        "category": goal.category,
+        "due_on": goal.due_on.isoformat() if goal.due_on else None,
+        "outcome": goal.outcome,
+        "done_at": goal.done_at.isoformat() if goal.done_at else None,
+        "source_debrief_id": goal.source_debrief_id,
+    }
+
+
+def _run_goals(args: argparse.Namespace, data_dir: Path) -> int:
+    from regroup.core.goals_types import BOARD_LANES, LANE_LABELS, Lane
+
+    lanes = tuple(Lane) if args.all else BOARD_LANES
+    with _opened(data_dir) as profile:
+        goals = profile.goals.records(lanes)
+    if args.json:
+        _print_json([_goal_json(goal) for goal in goals])
+    else:
+        for lane in lanes:
+            in_lane = [goal for goal in goals if goal.lane == lane]
+            print(f"{LANE_LABELS[lane]} ({len(in_lane)})")
+            for goal in in_lane:
+                due = f"  (due {goal.due_on.isoformat()})" if goal.due_on else ""
+                print(f"  - {_one_line(goal.title)}{due}")
+    if not goals:
+        print("The board has no goals yet.", file=sys.stderr)
     return 0
 
 
@@ -436,6 +582,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "search": _run_search,
     "export": _run_export,
     "import": _run_import,
+    "debrief": _run_debrief,
+    "goals": _run_goals,
 }
 
 

@@ -1,5 +1,8 @@
 """``make bench``: builds journals of 3,650, 36,500 and 365,000 entries and measures them.
 
+The 36,500-entry journal also holds 2,000 debriefs and 10,000 goals (plans_bench).
+``make bench ARGS=--plans-only`` measures just those (and builds only that journal).
+
 Prints JSON with the median, min and max of each figure (at least five runs) and
 exits non-zero, naming the budget, when one is broken. Journals are cached in
 .bench/ (with the private keyring that holds their keys) and rebuilt when missing.
@@ -23,6 +26,7 @@ from regroup.core.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from tests.benchmarks.journal import COMMON_WORD, JOURNAL_VERSION, RARE_WORD, entries
+from tests.benchmarks.plans_bench import ensure_plans, plans_figures, say
 from tests.benchmarks.search_bench import (
     cli_search_command,
     jrnl_setup,
@@ -59,9 +63,17 @@ BUDGETS = (
     Budget(36_500, "diary_page_show_ms", 150, "ms"),
     Budget(36_500, "entry_switch_ms", 30, "ms"),
     Budget(365_000, "list_scroll_data_calls_per_painted_row", 10, "calls"),
+    Budget(36_500, "debrief_filter_company_ms", 30, "ms"),
+    Budget(36_500, "debrief_filter_stage_ms", 30, "ms"),
+    Budget(36_500, "debrief_filter_date_ms", 30, "ms"),
+    Budget(36_500, "debrief_filter_text_ms", 30, "ms"),
+    Budget(36_500, "debrief_filter_all_ms", 30, "ms"),
+    Budget(36_500, "goal_move_ms", 20, "ms"),
+    Budget(36_500, "board_load_ms", 50, "ms"),
 )
 GUI_SIZES = (36_500, 365_000)
 JRNL_SIZE = 36_500
+PLANS_SIZE = 36_500
 
 
 def summary(samples: list[float]) -> dict[str, float]:
@@ -200,6 +212,16 @@ def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> di
     }
 
 
+def bench_plans(paths: ProfilePaths, runs: int) -> dict[str, object]:
+    """Debrief and goals-board figures on the journal at ``paths``."""
+    profile = open_quietly(paths)
+    try:
+        ensure_plans(profile, say)
+        return plans_figures(profile, runs)
+    finally:
+        profile.close()
+
+
 def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     """Every figure for one journal size."""
     paths, build_rate = ensure_journal(size)
@@ -228,6 +250,8 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     }
     if size in GUI_SIZES:
         result.update(diary_gui_figures(paths, env, runs))
+    if size == PLANS_SIZE:
+        result.update(bench_plans(paths, runs))
     if size == JRNL_SIZE:
         result["cli_search_ms"] = summary(
             process_times(cli_search_command(paths, RARE_WORD), env, runs)
@@ -249,7 +273,9 @@ def check_budgets(results: dict[int, dict[str, object]]) -> list[str]:
         figures = results.get(budget.size)
         if figures is None:
             continue
-        value = figures[budget.figure]
+        value = figures.get(budget.figure)
+        if value is None:
+            continue
         measured = value["median"] if isinstance(value, dict) else value
         assert isinstance(measured, int | float)
         if measured > budget.limit:
@@ -265,10 +291,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--plans-only",
+        action="store_true",
+        help=f"measure only debriefs and goals (on the {PLANS_SIZE:,}-entry journal)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     runs = max(5, args.runs)
     CACHE.mkdir(exist_ok=True)
+    if args.plans_only:
+        return report_plans_only(runs)
     with private_session(CACHE.absolute() / "home") as bus:
         os.environ.update(bus.env)
         env = dict(os.environ)
@@ -289,6 +322,26 @@ def main() -> int:
     text = json.dumps(report, indent=2)
     print(text)
     (CACHE / "results.json").write_text(text + "\n")
+    for line in broken:
+        print(f"BUDGET BROKEN: {line}", file=sys.stderr)
+    return 1 if broken else 0
+
+
+def report_plans_only(runs: int) -> int:
+    """Build (or reuse) the 36,500-entry journal with its plans, and print only their figures."""
+    with private_session(CACHE.absolute() / "home") as bus:
+        os.environ.update(bus.env)
+        paths, _ = ensure_journal(PLANS_SIZE)
+        figures: dict[str, object] = {"entries": PLANS_SIZE, **bench_plans(paths, runs)}
+    broken = check_budgets({PLANS_SIZE: figures})
+    report = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "journals": [figures],
+        "budgets_broken": broken,
+    }
+    text = json.dumps(report, indent=2)
+    print(text)
+    (CACHE / "results-plans.json").write_text(text + "\n")
     for line in broken:
         print(f"BUDGET BROKEN: {line}", file=sys.stderr)
     return 1 if broken else 0

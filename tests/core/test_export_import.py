@@ -143,7 +143,7 @@ def test_the_file_is_utf8_json_with_every_field(
     assert "לא קיבלתי".encode() in raw
     assert b"before\\u0000after" in raw
     assert document["format"] == "regroup-export"
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["exported_at"] == "2026-03-29T01:00:15.123456Z"
     trashed = [entry for entry in document["entries"] if entry["deleted_at"]]
     assert [entry["body"] for entry in trashed] == ["far"]
@@ -277,7 +277,7 @@ def test_the_same_uuid_twice_in_one_file_is_refused(
     ("content", "message"),
     [
         (b'{"format": "something-else", "version": 1, "entries": []}', "not a Regroup export"),
-        (b'{"format": "regroup-export", "version": 2, "entries": []}', "newer Regroup"),
+        (b'{"format": "regroup-export", "version": 3, "entries": []}', "newer Regroup"),
         (b'{"format": "regroup-export", "version": "1", "entries": []}', '"version"'),
         (b'{"format": "regroup-export", "version": 1, "entries": {}}', 'field "entries"'),
         (b'{"format": "regroup-export", "version": 1, "entries": [3]}', "must be an object"),
@@ -428,4 +428,13 @@ def test_export_json_is_a_plain_document(profile: Profile) -> None:
     profile.diary.add(EntryContent("x"))
     document = export_json(profile.db)
     assert json.loads(json.dumps(document)) == document
-    assert list(document) == ["format", "version", "exported_at", "app_version", "entries"]
+    assert list(document) == [
+        "format",
+        "version",
+        "exported_at",
+        "app_version",
+        "entries",
+        "debriefs",
+        "goals",
+        "checkins",
+    ]

@@ -124,3 +124,73 @@ def test_a_database_from_a_newer_regroup_is_refused_untouched(
         open_profile(paths, keystore, ScriptedPrompter())
     assert _sha(paths.database) == before
     assert not paths.database.with_name("regroup.db-wal").exists()
+
+
+def _make_v3_profile(paths: ProfilePaths, keystore: SystemKeyStore) -> None:
+    """Build a profile as schema 3 left it: entries with tags, a revision, a trashed entry."""
+    paths.root.mkdir(parents=True)
+    key, profile_id = new_data_key(), "v3-profile"
+    db = open_encrypted(paths.database, key)
+    migrations.apply_migrations(db, target=3)
+    db.execute_sql("INSERT INTO setting (key, value) VALUES ('default_mourning_days', '5')")
+    for number, (uuid, day, created, title, body, mood) in enumerate(V1_ROWS, start=1):
+        db.execute_sql(
+            "INSERT INTO entry (uuid, entry_date, created_at, updated_at, deleted_at, title, body, "
+            "mood, tags_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uuid, day, created, created, None if number < 3 else created, title, body, mood, "x"),
+        )
+    db.execute_sql("INSERT INTO tag (name) VALUES ('x')")
+    db.execute_sql("INSERT INTO entry_tag (entry_id, tag_id) VALUES (1, 1)")
+    db.execute_sql(
+        "INSERT INTO entry_revision (entry_id, saved_at, entry_date, title, body, mood, "
+        "tags_text) VALUES (1, '2024-01-02 10:00:00.000000', '2024-01-02', 'Old', 'old', 1, '')"
+    )
+    db.close()
+    save_key_file(
+        paths.key_file,
+        KeyFile(
+            profile_id,
+            KeyStorage.KEYRING,
+            key_check_value(key, profile_id),
+            wrap_with_recovery_key(key, new_recovery_key(), profile_id),
+        ),
+    )
+    keystore.save(profile_id, key)
+
+
+def test_a_schema_3_database_upgrades_to_4_with_every_row_intact(
+    paths: ProfilePaths, keystore: SystemKeyStore
+) -> None:
+    from regroup.core.debrief_types import DebriefContent
+    from regroup.core.goals_types import GoalContent
+
+    _make_v3_profile(paths, keystore)
+    key = keystore.load("v3-profile") or b""
+    old = open_encrypted(paths.database, key)
+    tables = ("entry", "tag", "entry_tag", "entry_revision", "setting")
+    before = {t: old.execute_sql(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+    old.close()
+
+    profile = open_profile(paths, keystore, ScriptedPrompter())
+    try:
+        assert migrations.schema_version(profile.db) == 4
+        after = {
+            t: profile.db.execute_sql(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables
+        }
+        assert after == before
+        assert [h.summary.id for h in profile.search.search(SearchQuery("said"))] == [1]
+        assert profile.search.search(SearchQuery("byte")) == []
+        assert profile.debriefs.new_content().mourning_days == 5
+        record = profile.debriefs.create(
+            DebriefContent(company="Acme", do_differently=("Practise",)), draft=False
+        ).record
+        profile.debriefs.link_entries(record.id, [1])
+        goal = profile.goals.create_from_debrief(record.id, 0)
+        assert profile.debriefs.get(record.id).goals == (goal,)
+        assert profile.goals.create(GoalContent("Walk daily")).lane == "next"
+        integrity = profile.db.execute_sql("PRAGMA foreign_key_check").fetchall()
+        assert integrity == []
+    finally:
+        profile.close()
+    [backup] = list_backups(paths.backups)
+    assert "before-v4" in backup.name

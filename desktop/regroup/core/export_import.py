@@ -2,23 +2,21 @@
 
 A JSON export keeps everything needed to rebuild each entry exactly: its uuid, its
 times, whether it is in the trash, and its revisions. Each kind of record has its
-own top-level list ("entries" today), so later kinds can be added beside it; a
-reader refuses a newer ``version`` and reports lists it does not know rather than
-dropping them silently.
+own top-level list ("entries"; since version 2 also "debriefs", "goals" and
+"checkins", see export_plans), so later kinds can be added beside it; a reader
+refuses a newer ``version``, still reads older ones, and reports lists it does not
+know rather than dropping them silently.
 
 An import checks the whole file before it writes anything, then inserts everything
-in one transaction. Entries whose uuid the profile already holds are skipped, so
-importing the same file twice never duplicates an entry.
+in one transaction. Records whose uuid the profile already holds are skipped, so
+importing the same file twice never duplicates anything.
 """
 
 from __future__ import annotations
 
 import json
-import unicodedata
-import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -29,23 +27,31 @@ from regroup.core.clock import Clock, SystemClock
 from regroup.core.diary import writing
 from regroup.core.diary_types import (
     MOOD_LABELS,
-    MOOD_RANGE,
-    EntryValidationError,
-    check_text,
-    from_db_time,
-    normalise_tag,
     split_tags,
-    to_db_date,
-    to_db_time,
 )
 from regroup.core.errors import ImportFileError
+from regroup.core.export_fields import (
+    NOTHING_IMPORTED,
+    Fields,
+    describe,
+    exported_time,
+    iso_time,
+    refuse,
+)
+from regroup.core.export_plans import (
+    SECTIONS,
+    ImportedPlans,
+    export_plans,
+    insert_plans,
+    markdown_plans,
+    parse_plans,
+)
 from regroup.core.files import atomic_write_bytes
 
 EXPORT_FORMAT = "regroup-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+"""1: entries. 2: debriefs (with links to entries), goals and check-ins beside them."""
 KNOWN_SECTIONS = frozenset({"format", "version", "exported_at", "app_version", "entries"})
-NOTHING_IMPORTED = "Nothing was imported."
-_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,9 @@ class ExportResult:
     entries: int
     trashed: int = 0
     revisions: int = 0
+    debriefs: int = 0
+    goals: int = 0
+    checkins: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,9 @@ class ImportResult:
     skipped_existing: int
     revisions_added: int
     ignored_sections: tuple[str, ...] = ()
+    debriefs_added: int = 0
+    goals_added: int = 0
+    checkins_added: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,14 +113,7 @@ class ImportDocument:
 
     entries: tuple[ImportedEntry, ...]
     ignored_sections: tuple[str, ...] = ()
-
-
-def _iso_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def _exported_time(stored: str | None) -> str | None:
-    return _iso_time(from_db_time(stored)) if stored else None
+    plans: ImportedPlans = field(default_factory=ImportedPlans)
 
 
 def _exported_revisions(db: SqliteDatabase) -> dict[int, list[dict[str, Any]]]:
@@ -121,7 +126,7 @@ def _exported_revisions(db: SqliteDatabase) -> dict[int, list[dict[str, Any]]]:
     for entry_id, saved_at, day, title, body, mood, tags in rows:
         grouped.setdefault(entry_id, []).append(
             {
-                "saved_at": _exported_time(saved_at),
+                "saved_at": exported_time(saved_at),
                 "entry_date": day,
                 "title": title,
                 "body": body,
@@ -143,9 +148,9 @@ def export_entries(db: SqliteDatabase) -> list[dict[str, Any]]:
         {
             "uuid": entry_uuid,
             "entry_date": day,
-            "created_at": _exported_time(created),
-            "updated_at": _exported_time(updated),
-            "deleted_at": _exported_time(deleted),
+            "created_at": exported_time(created),
+            "updated_at": exported_time(updated),
+            "deleted_at": exported_time(deleted),
             "title": title,
             "body": body,
             "mood": mood,
@@ -161,9 +166,10 @@ def export_json(db: SqliteDatabase, clock: Clock | None = None) -> dict[str, Any
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "exported_at": _iso_time((clock or SystemClock()).now()),
+        "exported_at": iso_time((clock or SystemClock()).now()),
         "app_version": __version__,
         "entries": export_entries(db),
+        **export_plans(db),
     }
 
 
@@ -177,6 +183,9 @@ def write_json_export(db: SqliteDatabase, path: Path, clock: Clock | None = None
         entries=len(entries),
         trashed=sum(entry["deleted_at"] is not None for entry in entries),
         revisions=sum(len(entry["revisions"]) for entry in entries),
+        debriefs=len(document["debriefs"]),
+        goals=len(document["goals"]),
+        checkins=len(document["checkins"]),
     )
 
 
@@ -201,10 +210,12 @@ def markdown_export(db: SqliteDatabase, clock: Clock | None = None) -> tuple[str
     header = (
         "# Regroup diary\n\n"
         f"Exported from Regroup {__version__} on {stamp}: {len(rows)} entries, newest first.\n"
+        "Debriefs and goals follow the entries.\n"
         "Entries in the trash are not included. This file is not encrypted, and it cannot\n"
         "be imported back; use the JSON export for a copy that can be restored.\n\n"
     )
-    return header + "".join(_markdown_section(*row) for row in rows), len(rows)
+    text = header + "".join(_markdown_section(*row) for row in rows) + markdown_plans(db)
+    return text, len(rows)
 
 
 def write_markdown_export(
@@ -216,148 +227,8 @@ def write_markdown_export(
     return ExportResult(entries=count)
 
 
-def _describe(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool | int | float):
-        return json.dumps(value)
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:39] + "…"
-        text = json.dumps(shown, ensure_ascii=False)
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    if isinstance(value, dict):
-        return "an object"
-    return "a list" if isinstance(value, list) else type(value).__name__
-
-
-def _refuse(where: str, problem: str) -> ImportFileError:
-    return ImportFileError(f"{where} {problem}. {NOTHING_IMPORTED}")
-
-
-def _stored_time(text: str) -> str | None:
-    """Return the stored form of an ISO 8601 instant (no zone means UTC), or None."""
-    try:
-        moment = datetime.fromisoformat(text)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        stored = to_db_time(moment)
-        return stored if from_db_time(stored) == moment else None
-    except (ValueError, OverflowError):
-        return None
-
-
-def _is_stored_tag(tag: str) -> bool:
-    return tag.split() == [tag] and unicodedata.is_normalized("NFC", tag)
-
-
-def _stored_tags(raw_tags: Sequence[str]) -> tuple[str, ...]:
-    """Return tags as the diary keeps them; a tag already in that form is kept exactly.
-
-    Re-normalising an exported tag could change it (a stored tag may start with '#'),
-    and a restore must give back exactly what was saved.
-    """
-    tags: list[str] = []
-    seen: set[str] = set()
-    for raw in raw_tags:
-        tag = raw if _is_stored_tag(raw) else normalise_tag(raw)
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            tags.append(tag)
-    return tuple(tags)
-
-
-class _Fields:
-    """One JSON object of the file, read field by field; every error says where it was."""
-
-    def __init__(self, value: object, where: str) -> None:
-        if not isinstance(value, dict):
-            raise _refuse(where, f"must be an object, not {_describe(value)}")
-        self.value: dict[str, Any] = value
-        self.where = where
-
-    def error(self, name: str, problem: str) -> ImportFileError:
-        return _refuse(f'{self.where}, field "{name}",', problem)
-
-    def get(self, name: str, default: object = _MISSING) -> Any:
-        if name in self.value:
-            return self.value[name]
-        if default is _MISSING:
-            raise self.error(name, "is missing")
-        return default
-
-    def text(self, name: str, default: object = _MISSING) -> str:
-        value = self.get(name, default)
-        if not isinstance(value, str):
-            raise self.error(name, f"must be text, not {_describe(value)}")
-        try:
-            check_text(name, value)
-        except EntryValidationError as exc:
-            cause = exc.__cause__
-            where = f" at position {cause.start}" if isinstance(cause, UnicodeEncodeError) else ""
-            raise self.error(
-                name, f"holds a broken character{where} that cannot be stored"
-            ) from exc
-        return value
-
-    def uuid(self, name: str) -> str:
-        value = self.text(name)
-        try:
-            uuid.UUID(value)
-        except ValueError:
-            raise self.error(name, f"must be a UUID, not {_describe(value)}") from None
-        return value
-
-    def mood(self, name: str) -> int | None:
-        value = self.get(name, None)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value not in MOOD_RANGE:
-            raise self.error(
-                name, f"must be a whole number from 1 to 5 or null, not {_describe(value)}"
-            )
-        return value
-
-    def day(self, name: str) -> str:
-        value = self.get(name)
-        if isinstance(value, str):
-            try:
-                return to_db_date(date.fromisoformat(value))
-            except ValueError:
-                pass
-        raise self.error(name, f"must be a date such as 2024-05-01, not {_describe(value)}")
-
-    def moment(self, name: str) -> str:
-        value = self.get(name)
-        stored = _stored_time(value) if isinstance(value, str) else None
-        if stored is None:
-            raise self.error(
-                name, f"must be a time such as 2024-05-01T09:30:00Z, not {_describe(value)}"
-            )
-        return stored
-
-    def optional_moment(self, name: str) -> str | None:
-        return None if self.get(name, None) is None else self.moment(name)
-
-    def tags(self, name: str) -> tuple[str, ...]:
-        value = self.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
-            raise self.error(name, f"must be a list of texts, not {_describe(value)}")
-        for tag in value:
-            try:
-                check_text(name, tag)
-            except EntryValidationError:
-                raise self.error(name, "holds a tag with a broken character") from None
-        return _stored_tags(value)
-
-    def items(self, name: str) -> list[Any]:
-        value = self.get(name, [])
-        if not isinstance(value, list):
-            raise self.error(name, f"must be a list, not {_describe(value)}")
-        return value
-
-
 def _revision(value: object, where: str) -> ImportedRevision:
-    fields = _Fields(value, where)
+    fields = Fields(value, where)
     return ImportedRevision(
         saved_at=fields.moment("saved_at"),
         entry_date=fields.day("entry_date"),
@@ -369,7 +240,7 @@ def _revision(value: object, where: str) -> ImportedRevision:
 
 
 def _entry(value: object, index: int) -> ImportedEntry:
-    fields = _Fields(value, f"Entry {index + 1} (entries[{index}])")
+    fields = Fields(value, f"Entry {index + 1} (entries[{index}])")
     entry = ImportedEntry(
         uuid=fields.uuid("uuid"),
         entry_date=fields.day("entry_date"),
@@ -397,7 +268,7 @@ def _check_header(document: object) -> dict[str, Any]:
         )
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise _refuse('The file\'s "version"', f"must be a whole number, not {_describe(version)}")
+        raise refuse('The file\'s "version"', f"must be a whole number, not {describe(version)}")
     if version > EXPORT_VERSION:
         raise ImportFileError(
             f"The file was made by a newer Regroup (export version {version}; this version "
@@ -411,24 +282,29 @@ def parse_export(document: object) -> ImportDocument:
     """Check a decoded export completely and return it in stored form, or raise ImportFileError."""
     top = _check_header(document)
     entries = tuple(
-        _entry(item, index) for index, item in enumerate(_Fields(top, "The file").items("entries"))
+        _entry(item, index) for index, item in enumerate(Fields(top, "The file").items("entries"))
     )
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         if entry.uuid in seen:
-            raise _refuse(
+            raise refuse(
                 f"Entry {index + 1} (entries[{index}])",
                 f"has the same uuid as entry {seen[entry.uuid] + 1}",
             )
         seen[entry.uuid] = index
+    known = KNOWN_SECTIONS
+    plans = ImportedPlans()
+    if top["version"] >= 2:
+        known = known | set(SECTIONS)
+        plans = parse_plans(Fields(top, "The file"), set(seen))
     ignored = tuple(
         sorted(
             key
             for key, value in top.items()
-            if key not in KNOWN_SECTIONS and isinstance(value, list | dict) and value
+            if key not in known and isinstance(value, list | dict) and value
         )
     )
-    return ImportDocument(entries, ignored)
+    return ImportDocument(entries, ignored, plans)
 
 
 def read_export(path: Path) -> ImportDocument:
@@ -513,7 +389,7 @@ def _insert_entry(db: SqliteDatabase, entry: ImportedEntry, tag_ids: _TagIds) ->
 
 
 def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResult:
-    """Add the document's entries that the profile does not hold yet, in one transaction."""
+    """Add the document's records that the profile does not hold yet, in one transaction."""
     added = revisions = 0
     with writing(db):
         existing = {row[0] for row in db.execute_sql("SELECT uuid FROM entry")}
@@ -524,11 +400,15 @@ def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResul
             _insert_entry(db, entry, tag_ids)
             added += 1
             revisions += len(entry.revisions)
+        debriefs, goals, checkins = insert_plans(db, document.plans)
     return ImportResult(
         added=added,
         skipped_existing=len(document.entries) - added,
         revisions_added=revisions,
         ignored_sections=document.ignored_sections,
+        debriefs_added=debriefs,
+        goals_added=goals,
+        checkins_added=checkins,
     )
 
 

@@ -120,10 +120,136 @@ def _v3_revisions_and_lean_search(db: SqliteDatabase) -> None:
     db.execute_sql("CREATE INDEX entry_revision_entry ON entry_revision (entry_id, saved_at)")
 
 
+_DEBRIEF_TEXT = (
+    "company, role, role_kind, feedback_received, went_well, do_differently, strengths, "
+    "reframe, lessons, notes"
+)
+
+
+def _v4_debriefs_goals_checkins(db: SqliteDatabase) -> None:
+    """Debriefs (with a search index), their links to entries, goals and check-ins.
+
+    Lists (``do_differently``, ``traps``) are JSON arrays of text. Goals keep their
+    order with sparse positions, so a move rewrites one row. A check-in holds the
+    columns its delivery and answers will need, so reminders can come without a
+    further migration.
+    """
+    db.execute_sql(
+        """
+        CREATE TABLE debrief (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'saved')),
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL,
+            deleted_at DATETIME,
+            company TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            role_kind TEXT NOT NULL DEFAULT '',
+            applied_on DATE,
+            stage TEXT CHECK (stage IN
+                ('applied', 'screening_call', 'interviews', 'final_round', 'offer_stage')),
+            interview_rounds INTEGER CHECK (interview_rounds BETWEEN 0 AND 99),
+            news_on DATE,
+            news_via TEXT CHECK (news_via IN ('call', 'email', 'letter', 'no_reply')),
+            feedback_asked INTEGER CHECK (feedback_asked IN (0, 1)),
+            feedback_received TEXT NOT NULL DEFAULT '',
+            preparedness INTEGER CHECK (preparedness BETWEEN 1 AND 5),
+            went_well TEXT NOT NULL DEFAULT '',
+            do_differently TEXT NOT NULL DEFAULT '[]',
+            resume_targeted INTEGER CHECK (resume_targeted IN (0, 1)),
+            strengths TEXT NOT NULL DEFAULT '',
+            wanted INTEGER CHECK (wanted BETWEEN 1 AND 5),
+            keep_looking TEXT CHECK (keep_looking IN ('yes', 'not_sure', 'no')),
+            traps TEXT NOT NULL DEFAULT '[]',
+            reframe TEXT NOT NULL DEFAULT '',
+            lessons TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            mourning_days INTEGER CHECK (mourning_days BETWEEN 0 AND 365)
+        )"""
+    )
+    db.execute_sql("CREATE INDEX debrief_listing ON debrief (deleted_at, news_on, id)")
+    db.execute_sql("CREATE INDEX debrief_company ON debrief (company COLLATE NOCASE)")
+    db.execute_sql(
+        f"CREATE VIRTUAL TABLE debrief_search USING fts5({_DEBRIEF_TEXT}, "
+        "content = 'debrief', content_rowid = 'id', "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    )
+    new_values = ", ".join(f"new.{name}" for name in _DEBRIEF_TEXT.split(", "))
+    old_values = ", ".join(f"old.{name}" for name in _DEBRIEF_TEXT.split(", "))
+    insert = f"INSERT INTO debrief_search (rowid, {_DEBRIEF_TEXT}) VALUES (new.id, {new_values})"
+    delete = (
+        f"INSERT INTO debrief_search (debrief_search, rowid, {_DEBRIEF_TEXT}) "
+        f"VALUES ('delete', old.id, {old_values})"
+    )
+    db.execute_sql(f"CREATE TRIGGER debrief_search_ai AFTER INSERT ON debrief BEGIN {insert}; END")
+    db.execute_sql(f"CREATE TRIGGER debrief_search_ad AFTER DELETE ON debrief BEGIN {delete}; END")
+    db.execute_sql(
+        f"CREATE TRIGGER debrief_search_au AFTER UPDATE OF {_DEBRIEF_TEXT} ON debrief "
+        f"BEGIN {delete}; {insert}; END"
+    )
+    db.execute_sql(
+        """
+        CREATE TABLE debrief_entry (
+            debrief_id INTEGER NOT NULL REFERENCES debrief (id) ON DELETE CASCADE,
+            entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            PRIMARY KEY (debrief_id, entry_id)
+        )"""
+    )
+    db.execute_sql("CREATE INDEX debrief_entry_entry ON debrief_entry (entry_id)")
+    db.execute_sql(
+        """
+        CREATE TABLE goal (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            category TEXT CHECK (category IN ('resume', 'skills', 'interview_practice',
+                'networking', 'applications', 'wellbeing')),
+            due_on DATE,
+            outcome TEXT NOT NULL DEFAULT '',
+            lane TEXT NOT NULL DEFAULT 'next'
+                CHECK (lane IN ('next', 'doing', 'done', 'archived', 'dropped')),
+            position REAL NOT NULL,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL,
+            done_at DATETIME,
+            deleted_at DATETIME,
+            source_debrief_id INTEGER REFERENCES debrief (id) ON DELETE SET NULL,
+            source_line TEXT
+        )"""
+    )
+    # Covers the board's query, so a board of thousands of goals loads without table reads.
+    db.execute_sql(
+        "CREATE INDEX goal_board ON goal (deleted_at, lane, position, id, title, category, "
+        "due_on, done_at, source_debrief_id)"
+    )
+    db.execute_sql("CREATE INDEX goal_source ON goal (source_debrief_id)")
+    db.execute_sql(
+        """
+        CREATE TABLE checkin (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            debrief_id INTEGER NOT NULL UNIQUE REFERENCES debrief (id) ON DELETE CASCADE,
+            due_at DATETIME NOT NULL,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL,
+            delivered_at DATETIME,
+            snoozed_until DATETIME,
+            done_at DATETIME,
+            feeling INTEGER CHECK (feeling BETWEEN 1 AND 5),
+            ready INTEGER CHECK (ready IN (0, 1)),
+            what_helped TEXT NOT NULL DEFAULT '',
+            next_step TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute_sql("CREATE INDEX checkin_due ON checkin (done_at, due_at)")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_entries,
     _v2_tags_search_and_trash,
     _v3_revisions_and_lean_search,
+    _v4_debriefs_goals_checkins,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -12,6 +12,7 @@ from peewee import (
     DatabaseProxy,
     DateField,
     DateTimeField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -81,4 +82,97 @@ class Setting(BaseModel):
     value = TextField()
 
 
-ALL_MODELS: list[type[Model]] = [Entry, Tag, EntryTag, EntryRevision, Setting]
+class Debrief(BaseModel):
+    """A look back at one application that did not work out (schema v4).
+
+    ``do_differently`` and ``traps`` hold JSON arrays of text.
+    """
+
+    id = AutoField()
+    uuid = TextField(unique=True)
+    status = TextField(default="draft")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    deleted_at = DateTimeField(null=True)
+    company = TextField(default="")
+    role = TextField(default="")
+    role_kind = TextField(default="")
+    applied_on = DateField(null=True)
+    stage = TextField(null=True)
+    interview_rounds = IntegerField(null=True)
+    news_on = DateField(null=True)
+    news_via = TextField(null=True)
+    feedback_asked = IntegerField(null=True)
+    feedback_received = TextField(default="")
+    preparedness = IntegerField(null=True)
+    went_well = TextField(default="")
+    do_differently = TextField(default="[]")
+    resume_targeted = IntegerField(null=True)
+    strengths = TextField(default="")
+    wanted = IntegerField(null=True)
+    keep_looking = TextField(null=True)
+    traps = TextField(default="[]")
+    reframe = TextField(default="")
+    lessons = TextField(default="")
+    notes = TextField(default="")
+    mourning_days = IntegerField(null=True)
+
+
+class DebriefEntry(BaseModel):
+    """Diary entries a debrief links to."""
+
+    debrief = ForeignKeyField(Debrief, on_delete="CASCADE", backref="entry_links")
+    entry = ForeignKeyField(Entry, on_delete="CASCADE", backref="debrief_links")
+
+    class Meta:
+        primary_key = CompositeKey("debrief", "entry")
+
+
+class Goal(BaseModel):
+    """A card on the goals board; ``position`` orders the cards of one lane."""
+
+    id = AutoField()
+    uuid = TextField(unique=True)
+    title = TextField()
+    category = TextField(null=True)
+    due_on = DateField(null=True)
+    outcome = TextField(default="")
+    lane = TextField(default="next")
+    position = FloatField()
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    done_at = DateTimeField(null=True)
+    deleted_at = DateTimeField(null=True)
+    source_debrief = ForeignKeyField(Debrief, null=True, on_delete="SET NULL", backref="goals")
+    source_line = TextField(null=True)
+
+
+class Checkin(BaseModel):
+    """The move-on check-in a saved debrief asks for; ``due_at`` is a UTC instant."""
+
+    id = AutoField()
+    uuid = TextField(unique=True)
+    debrief = ForeignKeyField(Debrief, unique=True, on_delete="CASCADE", backref="checkins")
+    due_at = DateTimeField()
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    delivered_at = DateTimeField(null=True)
+    snoozed_until = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)
+    feeling = IntegerField(null=True)
+    ready = IntegerField(null=True)
+    what_helped = TextField(default="")
+    next_step = TextField(default="")
+
+
+ALL_MODELS: list[type[Model]] = [
+    Entry,
+    Tag,
+    EntryTag,
+    EntryRevision,
+    Setting,
+    Debrief,
+    DebriefEntry,
+    Goal,
+    Checkin,
+]

@@ -17,8 +17,11 @@ from typing import Protocol
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.backup import create_backup
+from regroup.core.checkins import CheckinService
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.database import bind_models, open_encrypted
+from regroup.core.debrief_list import DebriefBrowser
+from regroup.core.debriefs import DebriefService
 from regroup.core.diary import DiaryService
 from regroup.core.diary_browse import DiaryBrowser
 from regroup.core.drafts import DraftStore
@@ -30,6 +33,7 @@ from regroup.core.errors import (
     WrongKeyError,
 )
 from regroup.core.files import make_private_dir
+from regroup.core.goals import GoalService
 from regroup.core.key_check import key_check_value, key_matches
 from regroup.core.key_file import (
     KeyFile,
@@ -43,6 +47,7 @@ from regroup.core.migrations import CURRENT_VERSION, apply_migrations, schema_ve
 from regroup.core.paths import ProfilePaths, drafts_fallback_dir
 from regroup.core.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
 from regroup.core.search import SearchService
+from regroup.core.settings import SettingsService
 
 log = logging.getLogger(__name__)
 DEFAULT_KDF_SECONDS = 0.25
@@ -131,6 +136,11 @@ class Profile:
         self.diary = DiaryService(db, clock)
         self.browse = DiaryBrowser(db)
         self.search = SearchService(db)
+        self.settings = SettingsService(db)
+        self.goals = GoalService(db, clock)
+        self.checkins = CheckinService(db, clock)
+        self.debriefs = DebriefService(db, clock, self.settings, self.goals, self.checkins)
+        self.debrief_list = DebriefBrowser(db)
         self.drafts = DraftStore(data_key, [paths.root, drafts_fallback_dir(key_file.profile_id)])
 
     def info(self) -> ProfileInfo:

@@ -1,0 +1,52 @@
+"""Preferences kept inside the profile (the ``setting`` key/value table)."""
+
+from __future__ import annotations
+
+from peewee import SqliteDatabase
+
+from regroup.core.diary import writing
+from regroup.core.errors import RegroupError
+
+DEFAULT_MOURNING_DAYS_KEY = "default_mourning_days"
+DEFAULT_MOURNING_DAYS = 3
+MOURNING_DAYS_RANGE = range(0, 366)
+
+
+class SettingValueError(RegroupError):
+    """A setting was given a value it cannot take; the message says which values it can."""
+
+
+class SettingsService:
+    """Reads and writes settings; each write is one transaction."""
+
+    def __init__(self, db: SqliteDatabase) -> None:
+        self._db = db
+
+    def get(self, key: str) -> str | None:
+        """Return the stored text of a setting, or None when it was never set."""
+        row = self._db.execute_sql("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set(self, key: str, value: str) -> None:
+        """Store a setting's text, replacing any earlier value."""
+        with writing(self._db):
+            self._db.execute_sql(
+                "INSERT INTO setting (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def default_mourning_days(self) -> int:
+        """Return the days a new debrief gives before its move-on check-in."""
+        stored = self.get(DEFAULT_MOURNING_DAYS_KEY)
+        if stored is not None and stored.strip().isdigit():
+            days = int(stored)
+            if days in MOURNING_DAYS_RANGE:
+                return days
+        return DEFAULT_MOURNING_DAYS
+
+    def set_default_mourning_days(self, days: int) -> None:
+        """Change the default for new debriefs (0 to 365 days)."""
+        if isinstance(days, bool) or days not in MOURNING_DAYS_RANGE:
+            raise SettingValueError("The days before a check-in are a number from 0 to 365.")
+        self.set(DEFAULT_MOURNING_DAYS_KEY, str(days))
