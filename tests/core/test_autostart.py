@@ -70,7 +70,7 @@ def test_the_desktop_entry_survives_spaces_dollars_and_backslashes() -> None:
         "-m",
         "regroup",
         "--data-dir",
-        "/x/$HOME \\ 100% `id` \"q\"",
+        '/x/$HOME \\ 100% `id` "q"',
         "--minimized",
     ]
     parser = configparser.ConfigParser(interpolation=None)

@@ -30,6 +30,10 @@ class NoticeBanner(QObject):
         if content is not None:
             layout.addWidget(content, 1)
         window.setCentralWidget(holder)
+        if window.isVisible():
+            holder.show()
+            if content is not None:
+                content.show()
         window.installEventFilter(self)
         notifier.banner_queued.connect(self._queued)
 
