@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from regroup.core.autostart import XdgAutostart
 from regroup.core.diary_types import EntryContent
 from regroup.core.notices import CHECKIN_READY, WRITING_TIME, Notice, Target
 from regroup.core.profile import Profile
@@ -78,6 +79,48 @@ def test_closing_the_window_without_a_tray_still_quits(
     finally:
         ui.tray.hide()
         app.setQuitOnLastWindowClosed(True)
+
+
+def test_the_settings_page_switches_start_at_login_on_and_off(
+    qtbot: QtBot, profile: Profile, app: QApplication, tmp_path: Path
+) -> None:
+    window = show_window(qtbot, profile)
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    ui = install_reminder_ui(app, window, profile.paths.root, MemoryFlags(), Failing())
+    try:
+        window.show_page("settings")
+        box = ui.autostart_box
+        assert box is not None and box.isVisible()
+        assert not box.check.isChecked()
+        box.check.click()
+        entries = list((config / "autostart").glob("*.desktop"))
+        assert len(entries) == 1
+        text = entries[0].read_text(encoding="utf-8")
+        assert f"--data-dir {profile.paths.root} --minimized" in text
+        box.check.click()
+        assert not entries[0].exists()
+    finally:
+        ui.tray.hide()
+
+
+def test_a_start_at_login_that_cannot_be_written_says_so(
+    qtbot: QtBot, profile: Profile, app: QApplication, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the config folder should be")
+    window = show_window(qtbot, profile)
+    autostart = XdgAutostart(["regroup", "--minimized"], config_home=blocked)
+    ui = install_reminder_ui(app, window, profile.paths.root, MemoryFlags(), Failing(), autostart)
+    try:
+        window.show_page("settings")
+        box = ui.autostart_box
+        assert box is not None
+        box.check.click()
+        assert not box.check.isChecked()
+        assert box.error_label.isVisible()
+        assert "Could not change this" in box.error_label.text()
+    finally:
+        ui.tray.hide()
 
 
 @pytest.mark.integration

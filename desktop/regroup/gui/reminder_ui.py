@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon, QVBoxLayout
 
+from regroup.core.autostart import Autostart, for_platform
 from regroup.core.notices import Notice, Target
+from regroup.gui.autostart_box import AutostartBox
 from regroup.gui.desktop_notifications import DesktopNotifier, PlyerNotifier
 from regroup.gui.notice_banner import NoticeBanner
 from regroup.gui.notifier import Notifier
+from regroup.gui.settings_page import SettingsPage
 from regroup.gui.single_instance import bring_to_front, instance_key
 from regroup.gui.tray import OnceFlags, QSettingsOnceFlags, Tray
 
@@ -27,6 +30,7 @@ class ReminderUi:
     tray: Tray
     notifier: Notifier
     banner: NoticeBanner
+    autostart_box: AutostartBox | None
 
     def in_tray(self) -> bool:
         """Return whether the icon is in a tray that can bring the window back."""
@@ -54,14 +58,26 @@ def _new_entry(window: QMainWindow) -> None:
         page.new_entry()
 
 
+def add_autostart_setting(window: QMainWindow, autostart: Autostart) -> AutostartBox | None:
+    """Put the start-at-login check box on the Settings page, above its version line."""
+    page = window.findChild(SettingsPage)
+    layout = page.layout() if page is not None else None
+    if not isinstance(layout, QVBoxLayout):
+        return None
+    box = AutostartBox(autostart)
+    layout.insertWidget(max(0, layout.count() - 2), box)
+    return box
+
+
 def install_reminder_ui(
     app: QApplication,
     window: QMainWindow,
     data_dir: Path,
     flags: OnceFlags | None = None,
     desktop: DesktopNotifier | None = None,
+    autostart: Autostart | None = None,
 ) -> ReminderUi:
-    """Give ``window`` a tray icon, a notifier and a banner for notices."""
+    """Give ``window`` a tray icon, a notifier, a banner for notices and the login setting."""
     tray = Tray(
         window, flags or QSettingsOnceFlags(f"profile-{instance_key(data_dir)}"), parent=app
     )
@@ -72,4 +88,5 @@ def install_reminder_ui(
     notifier = Notifier(desktop or PlyerNotifier(), lambda: _tray_icon(tray), parent=app)
     notifier.clicked.connect(lambda notice: open_notice(window, notice))
     banner = NoticeBanner(window, notifier)
-    return ReminderUi(tray, notifier, banner)
+    box = add_autostart_setting(window, autostart or for_platform(data_dir))
+    return ReminderUi(tray, notifier, banner, box)
