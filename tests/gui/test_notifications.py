@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from regroup.core.notices import CHECKIN_READY, TITLE, Notice, Target, notice_for
-from regroup.core.reminder_schedule import OneOff, Policy, plan
+from regroup.core.notices import CHECKIN_READY, TITLE, Notice, Target
 from regroup.gui.desktop_notifications import NotificationError, PlyerNotifier
 from regroup.gui.notice_banner import OPEN, NoticeBanner
 from regroup.gui.notifier import Channel, Notifier
 from tests.conftest import UNREACHABLE_BUS
+from tests.support.deliver_notice import a_due_check_in_notice
 from tests.support.notification_server import (
     close_all_and_read_history,
     name_has_owner,
@@ -27,15 +29,7 @@ from tests.support.session_bus import SessionBus, missing_programs
 from tests.support.xserver import background, xvfb
 
 NOTIFICATIONS = "org.freedesktop.Notifications"
-
-
-def a_due_check_in_notice() -> Notice:
-    """Run the reminder arithmetic on one check-in that just came due."""
-    now = datetime(2026, 5, 7, 9, 15, tzinfo=UTC)
-    result = plan([OneOff(41, now - timedelta(seconds=3))], [], now, Policy("Europe/Berlin"))
-    notice = notice_for(result.deliver)
-    assert notice is not None
-    return notice
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -122,10 +116,17 @@ def dunst(session_bus: SessionBus) -> Iterator[None]:
 @pytest.mark.integration
 @pytest.mark.usefixtures("dunst")
 def test_a_due_check_in_reaches_a_real_notification_daemon_once() -> None:
-    notifier = Notifier(PlyerNotifier(), tray=lambda: None)
-    assert notifier.deliver(a_due_check_in_notice()) is Channel.DESKTOP
+    sent = subprocess.run(
+        [sys.executable, "-m", "tests.support.deliver_notice"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.strip() == Channel.DESKTOP.value, sent.stderr
     assert notification_count() == 1
     assert close_all_and_read_history() == [
         {"summary": TITLE, "body": CHECKIN_READY, "appname": "Regroup"}
     ]
-    assert not notifier.has_pending()
