@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import plistlib
 import subprocess
 import sys
 from pathlib import Path
@@ -111,6 +110,7 @@ def windows_run_value(command: list[str]) -> str:
 
 def launch_agent(label: str, command: list[str]) -> bytes:
     """Return the LaunchAgent property list that runs ``command`` at login."""
+    import plistlib  # only macOS needs it; it costs start-up time elsewhere
     agent = {
         "Label": label,
         "ProgramArguments": command,

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from regroup.core.reminder_schedule import Due, ItemKind
+if TYPE_CHECKING:
+    from regroup.core.reminder_schedule import Due
 
 TITLE = "Regroup"
 CHECKIN_READY = "A check-in is ready"
@@ -45,7 +47,7 @@ def notice_for(dues: Sequence[Due]) -> Notice | None:
     Check-ins come first: when both a check-in and the writing reminder are due,
     one notice about the check-ins is enough.
     """
-    checkins = [due for due in dues if due.kind is ItemKind.CHECKIN]
+    checkins = [due for due in dues if due.kind == "checkin"]
     if len(checkins) == 1:
         return Notice(CHECKIN_READY, Target.CHECKINS, checkins[0].id)
     if checkins:

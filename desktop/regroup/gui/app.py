@@ -58,7 +58,8 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
     """Unlock (or create) the profile in ``data_dir`` and run the window until quit.
 
     When another Regroup already has this profile open, it is asked to show its
-    window and this one leaves before touching the key or the database.
+    window and this one leaves without opening the database (a key read that the
+    command line started early is stopped unused).
     """
     app = create_application(sys.argv)
     instance = SingleInstance(data_dir, app)
