@@ -111,6 +111,7 @@ def windows_run_value(command: list[str]) -> str:
 def launch_agent(label: str, command: list[str]) -> bytes:
     """Return the LaunchAgent property list that runs ``command`` at login."""
     import plistlib  # only macOS needs it; it costs start-up time elsewhere
+
     agent = {
         "Label": label,
         "ProgramArguments": command,
