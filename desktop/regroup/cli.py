@@ -248,6 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Regroup {__version__}")
     _data_dir_option(parser, None)
+    parser.add_argument(
+        "--minimized",
+        "--tray",
+        action="store_true",
+        help="open no window, only the tray icon (as when started at login)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _command(
         commands,
@@ -591,7 +597,7 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     return _COMMANDS[args.command](args, data_dir)
 
 
-def _run_gui(data_dir: Path) -> int:
+def _run_gui(data_dir: Path, minimized: bool = False) -> int:
     # The key is read by a child process (see core.key_reader) while this one imports
     # the core and then PySide6, in that order: once PySide6 is loaded, every further
     # import pays for its signature machinery.
@@ -611,7 +617,7 @@ def _run_gui(data_dir: Path) -> int:
     import regroup.core.profile  # noqa: F401
     from regroup.gui.app import run_gui
 
-    return run_gui(data_dir, keystore)
+    return run_gui(data_dir, keystore, minimized)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -631,7 +637,7 @@ def main(argv: list[str] | None = None) -> int:
 
     data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.command is None:
-        return _run_gui(data_dir)
+        return _run_gui(data_dir, args.minimized)
     gc.enable()
     try:
         return _run_command(args, data_dir)

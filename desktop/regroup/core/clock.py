@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+LOCALTIME = Path("/etc/localtime")
+TIMEZONE_FILE = Path("/etc/timezone")
 
 
 class Clock(Protocol):
@@ -19,6 +25,18 @@ class Clock(Protocol):
         ...
 
 
+class ReminderClock(Clock, Protocol):
+    """A clock that also tells elapsed time and the zone, for reminders across sleep."""
+
+    def monotonic(self) -> float:
+        """Return seconds from a clock that no one can set (it may stop during sleep)."""
+        ...
+
+    def zone_name(self) -> str:
+        """Return the machine's IANA time zone now, e.g. ``Europe/Berlin``."""
+        ...
+
+
 class SystemClock:
     """The real clock of the machine."""
 
@@ -29,3 +47,45 @@ class SystemClock:
     def today(self) -> date:
         """Return today's local date."""
         return date.fromtimestamp(time.time())
+
+    def monotonic(self) -> float:
+        """Return the monotonic clock's seconds."""
+        return time.monotonic()
+
+    def zone_name(self) -> str:
+        """Return the machine's zone, read afresh so that a change is seen."""
+        return system_zone_name()
+
+
+def _valid(name: str) -> str | None:
+    name = name.strip().removeprefix(":")
+    if not name or name.startswith("/"):
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
+
+
+def system_zone_name() -> str:
+    """Return the IANA name of the local zone: ``TZ``, then /etc/localtime, else UTC.
+
+    Windows has no IANA name in these places; the GUI may pass Qt's answer instead.
+    """
+    found = _valid(os.environ.get("TZ", ""))
+    if found:
+        return found
+    try:
+        target = os.readlink(LOCALTIME)
+    except OSError:
+        target = ""
+    if "zoneinfo/" in target:
+        found = _valid(target.rsplit("zoneinfo/", 1)[1])
+        if found:
+            return found
+    try:
+        found = _valid(TIMEZONE_FILE.read_text(encoding="utf-8"))
+    except OSError:
+        found = None
+    return found or "UTC"

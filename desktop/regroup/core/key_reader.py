@@ -87,6 +87,13 @@ class ChildProcessKeyStore:
         self._name = lines[1]
         return key
 
+    def discard(self) -> None:
+        """Stop the child unread: this process will not open the profile after all."""
+        child, self._child = self._child, None
+        if child is not None:
+            child.kill()
+            child.communicate()
+
     def name(self) -> str:
         """Return the keyring's name as the child saw it, or ask the keyring."""
         return self._name or self._fallback().name()

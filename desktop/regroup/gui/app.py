@@ -19,7 +19,9 @@ from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.gui.main_window import MainWindow
 from regroup.gui.qt_prompter import QtPrompter
+from regroup.gui.reminder_ui import install_reminder_ui
 from regroup.gui.resources import app_icon
+from regroup.gui.single_instance import SHOW, SingleInstance, bring_to_front
 
 log = logging.getLogger(__name__)
 EXIT_WHEN_READY = "REGROUP_EXIT_WHEN_READY"
@@ -52,9 +54,21 @@ def _report_unexpected(
     )
 
 
-def run_gui(data_dir: Path, keystore: KeyStore | None = None) -> int:
-    """Unlock (or create) the profile in ``data_dir`` and run the window until quit."""
+def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = False) -> int:
+    """Unlock (or create) the profile in ``data_dir`` and run the window until quit.
+
+    When another Regroup already has this profile open, it is asked to show its
+    window and this one leaves without opening the database (a key read that the
+    command line started early is stopped unused).
+    """
     app = create_application(sys.argv)
+    instance = SingleInstance(data_dir, app)
+    if not instance.claim([SHOW]):
+        discard = getattr(keystore, "discard", None)
+        if callable(discard):
+            discard()
+        return 0
+    app.aboutToQuit.connect(instance.release)
     sys.excepthook = _report_unexpected
     try:
         profile = open_profile(ProfilePaths(data_dir), keystore or SystemKeyStore(), QtPrompter())
@@ -65,7 +79,12 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None) -> int:
         return 1
     window = MainWindow(profile)
     save_then_close_on_quit(app, window, profile)
-    window.show()
+    reminders = install_reminder_ui(app, window, data_dir)
+    instance.message_received.connect(lambda _message: bring_to_front(window))
+    if not minimized:
+        window.show()
+    elif not reminders.in_tray():
+        window.showMinimized()
     QTimer.singleShot(0, enable_gc_after_start)
     if os.environ.get(EXIT_WHEN_READY):
         QTimer.singleShot(0, lambda: _report_ready(app))

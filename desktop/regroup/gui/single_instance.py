@@ -1,0 +1,153 @@
+"""One Regroup per profile: a second start hands its request to the first and leaves.
+
+A lock file says who owns the profile; a local socket carries the request. Both are
+named from the profile folder, so two profiles can run side by side. A lock left by
+a crash never blocks a start: Qt sees that its process is gone, and a lock whose
+owner does not answer on the socket is taken over as well.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+SHOW = "show"
+"""The request of a plain second start: bring the window to the front."""
+ACK = b"ok\n"
+CONNECT_ATTEMPTS = 6
+CONNECT_WAIT_MS = 250
+ANSWER_WAIT_MS = 3000
+MAX_MESSAGE = 64 * 1024
+
+
+def instance_key(data_dir: Path) -> str:
+    """Return the name shared by the lock and the socket of the profile in ``data_dir``."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = ""
+    identity = f"{user}\0{data_dir.expanduser().absolute()}"
+    return "regroup-" + hashlib.sha256(identity.encode()).hexdigest()[:24]
+
+
+class SingleInstance(QObject):
+    """The lock and the socket of one profile; ``message_received`` carries requests."""
+
+    message_received = Signal(list)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = instance_key(data_dir)
+        self.lock = QLockFile(str(Path(QDir.tempPath()) / f"{self.name}.lock"))
+        # Qt would otherwise call a lock older than 30 s stale, even with its owner alive.
+        self.lock.setStaleLockTime(0)
+        self.server: QLocalServer | None = None
+
+    def claim(self, message: list[str]) -> bool:
+        """Return True when this process now owns the profile.
+
+        Otherwise ``message`` was handed to the process that does, and this one
+        should leave without opening anything.
+        """
+        if self.lock.tryLock(0):
+            self._listen()
+            return True
+        if self.lock.error() != QLockFile.LockError.LockFailedError:
+            log.warning("cannot use the single-instance lock %s; going on", self.lock.fileName())
+            return True
+        if send_message(self.name, message):
+            return False
+        log.warning("the Regroup holding this profile does not answer; taking over its lock")
+        self.lock.removeStaleLockFile()
+        if not self.lock.tryLock(0):
+            log.warning("could not take over the single-instance lock; going on")
+        self._listen()
+        return True
+
+    def _listen(self) -> None:
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            # A socket file left by a crash; we hold the lock, so it is no one's.
+            QLocalServer.removeServer(self.name)
+            if not server.listen(self.name):
+                log.warning("a second start cannot reach this one: %s", server.errorString())
+                return
+        server.newConnection.connect(self._accept)
+        self.server = server
+
+    def _accept(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            buffer = bytearray()
+            socket.readyRead.connect(lambda s=socket, b=buffer: self._read(s, b))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket, buffer: bytearray) -> None:
+        buffer += bytes(socket.readAll().data())
+        if b"\n" not in buffer:
+            if len(buffer) > MAX_MESSAGE:
+                socket.abort()
+            return
+        line = bytes(buffer).split(b"\n", 1)[0]
+        buffer.clear()
+        try:
+            message = json.loads(line)
+        except ValueError:
+            message = None
+        if not isinstance(message, list) or not all(isinstance(m, str) for m in message):
+            log.warning("ignored a malformed request from a second start")
+            socket.abort()
+            return
+        socket.write(QByteArray(ACK))
+        socket.flush()
+        socket.disconnectFromServer()
+        self.message_received.emit(message)
+
+    def release(self) -> None:
+        """Stop listening and give up the lock (at quit)."""
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        if self.lock.isLocked():
+            self.lock.unlock()
+
+
+def send_message(name: str, message: list[str]) -> bool:
+    """Hand ``message`` to the process listening as ``name``; True once it confirmed."""
+    payload = QByteArray(json.dumps(message).encode() + b"\n")
+    for _ in range(CONNECT_ATTEMPTS):
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        if not socket.waitForConnected(CONNECT_WAIT_MS):
+            # The owner may be starting and not listening yet: give it a moment.
+            time.sleep(CONNECT_WAIT_MS / 1000)
+            continue
+        socket.write(payload)
+        socket.waitForBytesWritten(ANSWER_WAIT_MS)
+        answer = b""
+        while ACK not in answer and socket.waitForReadyRead(ANSWER_WAIT_MS):
+            answer += bytes(socket.readAll().data())
+        socket.abort()
+        return ACK in answer
+    return False
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show, raise and activate ``window`` (as far as the window manager allows)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -1,0 +1,132 @@
+"""Notices reach the person: a real notification daemon, else the tray, else a banner."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMainWindow
+from pytestqt.qtbot import QtBot
+
+from regroup.core.notices import CHECKIN_READY, TITLE, Notice, Target
+from regroup.gui.desktop_notifications import NotificationError, PlyerNotifier
+from regroup.gui.notice_banner import OPEN, NoticeBanner
+from regroup.gui.notifier import Channel, Notifier
+from tests.conftest import UNREACHABLE_BUS
+from tests.support.deliver_notice import a_due_check_in_notice
+from tests.support.notification_server import (
+    close_all_and_read_history,
+    name_has_owner,
+    notification_count,
+)
+from tests.support.session_bus import SessionBus, missing_programs
+from tests.support.xserver import background, xvfb
+
+NOTIFICATIONS = "org.freedesktop.Notifications"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QMainWindow:
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("the pages"))
+    qtbot.addWidget(window)
+    return window
+
+
+class Failing:
+    def notify(self, notice: Notice) -> None:
+        raise RuntimeError("the notification backend exploded")
+
+
+def test_the_notice_of_a_check_in_is_generic() -> None:
+    notice = a_due_check_in_notice()
+    assert (notice.title, notice.message) == (TITLE, CHECKIN_READY)
+    assert (notice.target, notice.item_id) == (Target.CHECKINS, 41)
+
+
+def test_without_a_session_bus_the_banner_waits_for_the_window(
+    qtbot: QtBot,
+    window: QMainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", UNREACHABLE_BUS)
+    notifier = Notifier(PlyerNotifier(), tray=lambda: None)
+    banner = NoticeBanner(window, notifier)
+    clicked: list[Notice] = []
+    notifier.clicked.connect(clicked.append)
+    notice = a_due_check_in_notice()
+    with caplog.at_level(logging.WARNING):
+        assert notifier.deliver(notice) is Channel.BANNER
+    assert "desktop notification failed" in caplog.text
+    assert banner.banner.isHidden() and notifier.has_pending()
+    with qtbot.waitExposed(window):
+        window.show()
+    assert banner.banner.isVisible()
+    assert banner.banner.label.text() == CHECKIN_READY
+    assert not notifier.has_pending()
+    button = banner.banner.button(OPEN)
+    assert button is not None
+    button.click()
+    assert clicked == [notice]
+    assert banner.banner.isHidden()
+
+
+def test_a_notice_while_the_window_is_open_shows_at_once(qtbot: QtBot, window: QMainWindow) -> None:
+    notifier = Notifier(Failing(), tray=lambda: None)
+    banner = NoticeBanner(window, notifier)
+    with qtbot.waitExposed(window):
+        window.show()
+    assert notifier.deliver(Notice(CHECKIN_READY, Target.CHECKINS)) is Channel.BANNER
+    assert banner.banner.isVisible()
+
+
+def test_a_bus_with_no_notification_server_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", UNREACHABLE_BUS)
+    with pytest.raises(NotificationError):
+        PlyerNotifier().notify(Notice(CHECKIN_READY, Target.CHECKINS))
+
+
+@pytest.fixture
+def dunst(session_bus: SessionBus) -> Iterator[None]:
+    """A real notification daemon (dunst) on the test bus, drawing on its own Xvfb."""
+    missing = missing_programs("Xvfb", "dunst")
+    if missing:
+        pytest.fail(f"missing {', '.join(missing)}: run 'make test' as root")
+    assert not name_has_owner(NOTIFICATIONS)
+    with xvfb() as display:
+        env = {**os.environ, **session_bus.env, "DISPLAY": display}
+        with background(["dunst"], env):
+            session_bus.wait_for_name(NOTIFICATIONS)
+            yield
+    for _ in range(100):
+        if not name_has_owner(NOTIFICATIONS):
+            break
+        time.sleep(0.05)
+    assert not name_has_owner(NOTIFICATIONS)
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("dunst")
+def test_a_due_check_in_reaches_a_real_notification_daemon_once() -> None:
+    sent = subprocess.run(
+        [sys.executable, "-m", "tests.support.deliver_notice"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.strip() == Channel.DESKTOP.value, sent.stderr
+    assert notification_count() == 1
+    assert close_all_and_read_history() == [
+        {"summary": TITLE, "body": CHECKIN_READY, "appname": "Regroup"}
+    ]
