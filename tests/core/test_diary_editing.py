@@ -9,27 +9,12 @@ import pytest
 from regroup.core.diary import REVISION_INTERVAL, DiaryService
 from regroup.core.diary_types import EntryContent, EntryNotFoundError
 from regroup.core.profile import Profile
-
-
-class ManualClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.moment = dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC)
-
-    def now(self) -> dt.datetime:
-        return self.moment
-
-    def today(self) -> dt.date:
-        return self.moment.date()
-
-    def advance(self, delta: dt.timedelta) -> None:
-        self.moment += delta
+from tests.support.clock import ManualClock
 
 
 @pytest.fixture
 def clock() -> ManualClock:
-    return ManualClock()
+    return ManualClock(dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC))
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from regroup.core.export_import import (
 from regroup.core.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
+from tests.support.clock import ManualClock
 from tests.support.prompter import ScriptedPrompter
 
 HARD_TEXTS = [
@@ -39,25 +40,9 @@ HARD_TEXTS = [
 BIG_TEXT = ("All the things I would say differently next time. " * 100_000)[:5_000_000]
 
 
-class ManualClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.moment = dt.datetime(2026, 3, 29, 0, 30, 15, 123456, tzinfo=dt.UTC)
-
-    def now(self) -> dt.datetime:
-        return self.moment
-
-    def today(self) -> dt.date:
-        return self.moment.date()
-
-    def advance(self, delta: dt.timedelta = REVISION_INTERVAL) -> None:
-        self.moment += delta
-
-
 @pytest.fixture
 def clock() -> ManualClock:
-    return ManualClock()
+    return ManualClock(dt.datetime(2026, 3, 29, 0, 30, 15, 123456, tzinfo=dt.UTC))
 
 
 @pytest.fixture
@@ -107,9 +92,9 @@ def build_hard_diary(diary: DiaryService, clock: ManualClock) -> None:
     far = diary.add(EntryContent("far", entry_date=dt.date(2200, 12, 31), tags=["# #odd"]))
     edited = diary.add(EntryContent("first draft", title="Draft", mood=2, tags=["job search"]))
     for text in ("second draft \U0001f4dd", "final\x00draft"):
-        clock.advance()
+        clock.advance(REVISION_INTERVAL)
         diary.update(edited.id, EntryContent(text, title="Final", mood=3, tags=["done"]))
-    clock.advance()
+    clock.advance(REVISION_INTERVAL)
     diary.trash(far.id)
 
 
@@ -411,7 +396,7 @@ def test_random_entries_survive_export_and_import(
     trash: bool,
 ) -> None:
     records = [diary.add(content) for content in new]
-    clock.advance()
+    clock.advance(REVISION_INTERVAL)
     if edit is not None:
         diary.update(records[0].id, edit)
     if trash:

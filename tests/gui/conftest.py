@@ -16,29 +16,14 @@ from regroup.core.profile import Profile, open_profile
 from regroup.gui.diary_page import DiaryPage
 from regroup.gui.main_window import MainWindow
 from tests.conftest import TEST_KDF_SECONDS
+from tests.support.clock import ManualClock
 from tests.support.prompter import ScriptedPrompter
-
-
-class ManualClock:
-    """A clock the test moves by hand; it starts at noon UTC on a fixed day."""
-
-    def __init__(self) -> None:
-        self.moment = dt.datetime(2026, 3, 18, 12, 0, tzinfo=dt.UTC)
-
-    def now(self) -> dt.datetime:
-        return self.moment
-
-    def today(self) -> dt.date:
-        return self.moment.date()
-
-    def advance(self, delta: dt.timedelta) -> None:
-        self.moment += delta
 
 
 @pytest.fixture
 def clock() -> ManualClock:
     """Time that only moves when the test says so."""
-    return ManualClock()
+    return ManualClock(dt.datetime(2026, 3, 18, 12, 0, tzinfo=dt.UTC))
 
 
 @pytest.fixture
