@@ -59,12 +59,14 @@ package: debs-package $(VENV)/.package-installed
 # Builds the .deb, installs it, runs and removes it (root only; see tests/packaging).
 package-test: debs-test debs-package $(VENV)/.test-installed
 	$(MAKE) --no-print-directory package
+	@rm -f build/package-figures.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m package tests/packaging
-	@cat build/package-figures.json
+	@cat build/package-figures.json 2>/dev/null || true
 
 # Start-up of the installed .deb against a run from source (installs and removes it).
 package-bench: debs-test debs-package $(VENV)/.test-installed
-	$(MAKE) --no-print-directory package
+	@start=$$(date +%s); $(MAKE) --no-print-directory package; \
+		echo "make package took $$(( $$(date +%s) - start )) s (budget 300 s)"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.packaging.bench
 
 bench: debs-test $(VENV)/.test-installed

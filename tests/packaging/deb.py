@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -20,6 +22,17 @@ FIGURES = ROOT / "build" / "package-figures.json"
 MAX_INSTALLED_MB = 150
 MAX_DEB_MB = 70
 MAX_START_RATIO = 1.5
+APT_CACHE_DEPENDS = (
+    "apt-cache",
+    "depends",
+    "--recurse",
+    "--no-recommends",
+    "--no-suggests",
+    "--no-conflicts",
+    "--no-breaks",
+    "--no-replaces",
+    "--no-enhances",
+)
 APT_ENV = {"DEBIAN_FRONTEND": "noninteractive"}
 
 
@@ -156,11 +169,21 @@ def source_command() -> list[str]:
     return [sys.executable, "-m", "regroup"]
 
 
-def median_start_ms(command: list[str], data_dir: Path, env: dict[str, str], runs: int) -> float:
-    """The median of ``runs`` starts, after one start to warm the file cache."""
-    start_to_ready_ms(command, data_dir, env)
-    samples = sorted(start_to_ready_ms(command, data_dir, env) for _ in range(runs))
-    return round(samples[len(samples) // 2], 1)
+def median_starts_ms(
+    commands: list[list[str]], data_dir: Path, env: dict[str, str], runs: int
+) -> list[float]:
+    """The median start of each command over ``runs`` rounds, after one warm-up start each.
+
+    The commands take turns within each round, so that a busy moment on a shared
+    machine slows all of them alike instead of whichever happened to run then.
+    """
+    samples: list[list[float]] = [[] for _ in commands]
+    for command in commands:
+        start_to_ready_ms(command, data_dir, env)
+    for _ in range(runs):
+        for command, times in zip(commands, samples, strict=True):
+            times.append(start_to_ready_ms(command, data_dir, env))
+    return [round(statistics.median(times), 1) for times in samples]
 
 
 def record(figures: dict[str, object]) -> None:
@@ -169,6 +192,46 @@ def record(figures: dict[str, object]) -> None:
     current.update(figures)
     FIGURES.parent.mkdir(exist_ok=True)
     FIGURES.write_text(json.dumps(current, indent=2) + "\n")
+
+
+def linked_system_libraries(app_dir: Path) -> dict[str, set[str]]:
+    """Every library outside ``app_dir`` that its ELF files load, with who loads it.
+
+    A library that cannot be found at all is reported under the key "not found".
+    """
+    linked: dict[str, set[str]] = {}
+    for path in sorted(app_dir.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.read_bytes()[:4] != b"\x7fELF":
+            continue
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            if "not found" in line:
+                linked.setdefault("not found", set()).add(f"{path.name}: {line.strip()}")
+                continue
+            match = re.match(r"\s*\S+ => (/\S+) \(0x", line)
+            if match and not match.group(1).startswith(str(app_dir)):
+                linked.setdefault(os.path.realpath(match.group(1)), set()).add(path.name)
+    return linked
+
+
+def owning_package(path: str) -> str | None:
+    """The Debian package that installed ``path`` (with or without the merged /usr)."""
+    for candidate in dict.fromkeys([path, path.replace("/usr/lib/", "/lib/", 1)]):
+        result = subprocess.run(["dpkg-query", "-S", candidate], capture_output=True, text=True)
+        if result.returncode == 0:
+            return result.stdout.split(":")[0]
+    return None
+
+
+def depends_closure(packages: list[str]) -> set[str]:
+    """``packages`` and everything their Depends and Pre-Depends bring in, recursively."""
+    out = subprocess.run(
+        [*APT_CACHE_DEPENDS, *packages],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {line.strip().strip("<>").split(":")[0] for line in out.splitlines() if line[:1] != " "}
 
 
 def have_tools(*names: str) -> list[str]:
