@@ -45,8 +45,8 @@ run: debs-run $(VENV)/.run-installed
 	exec $(BIN)/regroup $(ARGS)
 
 test: debs-test $(VENV)/.test-installed
-	$(BIN)/ruff check desktop tests
-	$(BIN)/ruff format --check desktop tests
+	$(BIN)/ruff check desktop tests packaging
+	$(BIN)/ruff format --check desktop tests packaging
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m "not package"
 	$(MAKE) --no-print-directory package-test
@@ -74,12 +74,12 @@ bench: debs-test $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run $(ARGS)
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff check desktop tests packaging
 	$(BIN)/mypy
 
 format: $(VENV)/.test-installed
-	$(BIN)/ruff check --fix desktop tests
-	$(BIN)/ruff format desktop tests
+	$(BIN)/ruff check --fix desktop tests packaging
+	$(BIN)/ruff format desktop tests packaging
 
 debs-run:
 	$(call ensure_debs,$(RUN_DEBS) $(VENV_DEB))
