@@ -38,6 +38,7 @@ DYNAMIC_IMPORTS = (
 )
 # Present only where they were installed; bundled when the build finds them.
 OPTIONAL_IMPORTS = ("dbus", "dbus.mainloop.glib")
+REQUIRED_RESOURCES = ("prompts.json", "icons/regroup.svg")
 # Must be importable on this OS inside the bundle (the others need their OS's libraries).
 NATIVE_MODULES = {
     "linux": ("plyer.platforms.linux.notification", "keyring.backends.SecretService"),
@@ -136,6 +137,20 @@ def qt_report() -> dict[str, Any]:
     return report
 
 
+def resources_report() -> list[str]:
+    """The data files shipped in ``regroup.resources``, as the running app finds them."""
+    from pathlib import Path
+
+    import regroup.resources
+
+    folder = Path(regroup.resources.__file__).parent
+    return sorted(
+        str(path.relative_to(folder)).replace("\\", "/")
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix in {".json", ".md", ".svg", ".png"}
+    )
+
+
 def report() -> dict[str, Any]:
     """Everything the self-check looks at, as plain data."""
     from regroup import __version__
@@ -144,6 +159,7 @@ def report() -> dict[str, Any]:
         "version": __version__,
         "frozen": bool(getattr(sys, "frozen", False)),
         "missing_modules": missing_modules(),
+        "resources": resources_report(),
         "keyring": keyring_report(),
         "notification": notification_report(),
         "sqlcipher": sqlcipher_report(),
@@ -159,6 +175,9 @@ def problems(result: dict[str, Any]) -> list[str]:
             importlib.import_module(name)
         except Exception as exc:  # a broken bundle fails in many ways
             found.append(f"cannot import {name}: {exc!r}")
+    for name in REQUIRED_RESOURCES:
+        if name not in result["resources"]:
+            found.append(f"missing resource {name}")
     if not result["sqlcipher"]["cipher_version"]:
         found.append("sqlcipher3 is not SQLCipher")
     if not result["sqlcipher"]["fts5"]:
