@@ -13,6 +13,8 @@ RUN_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libgl
 TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 gnome-keyring dunst trayer libnotify-bin \
 	gcc pkgconf \
 	libdbus-1-dev libglib2.0-dev
+# What `make package` needs to build and check the .deb, and `make package-test` to try it.
+PACKAGE_DEBS := dpkg-dev desktop-file-utils appstream xz-utils binutils
 VENV_DEB := $(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
 
 # Installs the listed Debian packages that are missing when run as root; otherwise
@@ -33,7 +35,8 @@ define ensure_debs
 	fi
 endef
 
-.PHONY: run test bench lint format clean debs-run debs-test
+.PHONY: run test bench lint format clean debs-run debs-test debs-package \
+	package package-test package-bench
 
 run: debs-run $(VENV)/.run-installed
 	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ]; then \
@@ -43,28 +46,50 @@ run: debs-run $(VENV)/.run-installed
 	exec $(BIN)/regroup $(ARGS)
 
 test: debs-test $(VENV)/.test-installed
-	$(BIN)/ruff check desktop tests
-	$(BIN)/ruff format --check desktop tests
+	$(BIN)/ruff check desktop tests packaging
+	$(BIN)/ruff format --check desktop tests packaging
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m "not package"
+	$(MAKE) --no-print-directory package-test
+
+# The PyInstaller bundle wrapped as build/regroup_<version>_<arch>.deb (see packaging/README.md).
+package: debs-package $(VENV)/.package-installed
+	$(BIN)/python packaging/build_bundle.py
+	$(BIN)/python packaging/linux/build_deb.py
+
+# Builds the .deb, installs it, runs and removes it (root only; see tests/packaging).
+package-test: debs-test debs-package $(VENV)/.test-installed
+	$(MAKE) --no-print-directory package
+	@rm -f build/package-figures.json
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m package tests/packaging
+	@cat build/package-figures.json 2>/dev/null || true
+
+# Start-up of the installed .deb against a run from source (installs and removes it).
+package-bench: debs-test debs-package $(VENV)/.test-installed
+	@start=$$(date +%s); $(MAKE) --no-print-directory package; \
+		echo "make package took $$(( $$(date +%s) - start )) s (budget 300 s)"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.packaging.bench
 
 bench: debs-test $(VENV)/.test-installed
 	$(BIN)/python -m compileall -q desktop
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run $(ARGS)
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff check desktop tests packaging
 	$(BIN)/mypy
 
 format: $(VENV)/.test-installed
-	$(BIN)/ruff check --fix desktop tests
-	$(BIN)/ruff format desktop tests
+	$(BIN)/ruff check --fix desktop tests packaging
+	$(BIN)/ruff format desktop tests packaging
 
 debs-run:
 	$(call ensure_debs,$(RUN_DEBS) $(VENV_DEB))
 
 debs-test:
 	$(call ensure_debs,$(TEST_DEBS) $(VENV_DEB))
+
+debs-package:
+	$(call ensure_debs,$(PACKAGE_DEBS))
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -77,7 +102,11 @@ $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,package]'
+	@touch $@ $(VENV)/.run-installed $(VENV)/.package-installed
+
+$(VENV)/.package-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[package]'
 	@touch $@ $(VENV)/.run-installed
 
 clean:

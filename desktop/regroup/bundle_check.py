@@ -1,0 +1,201 @@
+"""What a frozen Regroup must carry beyond its static imports, and a self-check that loads it.
+
+PyInstaller follows ``import`` statements. Some libraries pick their code at run time
+instead: plyer imports ``plyer.platforms.<os>.notification`` by name, keyring finds
+its backends through entry points, Qt loads plugins from folders. The build spec
+(``packaging/regroup.spec``) bundles the modules listed here, and the package tests
+run ``python -m regroup.bundle_check`` (or the installed ``regroup --bundle-check``)
+to prove that the frozen app finds and picks real implementations.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import sys
+from typing import Any
+
+CHECK_FLAG = "--bundle-check"
+
+# Imported by name at run time; bundled for every OS so one list serves all three builds.
+DYNAMIC_IMPORTS = (
+    "plyer.platforms.linux.notification",
+    "plyer.platforms.win.notification",
+    "plyer.platforms.win.libs.balloontip",
+    "plyer.platforms.macosx.notification",
+    "keyring.backends.SecretService",
+    "keyring.backends.libsecret",
+    "keyring.backends.kwallet",
+    "keyring.backends.Windows",
+    "keyring.backends.macOS",
+    "keyring.backends.chainer",
+    "keyring.backends.fail",
+    "sqlcipher3",
+    "sqlcipher3.dbapi2",
+    "playhouse.sqlcipher_ext",
+    "playhouse.sqlite_ext",
+)
+# Present only where they were installed; bundled when the build finds them.
+OPTIONAL_IMPORTS = ("dbus", "dbus.mainloop.glib")
+REQUIRED_RESOURCES = ("prompts.json", "icons/regroup.svg")
+# Must be importable on this OS inside the bundle (the others need their OS's libraries).
+NATIVE_MODULES = {
+    "linux": ("plyer.platforms.linux.notification", "keyring.backends.SecretService"),
+    "win32": ("plyer.platforms.win.notification", "keyring.backends.Windows"),
+    "darwin": ("keyring.backends.macOS",),
+}
+
+
+def missing_modules() -> list[str]:
+    """Return the listed modules the running Python (or bundle) cannot find."""
+    missing = []
+    for name in DYNAMIC_IMPORTS:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except ImportError:
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
+
+
+def _name_of(obj: object) -> str:
+    kind = type(obj)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def keyring_report() -> dict[str, Any]:
+    """Which keyring backend Regroup would keep its key in, as it picks it at start."""
+    from importlib.metadata import entry_points
+
+    from regroup.core.errors import KeystoreUnavailableError
+    from regroup.core.keystore import _pick_backend, is_trusted_backend
+
+    registered = sorted(point.name for point in entry_points(group="keyring.backends"))
+    try:
+        backend = _pick_backend()
+    except KeystoreUnavailableError as exc:
+        return {"backend": None, "trusted": False, "error": str(exc), "entry_points": registered}
+    return {
+        "backend": _name_of(backend),
+        "trusted": is_trusted_backend(backend),
+        "entry_points": registered,
+    }
+
+
+def notification_report() -> dict[str, Any]:
+    """Which plyer notification implementation this OS resolves to (none is sent)."""
+    import warnings
+
+    from plyer import notification
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        object.__getattribute__(notification, "_ensure_obj")()
+    implementation = object.__getattribute__(notification, "_obj")
+    return {
+        "implementation": _name_of(implementation),
+        "warnings": [str(warning.message).splitlines()[0] for warning in caught],
+    }
+
+
+def sqlcipher_report() -> dict[str, Any]:
+    """SQLCipher's version, from an encrypted in-memory database."""
+    import sqlcipher3
+
+    connection = sqlcipher3.connect(":memory:")
+    try:
+        connection.execute("PRAGMA key = 'bundle-check'")
+        version = connection.execute("PRAGMA cipher_version").fetchone()
+        fts5 = connection.execute("PRAGMA compile_options").fetchall()
+    finally:
+        connection.close()
+    return {
+        "cipher_version": version[0] if version else None,
+        "fts5": any("FTS5" in option[0] for option in fts5),
+    }
+
+
+def qt_report() -> dict[str, Any]:
+    """The Qt platform in use, the image formats and the tray, as the app would see them."""
+    from PySide6.QtGui import QGuiApplication, QImageReader
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    from regroup.gui.resources import app_icon
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    formats = sorted(bytes(name.data()).decode() for name in QImageReader.supportedImageFormats())
+    icon = app_icon()
+    report = {
+        "platform": QGuiApplication.platformName(),
+        "image_formats": formats,
+        "icon_renders": not icon.pixmap(64, 64).isNull(),
+        "tray_available": QSystemTrayIcon.isSystemTrayAvailable(),
+    }
+    del app
+    return report
+
+
+def resources_report() -> list[str]:
+    """The data files shipped in ``regroup.resources``, as the running app finds them."""
+    from pathlib import Path
+
+    import regroup.resources
+
+    folder = Path(regroup.resources.__file__).parent
+    return sorted(
+        str(path.relative_to(folder)).replace("\\", "/")
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix in {".json", ".md", ".svg", ".png"}
+    )
+
+
+def report() -> dict[str, Any]:
+    """Everything the self-check looks at, as plain data."""
+    from regroup import __version__
+
+    return {
+        "version": __version__,
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "missing_modules": missing_modules(),
+        "resources": resources_report(),
+        "keyring": keyring_report(),
+        "notification": notification_report(),
+        "sqlcipher": sqlcipher_report(),
+        "qt": qt_report(),
+    }
+
+
+def problems(result: dict[str, Any]) -> list[str]:
+    """Return what is wrong with the bundle itself (a missing keyring is the machine's business)."""
+    found = [f"missing module {name}" for name in result["missing_modules"]]
+    for name in NATIVE_MODULES.get(sys.platform, ()):
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # a broken bundle fails in many ways
+            found.append(f"cannot import {name}: {exc!r}")
+    for name in REQUIRED_RESOURCES:
+        if name not in result["resources"]:
+            found.append(f"missing resource {name}")
+    if not result["sqlcipher"]["cipher_version"]:
+        found.append("sqlcipher3 is not SQLCipher")
+    if not result["sqlcipher"]["fts5"]:
+        found.append("SQLCipher has no FTS5")
+    if "svg" not in result["qt"]["image_formats"]:
+        found.append("Qt has no SVG image plugin")
+    if not result["qt"]["icon_renders"]:
+        found.append("the app icon does not render")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the report as JSON; exit 1 when the bundle lacks something it needs."""
+    result = report()
+    result["problems"] = problems(result)
+    print(json.dumps(result, indent=2))
+    return 1 if result["problems"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

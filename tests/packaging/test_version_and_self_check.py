@@ -1,0 +1,46 @@
+"""The version is written once, and the self-check the package tests rely on works from source."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from regroup import __version__
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+RECIPES = ("packaging", ".github")
+
+
+def test_no_packaging_recipe_repeats_the_version_number() -> None:
+    pattern = re.compile(rf"(?<![\d.]){re.escape(__version__)}(?![\d.])")
+    repeated = [
+        str(path.relative_to(ROOT))
+        for folder in RECIPES
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file() and path.suffix not in {".png"} and pattern.search(path.read_text())
+    ]
+    assert repeated == []
+
+
+def test_the_self_check_finds_every_module_the_bundle_must_carry() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "regroup.bundle_check"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=False,
+    )
+    report = json.loads(result.stdout)
+    assert result.returncode == 0, result.stderr
+    assert report["version"] == __version__
+    assert report["frozen"] is False
+    assert report["missing_modules"] == []
+    assert report["problems"] == []
+    assert report["keyring"]["backend"] == "keyring.backends.SecretService.Keyring"
+    assert report["notification"]["implementation"].startswith("plyer.platforms.linux.")
+    assert "svg" in report["qt"]["image_formats"]
