@@ -77,3 +77,13 @@ def test_any_text_round_trips(profile: Profile, body: str, title: str) -> None:
     saved = profile.diary.add(EntryContent(body=body, title=title))
     loaded = profile.diary.get(saved.id)
     assert (loaded.body, loaded.title) == (body, title)
+
+
+def test_a_tag_made_in_a_rolled_back_save_is_made_again_next_time(profile: Profile) -> None:
+    with profile.db.atomic() as transaction:
+        profile.diary.add(EntryContent("not kept", tags=["fresh-start"]))
+        transaction.rollback()
+    profile.diary.add(EntryContent("another", tags=["other"]))
+    kept = profile.diary.add(EntryContent("kept", tags=["fresh-start"]))
+    assert profile.diary.get(kept.id).tags == ("fresh-start",)
+    assert sorted(profile.browse.tags()) == [("fresh-start", 1), ("other", 1)]

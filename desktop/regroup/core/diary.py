@@ -30,6 +30,7 @@ from regroup.core.diary_types import (
     validated_tags,
 )
 from regroup.core.errors import StorageWriteError
+from regroup.core.tag_ids import TagIds
 
 REVISION_INTERVAL = timedelta(minutes=10)
 """While someone keeps editing, at most one earlier state is kept per interval."""
@@ -76,30 +77,19 @@ class DiaryService:
     def __init__(self, db: SqliteDatabase, clock: Clock) -> None:
         self._db = db
         self._clock = clock
-        self._tag_ids: dict[str, int] = {}
 
-    def _tag_id(self, name: str) -> int:
-        key = name.casefold()
-        if key not in self._tag_ids:
-            row = self._db.execute_sql(
-                "SELECT id FROM tag WHERE name = ? COLLATE NOCASE", (name,)
-            ).fetchone()
-            if row is None:
-                row = (
-                    self._db.execute_sql("INSERT INTO tag (name) VALUES (?)", (name,)).lastrowid,
-                )
-            self._tag_ids[key] = int(row[0])
-        return self._tag_ids[key]
-
-    def _set_tags(self, entry_id: int, tags: list[str]) -> None:
+    def _set_tags(self, entry_id: int, tags: list[str], tag_ids: TagIds | None = None) -> None:
         self._db.execute_sql("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
         if tags:
+            ids = tag_ids or TagIds(self._db)
             self._db.cursor().executemany(
                 "INSERT INTO entry_tag (entry_id, tag_id) VALUES (?, ?)",
-                [(entry_id, self._tag_id(tag)) for tag in tags],
+                [(entry_id, ids[tag]) for tag in tags],
             )
 
-    def _insert(self, content: EntryContent, entry_uuid: str | None = None) -> int:
+    def _insert(
+        self, content: EntryContent, entry_uuid: str | None = None, tag_ids: TagIds | None = None
+    ) -> int:
         tags = validated_tags(content)
         stamp = to_db_time(self._clock.now())
         day = content.entry_date or self._clock.today()
@@ -118,7 +108,7 @@ class DiaryService:
             ),
         )
         entry_id = int(cursor.lastrowid)
-        self._set_tags(entry_id, tags)
+        self._set_tags(entry_id, tags, tag_ids)
         return entry_id
 
     def add(self, content: EntryContent) -> EntryRecord:
@@ -140,8 +130,9 @@ class DiaryService:
 
     def _add_batch(self, batch: list[EntryContent]) -> int:
         with writing(self._db):
+            tag_ids = TagIds(self._db)
             for content in batch:
-                self._insert(content)
+                self._insert(content, tag_ids=tag_ids)
         return len(batch)
 
     def _row(self, entry_id: int) -> tuple:  # type: ignore[type-arg]

@@ -47,6 +47,7 @@ from regroup.core.export_plans import (
     parse_plans,
 )
 from regroup.core.files import atomic_write_bytes
+from regroup.core.tag_ids import TagIds
 
 EXPORT_FORMAT = "regroup-export"
 EXPORT_VERSION = 2
@@ -335,27 +336,7 @@ def read_export(path: Path) -> ImportDocument:
         raise ImportFileError(f"{path}: {exc}") from exc
 
 
-class _TagIds:
-    """Tag ids by exact name, creating tags on first use (names are unique ignoring case)."""
-
-    def __init__(self, db: SqliteDatabase) -> None:
-        self._db = db
-        self._ids: dict[str, int] = {}
-
-    def __getitem__(self, name: str) -> int:
-        if name not in self._ids:
-            row = self._db.execute_sql(
-                "SELECT id FROM tag WHERE name = ? COLLATE NOCASE", (name,)
-            ).fetchone()
-            if row is None:
-                row = (
-                    self._db.execute_sql("INSERT INTO tag (name) VALUES (?)", (name,)).lastrowid,
-                )
-            self._ids[name] = int(row[0])
-        return self._ids[name]
-
-
-def _insert_entry(db: SqliteDatabase, entry: ImportedEntry, tag_ids: _TagIds) -> None:
+def _insert_entry(db: SqliteDatabase, entry: ImportedEntry, tag_ids: TagIds) -> None:
     cursor = db.execute_sql(
         "INSERT INTO entry (uuid, entry_date, created_at, updated_at, deleted_at, title, body, "
         "mood, tags_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -393,7 +374,7 @@ def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResul
     added = revisions = 0
     with writing(db):
         existing = {row[0] for row in db.execute_sql("SELECT uuid FROM entry")}
-        tag_ids = _TagIds(db)
+        tag_ids = TagIds(db)
         for entry in document.entries:
             if entry.uuid in existing:
                 continue
