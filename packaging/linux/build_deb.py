@@ -27,6 +27,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE.parent))
+from build_bundle import version  # noqa: E402  (the one reader of the version)
+
 BUILD = ROOT / "build"
 BUNDLE = BUILD / "dist" / "regroup"
 ICONS = BUILD / "icons"
@@ -45,16 +48,6 @@ private diary and debrief for the days after a job rejection
  .
  Everything stays on this computer in an encrypted (SQLCipher) database whose
  key is kept in the system keyring. Regroup never opens a network connection."""
-
-
-def version() -> str:
-    """``regroup.__version__``, the one place the version is written."""
-    sys.path.insert(0, str(ROOT / "desktop"))
-    try:
-        from regroup import __version__
-    finally:
-        sys.path.pop(0)
-    return __version__
 
 
 def release_date() -> str:

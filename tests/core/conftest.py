@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,9 +13,12 @@ from regroup.core.checkins import CheckinService
 from regroup.core.debrief_list import DebriefBrowser
 from regroup.core.debriefs import DebriefService
 from regroup.core.goals import GoalService
-from regroup.core.profile import Profile
+from regroup.core.keystore import SystemKeyStore
+from regroup.core.paths import ProfilePaths
+from regroup.core.profile import Profile, open_profile
 from regroup.core.settings import SettingsService
 from tests.support.clock import ManualClock
+from tests.support.prompter import ScriptedPrompter
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -28,6 +33,16 @@ class Plans:
     checkins: CheckinService
     debriefs: DebriefService
     browse: DebriefBrowser
+
+
+@pytest.fixture
+def other(tmp_path: Path, keystore: SystemKeyStore) -> Iterator[Profile]:
+    """A second, new profile to import into."""
+    opened = open_profile(
+        ProfilePaths(tmp_path / "other"), keystore, ScriptedPrompter(), kdf_seconds=0.01
+    )
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

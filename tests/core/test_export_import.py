@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +22,8 @@ from regroup.core.export_import import (
     write_json_export,
     write_markdown_export,
 )
-from regroup.core.keystore import SystemKeyStore
-from regroup.core.paths import ProfilePaths
-from regroup.core.profile import Profile, open_profile
+from regroup.core.profile import Profile
 from tests.support.clock import ManualClock
-from tests.support.prompter import ScriptedPrompter
 
 HARD_TEXTS = [
     "They chose someone else \U0001f614\U0001f3f3\ufe0f\u200d\U0001f308",
@@ -48,16 +44,6 @@ def clock() -> ManualClock:
 @pytest.fixture
 def diary(profile: Profile, clock: ManualClock) -> DiaryService:
     return DiaryService(profile.db, clock)
-
-
-@pytest.fixture
-def other(tmp_path: Path, keystore: SystemKeyStore) -> Iterator[Profile]:
-    """A second, new profile to import into."""
-    opened = open_profile(
-        ProfilePaths(tmp_path / "other"), keystore, ScriptedPrompter(), kdf_seconds=0.01
-    )
-    yield opened
-    opened.close()
 
 
 def snapshot(profile: Profile) -> list[tuple[Any, ...]]:

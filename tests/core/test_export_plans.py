@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,22 +28,9 @@ from regroup.core.export_import import (
     write_json_export,
 )
 from regroup.core.goals_types import GoalCategory, GoalContent, GoalValidationError, Lane
-from regroup.core.keystore import SystemKeyStore
-from regroup.core.paths import ProfilePaths
-from regroup.core.profile import Profile, open_profile
+from regroup.core.profile import Profile
 from tests.core.conftest import Plans
 from tests.core.test_debriefs import FULL
-from tests.support.prompter import ScriptedPrompter
-
-
-@pytest.fixture
-def other(tmp_path: Path, keystore: SystemKeyStore) -> Iterator[Profile]:
-    """A second, new profile to import into."""
-    opened = open_profile(
-        ProfilePaths(tmp_path / "other"), keystore, ScriptedPrompter(), kdf_seconds=0.01
-    )
-    yield opened
-    opened.close()
 
 
 def build_plans(plans: Plans, profile: Profile) -> None:
