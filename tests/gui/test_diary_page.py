@@ -216,7 +216,7 @@ def test_ctrl_n_ctrl_s_and_ctrl_f(qtbot: QtBot, profile: Profile) -> None:
     assert page.panel.filter_bar.search_edit.hasFocus()
 
 
-def test_on_this_day_is_off_until_asked_for(
+def test_on_this_day_is_off_until_asked_for_and_then_remembered(
     qtbot: QtBot, clocked_profile: Profile, clock: ManualClock
 ) -> None:
     year_ago = clocked_profile.diary.add(
@@ -231,6 +231,8 @@ def test_on_this_day_is_off_until_asked_for(
     assert "a year ago today" in item.text()
     panel.on_this_day_list.itemClicked.emit(item)
     assert page.saver.entry_id == year_ago.id
+    again = diary(show_window(qtbot, clocked_profile)).panel
+    assert again.on_this_day_check.isChecked() and again.on_this_day_list.count() == 1
 
 
 def test_every_control_has_an_accessible_name(qtbot: QtBot, profile: Profile) -> None:

@@ -6,6 +6,7 @@ one being left) is the page's business.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from regroup.core.diary_types import SearchQuery
+from regroup.core.errors import RegroupError
 from regroup.gui.diary_calendar import DiaryCalendar
 from regroup.gui.entry_list_model import EntryListModel, row_text
 from regroup.gui.entry_list_view import EntryListView
@@ -29,6 +31,8 @@ from regroup.gui.search_bar import FilterBar
 if TYPE_CHECKING:
     from regroup.core.profile import Profile
 
+ON_THIS_DAY_KEY = "diary.on_this_day"
+log = logging.getLogger(__name__)
 EMPTY_DIARY = "Nothing written yet. Press Ctrl+N or pick a prompt to start."
 
 
@@ -69,7 +73,7 @@ class EntryPanel(QWidget):
         self.on_this_day_check.setAccessibleName("Show entries from this day in earlier years")
         self.on_this_day_check.setToolTip(
             "Show what you wrote on this date in earlier years. Off until you turn it on; "
-            "Regroup remembers the choice until it is closed."
+            "Regroup remembers the choice."
         )
         self.on_this_day_list = QListWidget()
         self.on_this_day_list.setAccessibleName("Entries from this day in earlier years")
@@ -87,6 +91,8 @@ class EntryPanel(QWidget):
         self.filter_bar.search_edit.returnPressed.connect(self.filter_bar.run_now)
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.calendar.clicked.connect(self._on_day_clicked)
+        self.on_this_day_check.setChecked(profile.settings.get(ON_THIS_DAY_KEY) == "on")
+        self._toggle_on_this_day(self.on_this_day_check.isChecked(), remember=False)
         self.on_this_day_check.toggled.connect(self._toggle_on_this_day)
         self.on_this_day_list.itemActivated.connect(self._on_this_day_item)
         self.on_this_day_list.itemClicked.connect(self._on_this_day_item)
@@ -202,8 +208,13 @@ class EntryPanel(QWidget):
     def _on_day_clicked(self, day: QDate) -> None:
         self.day_chosen.emit(day.toPython())
 
-    def _toggle_on_this_day(self, shown: bool) -> None:
+    def _toggle_on_this_day(self, shown: bool, remember: bool = True) -> None:
         self.on_this_day_list.setVisible(shown)
+        if remember:
+            try:
+                self._profile.settings.set(ON_THIS_DAY_KEY, "on" if shown else "off")
+            except RegroupError as exc:  # the choice holds for this session anyway
+                log.warning("could not remember the On this day choice: %s", exc)
         if shown:
             self._fill_on_this_day()
         else:
