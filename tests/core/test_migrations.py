@@ -158,7 +158,7 @@ def _make_v3_profile(paths: ProfilePaths, keystore: SystemKeyStore) -> None:
     keystore.save(profile_id, key)
 
 
-def test_a_schema_3_database_upgrades_to_4_with_every_row_intact(
+def test_a_schema_3_database_upgrades_to_the_current_schema_with_every_row_intact(
     paths: ProfilePaths, keystore: SystemKeyStore
 ) -> None:
     from regroup.core.debrief_types import DebriefContent
@@ -173,7 +173,7 @@ def test_a_schema_3_database_upgrades_to_4_with_every_row_intact(
 
     profile = open_profile(paths, keystore, ScriptedPrompter())
     try:
-        assert migrations.schema_version(profile.db) == 4
+        assert migrations.schema_version(profile.db) == migrations.CURRENT_VERSION
         after = {
             t: profile.db.execute_sql(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables
         }
@@ -193,4 +193,4 @@ def test_a_schema_3_database_upgrades_to_4_with_every_row_intact(
     finally:
         profile.close()
     [backup] = list_backups(paths.backups)
-    assert "before-v4" in backup.name
+    assert f"before-v{migrations.CURRENT_VERSION}" in backup.name
