@@ -30,6 +30,11 @@ CHECKIN_COLUMNS = (
     "c.snoozed_until, c.done_at, c.feeling, c.ready, c.what_helped, c.next_step, c.missed_at"
 )
 _EARLIEST_YEAR, _LATEST_YEAR = 1900, 9998
+_WAITING_COUNT_SQL = (
+    "SELECT count(*) FROM checkin c INDEXED BY checkin_open "
+    "JOIN debrief d ON d.id = c.debrief_id WHERE c.done_at IS NULL "
+    "AND coalesce(c.snoozed_until, c.due_at) <= ? AND d.deleted_at IS NULL"
+)
 
 
 def _time_or_none(value: str | None) -> datetime | None:
@@ -73,6 +78,15 @@ def due_instant(base_day: date, days: int, tz: tzinfo | None = None) -> datetime
         return None
 
 
+def waiting_count(db: SqliteDatabase, now: datetime) -> int:
+    """Return how many check-ins wait for an answer at ``now`` (due or missed).
+
+    Reads the partial index of open check-ins (schema v5), so the tray's count costs
+    the same with ten debriefs or ten thousand answered ones.
+    """
+    return int(db.execute_sql(_WAITING_COUNT_SQL, (to_db_time(now),)).fetchone()[0])
+
+
 class CheckinService:
     """Reads check-ins and keeps each saved debrief's check-in in step with it."""
 
@@ -91,6 +105,10 @@ class CheckinService:
             f"SELECT {CHECKIN_COLUMNS} FROM checkin c WHERE c.debrief_id = ?", (debrief_id,)
         ).fetchone()
         return None if row is None else checkin_from_row(row)
+
+    def waiting_count(self) -> int:
+        """Return how many check-ins wait for an answer now (due or missed)."""
+        return waiting_count(self._db, self._clock.now())
 
     def pending(self) -> list[CheckinRecord]:
         """Return the check-ins not answered yet of debriefs not in the trash, soonest first."""

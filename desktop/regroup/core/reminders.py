@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 
 from peewee import SqliteDatabase
 
+from regroup.core.checkins import waiting_count
 from regroup.core.clock import Clock, system_zone_name
 from regroup.core.diary import writing
 from regroup.core.diary_types import from_db_time, to_db_time
@@ -61,11 +62,6 @@ _WAITING = (
 _DUE_NOW_SQL = f"SELECT c.id, c.due_at, c.snoozed_until {_WAITING} AND {_DUE} <= ?"
 _NEXT_SQL = (
     f"SELECT c.id, c.due_at, c.snoozed_until {_WAITING} AND {_DUE} > ? ORDER BY {_DUE} LIMIT 1"
-)
-_OPEN_COUNT_SQL = (
-    "SELECT count(*) FROM checkin c INDEXED BY checkin_open "
-    "JOIN debrief d ON d.id = c.debrief_id "
-    f"WHERE c.done_at IS NULL AND {_DUE} <= ? AND d.deleted_at IS NULL"
 )
 
 
@@ -167,8 +163,7 @@ class ReminderService:
 
     def due_count(self) -> int:
         """Return how many check-ins wait for an answer now (due or missed)."""
-        stamp = to_db_time(self._clock.now())
-        return int(self._db.execute_sql(_OPEN_COUNT_SQL, (stamp,)).fetchone()[0])
+        return waiting_count(self._db, self._clock.now())
 
     # Pausing
 

@@ -196,6 +196,13 @@ class CheckinsPage(QWidget):
             self._show(checkin_id)
         return True
 
+    def open_first_waiting(self) -> None:
+        """Open the check-in that has waited longest, if one waits (from the tray)."""
+        self.refresh()
+        waiting = self.overview.due or self.overview.missed
+        if waiting:
+            self.open_checkin(waiting[0].checkin.id)
+
     def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         checkin_id = None if current is None else current.data(0, ID_ROLE)
         if isinstance(checkin_id, int):
