@@ -2,8 +2,9 @@
 
 Notifications stay generic; inside the window the page may name the company and
 role. Answers save themselves a moment after typing stops, before another check-in
-is opened, and on quit. The page reloads when shown and when reminders change
-something, so it never needs to know who else changed a check-in.
+is opened, and on quit. The page loads when shown (never at start-up) and reloads
+when reminders change something, so it never needs to know who else changed a
+check-in.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ class CheckinsPage(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_before_quit)
-        self.refresh()
+        self.form.show_item(None, profile.clock.now(), self.today())
 
     def _lay_out(self) -> None:
         left = QWidget()
