@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from regroup.core.clock import ReminderClock
 from regroup.core.reminder_schedule import Jump
-from regroup.core.reminders import ReminderCheck, ReminderService
 from regroup.gui.notifier import Notifier
 from regroup.gui.reminder_timer import QtSystemClock, ReminderTimer
 from regroup.gui.tray import Pause
+
+if TYPE_CHECKING:
+    from regroup.core.reminders import ReminderCheck, ReminderService
 
 log = logging.getLogger(__name__)
 
