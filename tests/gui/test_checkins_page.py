@@ -112,6 +112,9 @@ def test_a_check_in_can_be_started_by_hand_for_a_debrief_without_one(
     assert no_days.checkin is None
     page = checkins(window)
     assert page.empty_label.isVisible()
+    assert page.debrief_combo.count() == 0  # read only when the person reaches for it
+    qtbot.mouseClick(page.debrief_combo, Qt.MouseButton.LeftButton)
+    page.debrief_combo.hidePopup()
     index = page.debrief_combo.findData(no_days.id)
     assert page.debrief_combo.itemText(index) == "Bolt — Analyst (2026-03-14)"
     page.debrief_combo.setCurrentIndex(index)

@@ -36,9 +36,21 @@ YES = "Yes, I'm ready to move on"
 NOT_YET = "Not yet…"
 
 
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def local_text(moment: datetime) -> str:
-    """Return an instant as the person's local day and time, e.g. "Thu 19 Mar 2026, 09:00"."""
-    return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
+    """Return an instant as the person's local day and time, e.g. "Thu 19 Mar 2026, 09:00".
+
+    Built by hand: ``strftime`` with day and month names is slow enough to show in a
+    list of thousands.
+    """
+    m = moment.astimezone()
+    return (
+        f"{_DAYS[m.weekday()]} {m.day:02d} {_MONTHS[m.month - 1]} {m.year}, "
+        f"{m.hour:02d}:{m.minute:02d}"
+    )
 
 
 def context_text(item: CheckinItem) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -63,6 +63,44 @@ def _row_text(item: CheckinItem, section: str) -> str:
     return f"{item.title} · {when}"
 
 
+class DebriefCombo(QComboBox):
+    """The debriefs to start a check-in for, read only when the person reaches for it.
+
+    Reading every debrief's name costs about 0.1 s with thousands of them: the page
+    should not pay that each time it is shown.
+    """
+
+    def __init__(self, load: Callable[[], list[tuple[str, int]]]) -> None:
+        super().__init__()
+        self._load = load
+        self.loaded = False
+
+    def ensure_loaded(self) -> None:
+        """Fill the list if it is not filled yet, keeping the chosen debrief."""
+        if self.loaded:
+            return
+        self.loaded = True
+        chosen = self.currentData()
+        self.clear()
+        for text, debrief_id in self._load():
+            self.addItem(text, debrief_id)
+        self.setCurrentIndex(max(0, self.findData(chosen)))
+
+    def mark_stale(self) -> None:
+        """Debriefs may have changed: read them again when next needed."""
+        self.loaded = False
+
+    def showPopup(self) -> None:
+        """Qt: fill the list before it opens."""
+        self.ensure_loaded()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Qt: fill the list before the keyboard moves through it."""
+        self.ensure_loaded()
+        super().focusInEvent(event)
+
+
 class CheckinsPage(QWidget):
     """Lists check-ins by state and answers the one chosen; ``changed`` after each answer."""
 
@@ -85,7 +123,7 @@ class CheckinsPage(QWidget):
         self.empty_label = QLabel(EMPTY_HINT)
         self.empty_label.setWordWrap(True)
         self.form = CheckinForm()
-        self.debrief_combo = QComboBox()
+        self.debrief_combo = DebriefCombo(self._debrief_names)
         self.debrief_combo.setAccessibleName("Debrief to check in on")
         self.debrief_combo.setMinimumContentsLength(24)
         self.start_button = QPushButton("Start a check-in now")
@@ -147,30 +185,30 @@ class CheckinsPage(QWidget):
             section = QTreeWidgetItem([f"{title} ({len(items)})"])
             section.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(section)
+            rows = []
             for item in items:
                 row = QTreeWidgetItem([_row_text(item, key)])
                 row.setData(0, ID_ROLE, item.checkin.id)
-                section.addChild(row)
+                rows.append(row)
+            section.addChildren(rows)
             section.setExpanded(True)
         self.tree.blockSignals(False)
         total = sum(len(getattr(self.overview, key)) for key, _title in SECTIONS)
         self.empty_label.setVisible(total == 0)
-        self._fill_debriefs()
+        self.debrief_combo.mark_stale()
+        self.start_button.setEnabled(self.profile.debriefs.count() > 0)
         if chosen is not None and self.overview.find(chosen) is not None:
             self.open_checkin(chosen)
         else:
             self.form.show_item(None, self.profile.clock.now(), self.today())
 
-    def _fill_debriefs(self) -> None:
-        chosen = self.debrief_combo.currentData()
-        self.debrief_combo.clear()
+    def _debrief_names(self) -> list[tuple[str, int]]:
+        names = []
         for summary in self.profile.debrief_list.find(DebriefQuery()):
             name = " — ".join(t for t in (summary.company.strip(), summary.role.strip()) if t)
             day = f" ({summary.day.isoformat()})" if summary.day else ""
-            self.debrief_combo.addItem(f"{name or 'A debrief without a name'}{day}", summary.id)
-        index = self.debrief_combo.findData(chosen)
-        self.debrief_combo.setCurrentIndex(max(0, index))
-        self.start_button.setEnabled(self.debrief_combo.count() > 0)
+            names.append((f"{name or 'A debrief without a name'}{day}", summary.id))
+        return names
 
     def row_of(self, checkin_id: int) -> QTreeWidgetItem | None:
         """Return the list row of one check-in."""
@@ -305,6 +343,7 @@ class CheckinsPage(QWidget):
             self._changed(started[0])
 
     def _start_chosen(self) -> None:
+        self.debrief_combo.ensure_loaded()
         debrief_id = self.debrief_combo.currentData()
         if isinstance(debrief_id, int):
             self.start_for(debrief_id)
