@@ -293,13 +293,22 @@ def test_a_check_in_started_by_hand_needs_no_reminder(
     started = plans.checkins.start_by_hand(no_days.id)
     assert started.delivered_at == plans.clock.now() and started.due_at == plans.clock.now()
     assert plans.checkins.start_by_hand(no_days.id).id == started.id
-    with_days = new_checkin(plans)
-    early = plans.checkins.start_by_hand(plans.checkins.get(with_days).debrief_id)
-    assert early.delivered_at == plans.clock.now()
-    at(plans, DUE + dt.timedelta(minutes=1))
     assert reminders.check().notices == ()
     item = CheckinBrowser(profile.db, plans.clock).item(started.id)
     assert item is not None and item.title == "Acme — Analyst"
+
+
+def test_opening_a_planned_check_in_early_still_reminds_unless_answered(
+    plans: Plans, reminders: ReminderService
+) -> None:
+    looked_at = new_checkin(plans)
+    answered = new_checkin(plans, company="Bolt")
+    for checkin_id in (looked_at, answered):
+        early = plans.checkins.start_by_hand(plans.checkins.get(checkin_id).debrief_id)
+        assert early.id == checkin_id and early.delivered_at is None
+    plans.checkins.close(answered, CheckinAnswers(feeling=5))
+    at(plans, DUE + dt.timedelta(minutes=1))
+    assert reminders.check().delivered == (looked_at,)
 
 
 def test_the_reminder_check_reads_its_partial_index(profile: Profile) -> None:

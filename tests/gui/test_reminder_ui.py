@@ -262,6 +262,14 @@ def test_reminder_settings_are_stored_in_the_profile(
         box.days_spin.setValue(5)
         box.days_spin.editingFinished.emit()
         assert clocked_profile.settings.default_mourning_days() == 5
+        box.zone_combo.setCurrentText("Mars/Olympus_Mons")
+        box.zone_combo.activated.emit(0)
+        assert box.error_label.isVisible() and "time zone" in box.error_label.text()
+        assert clocked_profile.reminders.settings().daily_zone is None
+        box.zone_combo.setCurrentText("America/New_York")
+        box.zone_combo.activated.emit(0)
+        assert not box.error_label.isVisible()
+        assert clocked_profile.reminders.settings().daily_zone == "America/New_York"
         box.daily_check.click()
         assert clocked_profile.reminders.settings().daily_at is None
         assert isinstance(ui.tray.flags, SettingsOnceFlags)

@@ -236,9 +236,10 @@ class CheckinService:
     def start_by_hand(self, debrief_id: int) -> CheckinRecord:
         """Start a debrief's check-in now, whenever the person wants to.
 
-        An open check-in is brought forward as it is; a debrief without one gets one,
-        due now. Either way it counts as delivered, so no reminder follows it. A closed
-        check-in is returned as it is: its answers can still be edited.
+        A debrief without a check-in gets one, due now and counted as delivered (no
+        notification for what the person already has open). An existing check-in is
+        returned as it is: an open one still reminds at its time unless answered
+        before, and a closed one's answers can still be edited.
         """
         now = to_db_time(self._clock.now())
         with writing(self._db):
@@ -253,12 +254,6 @@ class CheckinService:
                     "INSERT INTO checkin (uuid, debrief_id, due_at, created_at, updated_at, "
                     "delivered_at) VALUES (?, ?, ?, ?, ?, ?)",
                     (str(uuid.uuid4()), debrief_id, now, now, now, now),
-                )
-            elif existing.done_at is None:
-                self._db.execute_sql(
-                    "UPDATE checkin SET delivered_at = coalesce(delivered_at, ?), "
-                    "updated_at = ? WHERE id = ?",
-                    (now, now, existing.id),
                 )
         record = self.for_debrief(debrief_id)
         assert record is not None

@@ -82,6 +82,7 @@ class ReminderSettingsBox(QGroupBox):
         self.daily_time = _time_edit("Daily writing reminder time")
         self.zone_combo = QComboBox()
         self.zone_combo.setEditable(True)
+        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.zone_combo.setAccessibleName("Time zone of the daily reminder")
         self.zone_combo.setToolTip("The reminder follows this zone's clocks")
         self.quiet_check = QCheckBox(QUIET_LABEL)
