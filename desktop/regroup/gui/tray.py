@@ -57,6 +57,14 @@ class QSettingsOnceFlags:
         self.settings.sync()
 
 
+class _KeyValues(Protocol):
+    """The profile's settings, as far as the flags need them."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+
 class SettingsOnceFlags:
     """OnceFlags kept in the profile's own settings, so they travel with the profile."""
 
@@ -75,12 +83,6 @@ class SettingsOnceFlags:
             self.settings.set(self.PREFIX + key, "1")
         except Exception:
             log.exception("could not remember that %s was said", key)
-
-
-class _KeyValues(Protocol):
-    def get(self, key: str) -> str | None: ...
-
-    def set(self, key: str, value: str) -> None: ...
 
 
 class Tray(QObject):
