@@ -19,8 +19,9 @@ from regroup import __version__
 from regroup.core.key_reader import READER_FLAG
 
 if TYPE_CHECKING:
-    from datetime import date
+    from datetime import date, datetime
 
+    from regroup.core.checkin_types import CheckinItem
     from regroup.core.debrief_types import DebriefSummary
     from regroup.core.diary_types import EntrySummary, SearchHit
     from regroup.core.goals_types import GoalRecord
@@ -46,6 +47,7 @@ examples:
   regroup import regroup-backup.json
   regroup debrief list --stage final_round --from 2024-01-01
   regroup goals list --json
+  regroup checkins list
 
 The profile lives in the per-user data folder (on Linux ~/.local/share/Regroup,
 on Windows %APPDATA%\\Regroup, on macOS ~/Library/Application Support/Regroup)
@@ -236,6 +238,21 @@ def _add_plan_commands(commands: Any) -> None:
         "--all", action="store_true", help="also show archived and dropped goals"
     )
     goal_list.add_argument("--json", action="store_true", help="print JSON")
+    checkins = commands.add_parser(
+        "checkins",
+        help="list the move-on check-ins",
+        description="Work with the move-on check-ins that saved debriefs plan.",
+    )
+    checkin_commands = checkins.add_subparsers(dest="checkins_command", metavar="ACTION")
+    checkin_commands.required = True
+    checkin_list = _command(
+        checkin_commands,
+        "list",
+        "show check-ins due, missed, coming up and done",
+        "Show the check-ins of debriefs not in the trash: due now and missed (oldest "
+        "first), coming up (soonest first) and done (latest first). Times are local.",
+    )
+    checkin_list.add_argument("--json", action="store_true", help="print JSON")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -580,6 +597,66 @@ def _run_goals(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def _moment(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _checkin_json(item: CheckinItem, status: str) -> dict[str, object]:
+    c = item.checkin
+    return {
+        "id": c.id,
+        "debrief_id": c.debrief_id,
+        "company": item.company,
+        "role": item.role,
+        "status": status,
+        "due_at": _moment(c.due_at),
+        "next_due_at": _moment(c.next_due_at),
+        "delivered_at": _moment(c.delivered_at),
+        "snoozed_until": _moment(c.snoozed_until),
+        "missed_at": _moment(c.missed_at),
+        "done_at": _moment(c.done_at),
+        "feeling": c.feeling,
+        "ready": c.ready,
+        "what_helped": c.what_helped,
+        "next_step": c.next_step,
+    }
+
+
+_CHECKIN_SECTIONS = (
+    ("due", "Due now"),
+    ("missed", "Missed"),
+    ("upcoming", "Coming up"),
+    ("done", "Done"),
+)
+
+
+def _local(value: datetime) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _run_checkins(args: argparse.Namespace, data_dir: Path) -> int:
+    with _opened(data_dir) as profile:
+        overview = profile.checkin_list.overview()
+    sections = [(key, title, getattr(overview, key)) for key, title in _CHECKIN_SECTIONS]
+    if args.json:
+        _print_json([_checkin_json(item, key) for key, _title, items in sections for item in items])
+    else:
+        for key, title, items in sections:
+            print(f"{title} ({len(items)})")
+            for item in items:
+                c = item.checkin
+                if key == "done" and c.done_at is not None:
+                    when = f"closed {_local(c.done_at)}"
+                elif key == "upcoming":
+                    when = f"on {_local(c.next_due_at)}"
+                else:
+                    when = f"since {_local(c.next_due_at)}"
+                print(f"  - {_one_line(item.title)}  ({when})")
+    if not any(items for _key, _title, items in sections):
+        print("No check-ins yet: saving a debrief with days to mourn plans one.", file=sys.stderr)
+    return 0
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "init": _run_init,
     "info": _run_info,
@@ -590,6 +667,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "import": _run_import,
     "debrief": _run_debrief,
     "goals": _run_goals,
+    "checkins": _run_checkins,
 }
 
 

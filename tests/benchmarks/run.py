@@ -2,6 +2,8 @@
 
 The 36,500-entry journal also holds 2,000 debriefs and 10,000 goals (plans_bench).
 ``make bench ARGS=--plans-only`` measures just those (and builds only that journal).
+``make bench ARGS=--reminders-only`` measures the reminder check on that journal's
+check-ins and the app's idle CPU in the tray over 60 s (reminders_bench).
 
 Prints JSON with the median, min and max of each figure (at least five runs) and
 exits non-zero, naming the budget, when one is broken. Journals are cached in
@@ -27,6 +29,7 @@ from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from tests.benchmarks.journal import COMMON_WORD, JOURNAL_VERSION, RARE_WORD, entries
 from tests.benchmarks.plans_bench import ensure_plans, plans_figures, say
+from tests.benchmarks.reminders_bench import idle_cpu_percent, reminder_figures
 from tests.benchmarks.search_bench import (
     cli_search_command,
     jrnl_setup,
@@ -70,6 +73,8 @@ BUDGETS = (
     Budget(36_500, "debrief_filter_all_ms", 30, "ms"),
     Budget(36_500, "goal_move_ms", 20, "ms"),
     Budget(36_500, "board_load_ms", 50, "ms"),
+    Budget(36_500, "reminder_check_ms", 5, "ms"),
+    Budget(36_500, "idle_cpu_percent", 1, "%"),
 )
 GUI_SIZES = (36_500, 365_000)
 JRNL_SIZE = 36_500
@@ -222,6 +227,18 @@ def bench_plans(paths: ProfilePaths, runs: int) -> dict[str, object]:
         profile.close()
 
 
+def bench_reminders(paths: ProfilePaths, runs: int, env: dict[str, str]) -> dict[str, object]:
+    """The reminder check on the plans' check-ins, then Regroup idle in the tray."""
+    profile = open_quietly(paths)
+    try:
+        ensure_plans(profile, say)
+        figures = reminder_figures(profile, runs)
+    finally:
+        profile.close()
+    figures.update(idle_cpu_percent(paths.root, env, say=say))
+    return figures
+
+
 def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     """Every figure for one journal size."""
     paths, build_rate = ensure_journal(size)
@@ -252,6 +269,7 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
         result.update(diary_gui_figures(paths, env, runs))
     if size == PLANS_SIZE:
         result.update(bench_plans(paths, runs))
+        result.update(bench_reminders(paths, runs, env))
     if size == JRNL_SIZE:
         result["cli_search_ms"] = summary(
             process_times(cli_search_command(paths, RARE_WORD), env, runs)
@@ -296,12 +314,19 @@ def main() -> int:
         action="store_true",
         help=f"measure only debriefs and goals (on the {PLANS_SIZE:,}-entry journal)",
     )
+    parser.add_argument(
+        "--reminders-only",
+        action="store_true",
+        help=f"measure only the reminder check and idle CPU (on the {PLANS_SIZE:,}-entry journal)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     runs = max(5, args.runs)
     CACHE.mkdir(exist_ok=True)
     if args.plans_only:
         return report_plans_only(runs)
+    if args.reminders_only:
+        return report_plans_only(runs, reminders=True)
     with private_session(CACHE.absolute() / "home") as bus:
         os.environ.update(bus.env)
         env = dict(os.environ)
@@ -327,12 +352,20 @@ def main() -> int:
     return 1 if broken else 0
 
 
-def report_plans_only(runs: int) -> int:
-    """Build (or reuse) the 36,500-entry journal with its plans, and print only their figures."""
+def report_plans_only(runs: int, reminders: bool = False) -> int:
+    """Build (or reuse) the 36,500-entry journal with its plans, and print only their figures.
+
+    ``reminders``: the reminder figures instead of the debrief and goals ones.
+    """
     with private_session(CACHE.absolute() / "home") as bus:
         os.environ.update(bus.env)
         paths, _ = ensure_journal(PLANS_SIZE)
-        figures: dict[str, object] = {"entries": PLANS_SIZE, **bench_plans(paths, runs)}
+        measured = (
+            bench_reminders(paths, runs, dict(os.environ))
+            if reminders
+            else bench_plans(paths, runs)
+        )
+        figures: dict[str, object] = {"entries": PLANS_SIZE, **measured}
     broken = check_budgets({PLANS_SIZE: figures})
     report = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
@@ -341,7 +374,8 @@ def report_plans_only(runs: int) -> int:
     }
     text = json.dumps(report, indent=2)
     print(text)
-    (CACHE / "results-plans.json").write_text(text + "\n")
+    name = "results-reminders.json" if reminders else "results-plans.json"
+    (CACHE / name).write_text(text + "\n")
     for line in broken:
         print(f"BUDGET BROKEN: {line}", file=sys.stderr)
     return 1 if broken else 0

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -158,7 +159,7 @@ def _make_v3_profile(paths: ProfilePaths, keystore: SystemKeyStore) -> None:
     keystore.save(profile_id, key)
 
 
-def test_a_schema_3_database_upgrades_to_4_with_every_row_intact(
+def test_a_schema_3_database_upgrades_to_the_current_schema_with_every_row_intact(
     paths: ProfilePaths, keystore: SystemKeyStore
 ) -> None:
     from regroup.core.debrief_types import DebriefContent
@@ -173,7 +174,7 @@ def test_a_schema_3_database_upgrades_to_4_with_every_row_intact(
 
     profile = open_profile(paths, keystore, ScriptedPrompter())
     try:
-        assert migrations.schema_version(profile.db) == 4
+        assert migrations.schema_version(profile.db) == migrations.CURRENT_VERSION
         after = {
             t: profile.db.execute_sql(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables
         }
@@ -193,4 +194,31 @@ def test_a_schema_3_database_upgrades_to_4_with_every_row_intact(
     finally:
         profile.close()
     [backup] = list_backups(paths.backups)
-    assert "before-v4" in backup.name
+    assert f"before-v{migrations.CURRENT_VERSION}" in backup.name
+
+
+def test_schema_4_check_ins_upgrade_to_5_with_nothing_missed_and_the_reminder_indexes(
+    tmp_path: Path,
+) -> None:
+    db = open_encrypted(tmp_path / "v4.db", new_data_key())
+    try:
+        migrations.apply_migrations(db, target=4)
+        stamp = "2026-03-19 08:00:00.000000"
+        db.execute_sql(
+            "INSERT INTO debrief (uuid, status, created_at, updated_at, company) "
+            "VALUES ('d1', 'saved', ?, ?, 'Acme')",
+            (stamp, stamp),
+        )
+        db.execute_sql(
+            "INSERT INTO checkin (uuid, debrief_id, due_at, created_at, updated_at, feeling) "
+            "VALUES ('c1', 1, ?, ?, ?, 3)",
+            (stamp, stamp, stamp),
+        )
+        assert migrations.apply_migrations(db) == 4
+        assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 5
+        row = db.execute_sql("SELECT uuid, feeling, missed_at FROM checkin").fetchone()
+        assert row == ("c1", 3, None)
+        indexes = {r[1] for r in db.execute_sql("PRAGMA index_list(checkin)").fetchall()}
+        assert {"checkin_reminder", "checkin_open", "checkin_due"} <= indexes
+    finally:
+        db.close()

@@ -44,8 +44,8 @@ def test_pages_not_built_yet_are_shown_disabled_not_faked(qtbot: QtBot, profile:
         for row in range(window.sidebar.count())
         if window.sidebar.item(row).flags() & Qt.ItemFlag.ItemIsEnabled
     ]
-    assert enabled == ["Diary", "Settings"]
-    assert window.pages.count() == 2
+    assert enabled == ["Diary", "Check-ins", "Settings"]
+    assert window.pages.count() == 3
     window.show_page("goals")
     assert window.current_page_key() == "diary"
 
@@ -68,7 +68,7 @@ def test_ctrl_6_goes_to_settings_and_ctrl_1_back_to_the_diary(
 
 def test_the_settings_count_follows_new_and_deleted_entries(qtbot: QtBot, profile: Profile) -> None:
     window = _window(qtbot, profile)
-    settings = window.pages.widget(1)
+    settings = window.findChild(SettingsPage)
     assert isinstance(settings, SettingsPage)
     assert settings.entries_label.text() == "0"
     entry = profile.diary.add(EntryContent("written elsewhere"))

@@ -130,3 +130,24 @@ def test_a_due_check_in_reaches_a_real_notification_daemon_once() -> None:
     assert close_all_and_read_history() == [
         {"summary": TITLE, "body": CHECKIN_READY, "appname": "Regroup"}
     ]
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("dunst")
+def test_a_saved_debriefs_check_in_reaches_the_daemon_once_with_the_generic_text(
+    tmp_path: Path,
+) -> None:
+    sent = subprocess.run(
+        [sys.executable, "-m", "tests.support.deliver_notice", "--profile", str(tmp_path / "p")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.split() == [Channel.DESKTOP.value, "again:0"], sent.stderr
+    assert notification_count() == 1
+    assert close_all_and_read_history() == [
+        {"summary": TITLE, "body": CHECKIN_READY, "appname": "Regroup"}
+    ]

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from regroup.core.autostart import XdgAutostart
+from regroup.core.debrief_types import DebriefContent
 from regroup.core.diary_types import EntryContent
 from regroup.core.notices import CHECKIN_READY, WRITING_TIME, Notice, Target
 from regroup.core.profile import Profile
+from regroup.core.reminder_schedule import QuietHours
 from regroup.gui.notice_banner import OPEN
 from regroup.gui.notifier import Channel
 from regroup.gui.reminder_ui import install_reminder_ui
-from tests.gui.conftest import diary, show_window
+from regroup.gui.tray import SettingsOnceFlags
+from tests.gui.conftest import ManualClock, diary, show_window
 from tests.support.tray_probe import Failing, MemoryFlags
 
 
@@ -144,3 +149,131 @@ def test_start_at_login_starts_minimized(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "regroup-ready"
+
+
+class Recording:
+    """A desktop notifier that keeps what it was asked to show."""
+
+    def __init__(self) -> None:
+        self.shown: list[Notice] = []
+
+    def notify(self, notice: Notice) -> None:
+        self.shown.append(notice)
+
+
+def _due_this_morning(profile: Profile) -> int:
+    """A debrief whose check-in came due at 09:00 today (the clock stands at noon)."""
+    content = DebriefContent(
+        company="Acme", role="Analyst", news_on=dt.date(2026, 3, 15), mourning_days=3
+    )
+    record = profile.debriefs.create(content, draft=False).record
+    assert record.checkin is not None
+    return record.checkin.id
+
+
+def test_a_due_check_in_reaches_the_notifier_generic_and_a_click_opens_it(
+    qtbot: QtBot, clocked_profile: Profile, app: QApplication, clock: ManualClock
+) -> None:
+    checkin_id = _due_this_morning(clocked_profile)
+    window = show_window(qtbot, clocked_profile)
+    desktop = Recording()
+    ui = install_reminder_ui(
+        app, window, clocked_profile.paths.root, None, desktop, start_delay_ms=None
+    )
+    try:
+        assert ui.driver is None
+        ui.tray.refresh()
+        assert ui.tray.checkins_action.text() == "Check-ins due (1)"
+        driver = ui.start_reminders()
+        assert driver is not None and ui.start_reminders() is driver
+        qtbot.waitUntil(lambda: bool(desktop.shown))
+        assert desktop.shown == [Notice(CHECKIN_READY, Target.CHECKINS, checkin_id)]
+        assert "Acme" not in desktop.shown[0].message
+        assert clocked_profile.checkins.get(checkin_id).delivered_at == clock.now()
+        driver.check()
+        assert len(desktop.shown) == 1
+        ui.notifier.clicked.emit(desktop.shown[0])
+        assert window.current_page_key() == "checkins"
+        page = window.checkins_page
+        assert page.form.checkin_id == checkin_id
+        assert page.form.title_label.text() == "Acme — Analyst"
+    finally:
+        ui.tray.hide()
+
+
+def test_the_tray_pauses_and_resumes_reminders_and_opens_the_waiting_check_in(
+    qtbot: QtBot, clocked_profile: Profile, app: QApplication, clock: ManualClock
+) -> None:
+    checkin_id = _due_this_morning(clocked_profile)
+    window = show_window(qtbot, clocked_profile)
+    desktop = Recording()
+    ui = install_reminder_ui(
+        app, window, clocked_profile.paths.root, None, desktop, start_delay_ms=None
+    )
+    try:
+        ui.tray.pause_hour_action.trigger()  # before the service runs: nothing is lost
+        assert ui.driver is not None
+        assert clocked_profile.reminders.paused_until() == clock.now() + dt.timedelta(hours=1)
+        ui.driver.check()
+        assert desktop.shown == []
+        ui.tray.refresh()
+        assert ui.tray.resume_action.isVisible()
+        assert "paused until" in ui.tray.resume_action.text()
+        assert ui.settings_box is not None
+        assert "paused until" in ui.settings_box.pause_label.text()
+        ui.tray.pause_tomorrow_action.trigger()
+        assert clocked_profile.reminders.paused_until() is not None
+        ui.tray.resume_action.trigger()
+        assert clocked_profile.reminders.paused_until() is None
+        assert desktop.shown == [Notice(CHECKIN_READY, Target.CHECKINS, checkin_id)]
+        assert not ui.tray.resume_action.isVisible()
+        window.show_page("settings")
+        ui.tray.checkins_action.trigger()
+        assert window.current_page_key() == "checkins"
+        assert window.checkins_page.form.checkin_id == checkin_id
+    finally:
+        ui.tray.hide()
+
+
+def test_reminder_settings_are_stored_in_the_profile(
+    qtbot: QtBot, clocked_profile: Profile, app: QApplication
+) -> None:
+    window = show_window(qtbot, clocked_profile)
+    ui = install_reminder_ui(
+        app, window, clocked_profile.paths.root, None, Failing(), start_delay_ms=None
+    )
+    try:
+        ui.start_reminders()
+        box = ui.settings_box
+        assert box is not None
+        window.show_page("settings")
+        assert box.isVisible() and not box.daily_check.isChecked()
+        assert box.days_spin.value() == 3
+        box.daily_time.setTime(QTime(21, 30))
+        box.daily_check.click()
+        stored = clocked_profile.reminders.settings()
+        assert stored.daily_at == dt.time(21, 30) and stored.daily_zone is None
+        box.quiet_start.setTime(QTime(23, 0))
+        box.quiet_end.setTime(QTime(7, 0))
+        box.quiet_check.click()
+        assert clocked_profile.reminders.settings().quiet_hours == QuietHours(
+            dt.time(23, 0), dt.time(7, 0)
+        )
+        box.days_spin.setValue(5)
+        box.days_spin.editingFinished.emit()
+        assert clocked_profile.settings.default_mourning_days() == 5
+        box.zone_combo.setCurrentText("Mars/Olympus_Mons")
+        box.zone_combo.activated.emit(0)
+        assert box.error_label.isVisible() and "time zone" in box.error_label.text()
+        assert clocked_profile.reminders.settings().daily_zone is None
+        box.zone_combo.setCurrentText("America/New_York")
+        box.zone_combo.activated.emit(0)
+        assert not box.error_label.isVisible()
+        assert clocked_profile.reminders.settings().daily_zone == "America/New_York"
+        box.daily_check.click()
+        assert clocked_profile.reminders.settings().daily_at is None
+        assert isinstance(ui.tray.flags, SettingsOnceFlags)
+        ui.tray.flags.mark_said("something")
+        assert clocked_profile.settings.get("once.something") == "1"
+    finally:
+        ui.tray.hide()

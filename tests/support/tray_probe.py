@@ -63,7 +63,11 @@ def main() -> int:
     geometry = tray.icon.geometry()
     report["icon_size"] = [geometry.width(), geometry.height()]
     tray.menu.aboutToShow.emit()
-    report["menu"] = [action.text() for action in tray.menu.actions() if not action.isSeparator()]
+    report["menu"] = [
+        action.text()
+        for action in tray.menu.actions()
+        if not action.isSeparator() and action.isVisible()
+    ]
     steps: list[str] = []
 
     def run_steps() -> None:

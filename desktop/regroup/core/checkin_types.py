@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+
+from regroup.core.errors import RegroupError
 
 CHECKIN_TIME = time(9, 0)
 """Local time of day a check-in falls due, on the last of the days to mourn."""
 
 MISSED_AFTER = timedelta(days=7)
 """A check-in left unanswered this long after it fell due counts as missed."""
+
+FEELING_RANGE = range(1, 6)
+SNOOZE_DAYS = (1, 2, 3)
+"""The quick choices of "Not yet"; any later date can be picked too."""
+
+
+class CheckinNotFoundError(RegroupError):
+    """The check-in (or the debrief to start one for) does not exist, or is in the trash."""
+
+
+class CheckinValidationError(RegroupError):
+    """An answer or a new date cannot be taken; the message says which and why."""
 
 
 class CheckinStatus(StrEnum):
@@ -28,6 +42,9 @@ class CheckinRecord:
 
     ``delivered_at``, ``snoozed_until`` and the answers are filled when the reminder
     is shown and answered; until it is delivered, editing the debrief moves ``due_at``.
+    ``missed_at`` is set when the reminder found it more than a day late (the app was
+    not running) and listed it instead of popping it up. "Not yet" clears both, so
+    the reminder comes again at the new time.
     """
 
     id: int
@@ -43,6 +60,7 @@ class CheckinRecord:
     ready: bool | None = None
     what_helped: str = ""
     next_step: str = ""
+    missed_at: datetime | None = None
 
     @property
     def next_due_at(self) -> datetime:
@@ -55,6 +73,60 @@ class CheckinRecord:
             return CheckinStatus.DONE
         if now < self.next_due_at:
             return CheckinStatus.UPCOMING
-        if now >= self.next_due_at + MISSED_AFTER:
+        if self.missed_at is not None or now >= self.next_due_at + MISSED_AFTER:
             return CheckinStatus.MISSED
         return CheckinStatus.DUE
+
+
+@dataclass(frozen=True)
+class CheckinAnswers:
+    """What the person says at a check-in; ``ready`` is given by "Yes" or "Not yet"."""
+
+    feeling: int | None = None
+    what_helped: str = ""
+    next_step: str = ""
+
+
+@dataclass(frozen=True)
+class CheckinItem:
+    """A check-in with what the page shows beside it from its debrief.
+
+    ``wanted`` is how much the person wanted the job, as rated in the debrief (1-5);
+    ``linked_mood`` the average mood of the diary entries linked to the debrief, the
+    closest thing to how they felt then that the data holds (None without moods).
+    """
+
+    checkin: CheckinRecord
+    company: str
+    role: str
+    news_on: date | None
+    wanted: int | None
+    linked_mood: float | None
+
+    @property
+    def title(self) -> str:
+        """Return "company — role", or whichever of the two is known."""
+        parts = [text.strip() for text in (self.company, self.role) if text.strip()]
+        return " — ".join(parts) or "A debrief without a name"
+
+
+@dataclass(frozen=True)
+class CheckinOverview:
+    """Every check-in of debriefs not in the trash, by state, each list in a useful order.
+
+    Due and missed: oldest first (the longest waiting on top); upcoming: soonest first;
+    done: most recently done first.
+    """
+
+    due: tuple[CheckinItem, ...] = ()
+    missed: tuple[CheckinItem, ...] = ()
+    upcoming: tuple[CheckinItem, ...] = ()
+    done: tuple[CheckinItem, ...] = ()
+
+    def find(self, checkin_id: int) -> CheckinItem | None:
+        """Return the item of one check-in, whichever list holds it."""
+        for items in (self.due, self.missed, self.upcoming, self.done):
+            for item in items:
+                if item.checkin.id == checkin_id:
+                    return item
+        return None

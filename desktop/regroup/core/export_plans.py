@@ -35,7 +35,16 @@ _GOAL_COLUMNS = (
     "uuid, title, category, due_on, outcome, lane, position, created_at, updated_at, done_at, "
     "deleted_at, source_debrief_id, source_line"
 )
-_CHECKIN_TIMES = ("due_at", "created_at", "updated_at", "delivered_at", "snoozed_until", "done_at")
+_CHECKIN_TIMES = (
+    "due_at",
+    "created_at",
+    "updated_at",
+    "delivered_at",
+    "snoozed_until",
+    "done_at",
+    "missed_at",
+)
+_TIMES_END = 2 + len(_CHECKIN_TIMES)
 
 
 @dataclass(frozen=True)
@@ -174,12 +183,12 @@ def export_plans(db: SqliteDatabase) -> dict[str, list[dict[str, Any]]]:
             "debrief": uuids[row[1]],
             **{
                 name: exported_time(value)
-                for name, value in zip(_CHECKIN_TIMES, row[2:8], strict=True)
+                for name, value in zip(_CHECKIN_TIMES, row[2:_TIMES_END], strict=True)
             },
-            "feeling": row[8],
-            "ready": None if row[9] is None else bool(row[9]),
-            "what_helped": row[10],
-            "next_step": row[11],
+            "feeling": row[_TIMES_END],
+            "ready": None if row[_TIMES_END + 1] is None else bool(row[_TIMES_END + 1]),
+            "what_helped": row[_TIMES_END + 2],
+            "next_step": row[_TIMES_END + 3],
         }
         for row in db.execute_sql(
             f"SELECT uuid, debrief_id, {', '.join(_CHECKIN_TIMES)}, feeling, ready, "
@@ -379,7 +388,7 @@ def insert_plans(db: SqliteDatabase, plans: ImportedPlans) -> tuple[int, int, in
             continue
         db.execute_sql(
             f"INSERT INTO checkin (uuid, debrief_id, {', '.join(_CHECKIN_TIMES)}, feeling, "
-            f"ready, what_helped, next_step) VALUES ({', '.join('?' * 12)})",
+            f"ready, what_helped, next_step) VALUES ({', '.join('?' * (_TIMES_END + 4))})",
             (
                 c.uuid,
                 debrief_id,

@@ -166,11 +166,23 @@ class GoalService:
         )
         return int(cursor.lastrowid)
 
-    def create(self, content: GoalContent, lane: Lane = Lane.NEXT) -> GoalRecord:
-        """Add a goal at the end of ``lane``."""
+    def create(
+        self, content: GoalContent, lane: Lane = Lane.NEXT, source_debrief_id: int | None = None
+    ) -> GoalRecord:
+        """Add a goal at the end of ``lane``, linked to the debrief it came from, if any.
+
+        A check-in's next step becomes a goal this way, linked to the check-in's debrief.
+        """
         check_goal(content)
         with writing(self._db):
-            goal_id = self._insert(content, Lane(lane), None, None)
+            if (
+                source_debrief_id is not None
+                and not self._db.execute_sql(
+                    "SELECT 1 FROM debrief WHERE id = ?", (source_debrief_id,)
+                ).fetchone()
+            ):
+                raise GoalNotFoundError(f"Debrief {source_debrief_id} does not exist.")
+            goal_id = self._insert(content, Lane(lane), source_debrief_id, None)
         return self.get(goal_id)
 
     def create_from_debrief(

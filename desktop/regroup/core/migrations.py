@@ -245,11 +245,34 @@ def _v4_debriefs_goals_checkins(db: SqliteDatabase) -> None:
     db.execute_sql("CREATE INDEX checkin_due ON checkin (done_at, due_at)")
 
 
+_REMINDER_DUE = "coalesce(snoozed_until, due_at)"
+"""When a check-in is next due, as the reminder queries and their index spell it."""
+
+
+def _v5_reminders(db: SqliteDatabase) -> None:
+    """Mark check-ins whose reminder came too late to pop up, and index what reminders read.
+
+    ``missed_at``: when the reminder found the check-in more than a day late and put
+    it on the missed list instead of showing it. The partial index holds only the
+    check-ins a reminder may still have to show, so each check reads a handful of rows
+    however many debriefs there are; the second one counts the open ones for the tray.
+    """
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    migrate(SqliteMigrator(db).add_column("checkin", "missed_at", DateTimeField(null=True)))
+    db.execute_sql(
+        f"CREATE INDEX checkin_reminder ON checkin ({_REMINDER_DUE}) "
+        "WHERE done_at IS NULL AND delivered_at IS NULL AND missed_at IS NULL"
+    )
+    db.execute_sql(f"CREATE INDEX checkin_open ON checkin ({_REMINDER_DUE}) WHERE done_at IS NULL")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_entries,
     _v2_tags_search_and_trash,
     _v3_revisions_and_lean_search,
     _v4_debriefs_goals_checkins,
+    _v5_reminders,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

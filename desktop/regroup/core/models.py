@@ -163,6 +163,7 @@ class Checkin(BaseModel):
     ready = IntegerField(null=True)
     what_helped = TextField(default="")
     next_step = TextField(default="")
+    missed_at = DateTimeField(null=True)
 
 
 ALL_MODELS: list[type[Model]] = [

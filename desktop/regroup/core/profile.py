@@ -12,11 +12,13 @@ import os
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
 
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.backup import create_backup
+from regroup.core.checkin_list import CheckinBrowser
 from regroup.core.checkins import CheckinService
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.database import bind_models, open_encrypted
@@ -48,6 +50,9 @@ from regroup.core.paths import ProfilePaths, drafts_fallback_dir
 from regroup.core.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
 from regroup.core.search import SearchService
 from regroup.core.settings import SettingsService
+
+if TYPE_CHECKING:
+    from regroup.core.reminders import ReminderService
 
 log = logging.getLogger(__name__)
 DEFAULT_KDF_SECONDS = 0.25
@@ -141,7 +146,15 @@ class Profile:
         self.checkins = CheckinService(db, clock)
         self.debriefs = DebriefService(db, clock, self.settings, self.goals, self.checkins)
         self.debrief_list = DebriefBrowser(db)
+        self.checkin_list = CheckinBrowser(db, clock)
         self.drafts = DraftStore(data_key, [paths.root, drafts_fallback_dir(key_file.profile_id)])
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        """The reminder service, built on first use: start-up never pays for its imports."""
+        from regroup.core.reminders import ReminderService
+
+        return ReminderService(self.db, self.clock)
 
     def info(self) -> ProfileInfo:
         """Return a summary for display."""

@@ -50,7 +50,7 @@ def _activate(connection: Any, bus: Any) -> None:
 
     try:
         connection.send_and_get_reply(
-            bus.StartServiceByName(NOTIFICATIONS_NAME, 0), timeout=BUS_TIMEOUT_SECONDS
+            bus.StartServiceByName(NOTIFICATIONS_NAME), timeout=BUS_TIMEOUT_SECONDS
         )
     except DBusErrorResponse as exc:
         raise NotificationError(f"the notification server did not start: {exc}") from exc

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile, ProfileInfo
+from regroup.gui.checkins_page import CheckinsPage
 from regroup.gui.data_events import DataEvents
 from regroup.gui.diary_page import DiaryPage
 from regroup.gui.resources import app_icon
@@ -39,7 +40,7 @@ PAGES = (
     PageSpec("diary", "Diary", True),
     PageSpec("debriefs", "Debriefs", False),
     PageSpec("goals", "Goals", False),
-    PageSpec("checkins", "Check-ins", False),
+    PageSpec("checkins", "Check-ins", True),
     PageSpec("insights", "Insights", False),
     PageSpec("settings", "Settings", True),
 )
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         if spec.key == "diary":
             self.diary_page = DiaryPage(self.profile, self.events)
             return self.diary_page
+        if spec.key == "checkins":
+            self.checkins_page = CheckinsPage(self.profile, self.events)
+            return self.checkins_page
         if spec.key == "settings":
             return SettingsPage(info, self.events, self.profile.diary.count)
         raise ValueError(spec.key)

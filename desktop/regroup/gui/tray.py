@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
@@ -14,6 +16,7 @@ from regroup.core.notices import STILL_RUNNING, TITLE
 from regroup.gui.resources import app_icon
 from regroup.gui.single_instance import bring_to_front
 
+log = logging.getLogger(__name__)
 STILL_RUNNING_SAID = "tray/still_running_said"
 TRAY_MESSAGE_MS = 10_000
 
@@ -54,15 +57,45 @@ class QSettingsOnceFlags:
         self.settings.sync()
 
 
+class _KeyValues(Protocol):
+    """The profile's settings, as far as the flags need them."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+
+class SettingsOnceFlags:
+    """OnceFlags kept in the profile's own settings, so they travel with the profile."""
+
+    PREFIX = "once."
+
+    def __init__(self, settings: _KeyValues) -> None:
+        self.settings = settings
+
+    def was_said(self, key: str) -> bool:
+        """Return whether ``key`` was said before."""
+        return self.settings.get(self.PREFIX + key) == "1"
+
+    def mark_said(self, key: str) -> None:
+        """Remember that ``key`` was said (a failed write only means saying it again)."""
+        try:
+            self.settings.set(self.PREFIX + key, "1")
+        except Exception:
+            log.exception("could not remember that %s was said", key)
+
+
 class Tray(QObject):
     """The icon and its menu; the window is hidden to it instead of closed.
 
-    The menu asks ``due_count`` for the number of check-ins each time it opens.
+    The menu asks ``due_count`` for the number of check-ins and ``paused_until`` for
+    a pause each time it opens; "Resume reminders" shows only during a pause.
     """
 
     new_entry_requested = Signal()
     checkins_requested = Signal()
     pause_requested = Signal(object)
+    resume_requested = Signal()
     quit_requested = Signal()
 
     def __init__(
@@ -71,11 +104,13 @@ class Tray(QObject):
         flags: OnceFlags,
         due_count: Callable[[], int] = lambda: 0,
         parent: QObject | None = None,
+        paused_until: Callable[[], datetime | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.window = window
         self.flags = flags
         self.due_count = due_count
+        self.paused_until = paused_until
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip(TITLE)
         self.menu = QMenu()
@@ -89,6 +124,8 @@ class Tray(QObject):
         self.pause_tomorrow_action = self._action(
             "Pause reminders until tomorrow", lambda: self.pause_requested.emit(Pause.TOMORROW)
         )
+        self.resume_action = self._action("Resume reminders", self.resume_requested.emit)
+        self.resume_action.setVisible(False)
         self.menu.addSeparator()
         self.quit_action = self._action("Quit Regroup", self._quit)
         self._quitting = False
@@ -118,10 +155,21 @@ class Tray(QObject):
         self.icon.hide()
 
     def refresh(self) -> None:
-        """Update the menu's count of due check-ins."""
-        count = self.due_count()
+        """Update the menu's count of due check-ins and whether reminders are paused."""
+        try:
+            count = self.due_count()
+            paused = self.paused_until()
+        except Exception:  # a menu must open even when the diary cannot be read
+            log.exception("the tray could not read the check-ins")
+            count, paused = 0, None
         self.checkins_action.setText(f"Check-ins due ({count})")
-        self.icon.setToolTip(f"{TITLE}: {count} check-ins due" if count else TITLE)
+        tip = f"{TITLE}: {count} check-ins due" if count else TITLE
+        if paused is not None:
+            until = paused.astimezone().strftime("%H:%M")
+            self.resume_action.setText(f"Resume reminders (paused until {until})")
+            tip += f"\nReminders paused until {until}"
+        self.resume_action.setVisible(paused is not None)
+        self.icon.setToolTip(tip)
 
     def show_window(self) -> None:
         """Bring the window back from the tray."""
