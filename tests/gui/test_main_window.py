@@ -44,13 +44,13 @@ def test_pages_not_built_yet_are_shown_disabled_not_faked(qtbot: QtBot, profile:
         for row in range(window.sidebar.count())
         if window.sidebar.item(row).flags() & Qt.ItemFlag.ItemIsEnabled
     ]
-    assert enabled == ["Diary", "Settings"]
-    assert window.pages.count() == 2
-    window.show_page("goals")
+    assert enabled == ["Diary", "Debriefs", "Goals", "Settings"]
+    assert window.pages.count() == 4
+    window.show_page("insights")
     assert window.current_page_key() == "diary"
 
 
-def test_ctrl_6_goes_to_settings_and_ctrl_1_back_to_the_diary(
+def test_ctrl_digits_go_to_settings_debriefs_goals_and_back_to_the_diary(
     qtbot: QtBot, profile: Profile
 ) -> None:
     window = _window(qtbot, profile)
@@ -59,6 +59,10 @@ def test_ctrl_6_goes_to_settings_and_ctrl_1_back_to_the_diary(
     window.sidebar.setCurrentRow(-1)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "settings"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "debriefs"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "goals"
     qtbot.keyClick(window.sidebar, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "diary"
     assert __version__ in window.about_text()
@@ -68,7 +72,7 @@ def test_ctrl_6_goes_to_settings_and_ctrl_1_back_to_the_diary(
 
 def test_the_settings_count_follows_new_and_deleted_entries(qtbot: QtBot, profile: Profile) -> None:
     window = _window(qtbot, profile)
-    settings = window.pages.widget(1)
+    settings = window.findChild(SettingsPage)
     assert isinstance(settings, SettingsPage)
     assert settings.entries_label.text() == "0"
     entry = profile.diary.add(EntryContent("written elsewhere"))

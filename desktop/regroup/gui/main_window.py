@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from regroup import __version__
 from regroup.core.profile import Profile, ProfileInfo
 from regroup.gui.data_events import DataEvents
+from regroup.gui.debrief_page import DebriefPage
 from regroup.gui.diary_page import DiaryPage
+from regroup.gui.goals_page import GoalsPage
 from regroup.gui.resources import app_icon
 from regroup.gui.settings_page import SettingsPage
 
@@ -37,8 +39,8 @@ class PageSpec:
 
 PAGES = (
     PageSpec("diary", "Diary", True),
-    PageSpec("debriefs", "Debriefs", False),
-    PageSpec("goals", "Goals", False),
+    PageSpec("debriefs", "Debriefs", True),
+    PageSpec("goals", "Goals", True),
     PageSpec("checkins", "Check-ins", False),
     PageSpec("insights", "Insights", False),
     PageSpec("settings", "Settings", True),
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.events = DataEvents(self)
         self.diary_page: DiaryPage | None = None
+        self.debrief_page: DebriefPage | None = None
+        self.goals_page: GoalsPage | None = None
         self.setWindowTitle("Regroup")
         self.setWindowIcon(app_icon())
         self.resize(QSize(1000, 680))
@@ -91,21 +95,39 @@ class MainWindow(QMainWindow):
         if spec.key == "diary":
             self.diary_page = DiaryPage(self.profile, self.events)
             return self.diary_page
+        if spec.key == "debriefs":
+            self.debrief_page = DebriefPage(self.profile, self.events, self.open_entry)
+            return self.debrief_page
+        if spec.key == "goals":
+            self.goals_page = GoalsPage(self.profile, self.events, self.open_debrief)
+            return self.goals_page
         if spec.key == "settings":
             return SettingsPage(info, self.events, self.profile.diary.count)
         raise ValueError(spec.key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt: save what is being written before the window (and the profile) goes."""
-        if self.diary_page is not None and not self.diary_page.save_before_close():
-            event.ignore()
-            return
+        for page in (self.diary_page, self.debrief_page):
+            if page is not None and not page.save_before_close():
+                event.ignore()
+                return
         super().closeEvent(event)
 
     def save_before_quit(self) -> None:
         """Connected to ``aboutToQuit`` ahead of closing the profile: a last save."""
-        if self.diary_page is not None:
-            self.diary_page.save_before_quit()
+        for page in (self.diary_page, self.debrief_page):
+            if page is not None:
+                page.save_before_quit()
+
+    def open_entry(self, entry_id: int) -> None:
+        """Show a diary entry on the Diary page (from a debrief's linked entries)."""
+        if self.diary_page is not None and self.diary_page.open_entry(entry_id):
+            self.show_page("diary")
+
+    def open_debrief(self, debrief_id: int) -> None:
+        """Show a debrief on the Debriefs page (from a goal card)."""
+        if self.debrief_page is not None and self.debrief_page.open_debrief(debrief_id):
+            self.show_page("debriefs")
 
     def _add_page_shortcut(self, number: int, spec: PageSpec) -> None:
         action = QAction(spec.title, self)
