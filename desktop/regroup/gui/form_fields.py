@@ -49,13 +49,8 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.clear_button)
         layout.addStretch()
         self.setFocusProxy(self.date_edit)
-        self.date_edit.dateChanged.connect(self._on_changed)
+        self.date_edit.dateChanged.connect(lambda _day: self.changed.emit())
         self.set_value(None)
-
-    def _on_changed(self) -> None:
-        if self.value() is not None:
-            self.date_edit.calendarWidget().setSelectedDate(self.date_edit.date())
-        self.changed.emit()
 
     def value(self) -> date | None:
         """Return the chosen day, or None when left blank."""
@@ -63,10 +58,9 @@ class OptionalDateEdit(QWidget):
         return None if chosen == UNSET_DAY else date(chosen.year(), chosen.month(), chosen.day())
 
     def set_value(self, day: date | None) -> None:
-        """Show ``day`` (None: blank, with the calendar opening on today)."""
+        """Show ``day`` (None: blank)."""
         if day is None:
             self.date_edit.setDate(UNSET_DAY)
-            self.date_edit.calendarWidget().setSelectedDate(QDate.currentDate())
         else:
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
 
