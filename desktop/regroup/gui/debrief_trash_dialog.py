@@ -93,6 +93,7 @@ class DebriefTrashDialog(QDialog):
         self.empty_button.setAccessibleName("Empty the debrief trash")
         self.empty_button.clicked.connect(self.empty_trash)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)
