@@ -197,7 +197,7 @@ def test_a_prompt_starts_an_entry_that_is_kept_once_something_is_written(
     qtbot.keyClicks(page.editor.body_edit, "An honest answer.")
     wait_saved(qtbot, page)
     assert profile.diary.get(page.saver.entry_id).title == bar.prompt()
-    settings = window.pages.widget(1)
+    settings = window.findChild(SettingsPage)
     assert isinstance(settings, SettingsPage) and settings.entries_label.text() == "1"
 
 
