@@ -17,11 +17,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -80,6 +82,31 @@ class DebriefListModel(QAbstractListModel):
         return next((n for n, row in enumerate(self.rows) if row.id == debrief_id), None)
 
 
+def list_table(model: DebriefListModel) -> QTableView:
+    """Return a one-column table of two-line rows for the list.
+
+    A table rather than a QListView: its fixed row height needs no Python call per
+    row when the list is reset, which keeps a filter change on 2,000 debriefs fast.
+    """
+    view = QTableView()
+    view.setAccessibleName("Debriefs")
+    view.setModel(model)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.horizontalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().lineSpacing() * 2 + 10)
+    return view
+
+
 class DebriefListPanel(QWidget):
     """Search, filters and the list; ``debrief_chosen`` fires when a row is picked."""
 
@@ -98,12 +125,7 @@ class DebriefListPanel(QWidget):
         self.from_edit = OptionalDateEdit("Earliest date")
         self.to_edit = OptionalDateEdit("Latest date")
         self.model = DebriefListModel(self)
-        self.view = QListView()
-        self.view.setAccessibleName("Debriefs")
-        self.view.setModel(self.model)
-        self.view.setUniformItemSizes(True)
-        self.view.setAlternatingRowColors(True)
-        self.view.setStyleSheet("QListView::item { padding: 4px 6px; }")
+        self.view = list_table(self.model)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("How many debriefs are listed")
         filters = QFormLayout()
