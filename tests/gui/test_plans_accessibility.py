@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from regroup.core.debrief_types import DebriefContent
 from regroup.core.goals_types import GoalContent
 from regroup.core.profile import Profile
+from regroup.gui.checkin_days_box import CheckinDaysBox
 from regroup.gui.debrief_trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.goal_dialog import GoalDialog
 from regroup.gui.goal_shelf_dialog import GoalShelfDialog
@@ -81,3 +82,19 @@ def test_every_control_on_the_debrief_and_goals_pages_has_an_accessible_name(
     ):
         count, unnamed = unnamed_controls(dialog)
         assert count >= 3 and unnamed == [], type(dialog).__name__
+
+
+def test_the_default_days_before_a_check_in_are_set_in_settings_and_used_by_new_debriefs(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = show_window(qtbot, profile)
+    box = window.findChild(CheckinDaysBox)
+    assert box is not None and box.days_spin.value() == 3
+    count, unnamed = unnamed_controls(box)
+    assert count == 1 and unnamed == []
+    box.days_spin.setValue(6)
+    assert profile.settings.default_mourning_days() == 6
+    assert window.debrief_page is not None
+    window.debrief_page.new_debrief()
+    assert window.debrief_page.form.days_spin.value() == 6
+    assert "6 days after the news" in window.debrief_page.form.due_label.text()

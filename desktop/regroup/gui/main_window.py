@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile, ProfileInfo
+from regroup.gui.checkin_days_box import add_checkin_days_setting
 from regroup.gui.data_events import DataEvents
 from regroup.gui.debrief_page import DebriefPage
 from regroup.gui.diary_page import DiaryPage
@@ -102,7 +103,9 @@ class MainWindow(QMainWindow):
             self.goals_page = GoalsPage(self.profile, self.events, self.open_debrief)
             return self.goals_page
         if spec.key == "settings":
-            return SettingsPage(info, self.events, self.profile.diary.count)
+            settings = SettingsPage(info, self.events, self.profile.diary.count)
+            add_checkin_days_setting(settings, self.profile.settings)
+            return settings
         raise ValueError(spec.key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
