@@ -407,3 +407,18 @@ def test_the_step_bar_jumps_to_a_section_and_follows_the_scroll(
     assert form.scroll.verticalScrollBar().value() > 0
     form.scroll.verticalScrollBar().setValue(0)
     assert form.step_buttons[0].isChecked()
+
+
+def test_ctrl_s_ctrl_n_and_ctrl_f_on_the_debriefs_page(qtbot: QtBot, profile: Profile) -> None:
+    window, page = open_debriefs(qtbot, profile)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClicks(page.form.company_edit, "Ember Foods")
+    qtbot.keyClick(page.form.company_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert profile.debriefs.count() == 1 and not page.saver.pending
+    qtbot.keyClick(page.form.company_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.saver.debrief_id is None and page.form.company_edit.text() == ""
+    qtbot.keyClick(page.form.company_edit, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.panel.search_edit
+    assert window.diary_page is not None and window.diary_page.saver.entry_id is None
+    assert profile.diary.count() == 0

@@ -285,3 +285,15 @@ def test_a_line_of_a_debrief_becomes_a_goal_on_the_board_and_shows_its_column(
     board.move_chosen(Lane.NEXT, 1, 0)
     assert row.goal_state.text() == "Goal: Doing"
     assert "Prepare two project stories (Doing)" in form.goals_label.text()
+
+
+def test_the_delete_key_deletes_the_chosen_card_after_asking(
+    qtbot: QtBot, profile: Profile, dialogs: Dialogs
+) -> None:
+    [goal_id] = make(profile, "Gone soon")
+    window, page = open_goals(qtbot, profile)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    page.select_goal(goal_id)
+    qtbot.keyClick(page.views[Lane.NEXT], Qt.Key.Key_Delete)
+    assert dialogs.titles() == ["Delete this goal?"] and profile.goals.count() == 0

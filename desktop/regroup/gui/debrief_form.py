@@ -411,6 +411,7 @@ class DebriefForm(QWidget):
     # The feedback request
 
     def _request_changed(self) -> None:
+        self.copy_button.setText("Copy to clipboard")
         if not self._loading:
             self._request_touched = True
 
@@ -460,4 +461,3 @@ class DebriefForm(QWidget):
     def _mark_step(self, number: int) -> None:
         for index, button in enumerate(self.step_buttons):
             button.setChecked(index == number)
-        self.copy_button.setText("Copy to clipboard")

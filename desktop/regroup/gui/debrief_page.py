@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -65,6 +66,7 @@ class DebriefPage(QWidget):
         self.delete_button = self._button("Delete…", "Move this debrief to the trash", self.delete)
         self.trash_button = self._button("Trash", "Deleted debriefs", self.open_trash)
         self._lay_out()
+        self._add_shortcuts()
         self.form.edited.connect(self.saver.note_edit)
         self.form.make_goal.connect(self.make_goal)
         self.saver.saved.connect(self._on_saved)
@@ -105,6 +107,23 @@ class DebriefPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+N, Ctrl+S and Ctrl+F, as on the Diary page (active while this page shows)."""
+        for title, keys, slot in (
+            ("New debrief", "Ctrl+N", self.new_debrief),
+            ("Save now", "Ctrl+S", self.save_now),
+            ("Find debriefs", "Ctrl+F", self.focus_search),
+        ):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.addAction(action)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: go to the search field."""
+        self.panel.search_edit.setFocus()
+        self.panel.search_edit.selectAll()
 
     # Opening
 

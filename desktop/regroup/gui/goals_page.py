@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -75,6 +76,14 @@ class GoalsPage(QWidget):
             "Archived and dropped…", "Show archived and dropped goals", self.open_shelf
         )
         self._lay_out()
+        for title, keys, slot in (
+            ("New goal", "Ctrl+N", self.new_goal),
+            ("Delete goal", "Delete", self.delete_goal),
+        ):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.addAction(action)
         events.goals_changed.connect(self._on_goals_changed)
         events.debriefs_changed.connect(self._on_debriefs_changed)
         self.reload()
