@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from regroup.core.debrief_types import (
@@ -25,6 +25,7 @@ from regroup.gui.debrief_page import DebriefPage
 from regroup.gui.debrief_trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.main_window import MainWindow
 from tests.gui.conftest import Dialogs, reopen, show_window
+from tests.gui.modal import when_modal
 
 FULL = DebriefContent(
     company="Acme Labs",
@@ -291,13 +292,12 @@ def test_the_list_narrows_as_words_are_typed_and_filters_are_chosen(
     assert roles() == ["Analyst", "Teacher"]
 
 
-def _answer_next_box(button_text: str) -> None:
-    def click() -> None:
-        box = QApplication.activeModalWidget()
+def _answer_next_box(button_text: str) -> list[BaseException]:
+    def click(box: QDialog) -> None:
         assert isinstance(box, DeleteDebriefBox)
         next(b for b in box.buttons() if b.text() == button_text).click()
 
-    QTimer.singleShot(0, click)
+    return when_modal(click)
 
 
 def _debrief_with_goal(profile: Profile) -> tuple[int, int]:
@@ -309,9 +309,11 @@ def _debrief_with_goal(profile: Profile) -> tuple[int, int]:
 def test_deleting_a_debrief_can_keep_its_goals_on_the_board(qtbot: QtBot, profile: Profile) -> None:
     debrief_id, goal_id = _debrief_with_goal(profile)
     window, page = open_debriefs(qtbot, profile)
+    window.ensure_page("goals")
     page.open_debrief(debrief_id)
-    _answer_next_box("Delete, keep the goals")
+    errors = _answer_next_box("Delete, keep the goals")
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert errors == []
     assert profile.debriefs.count() == 0
     assert [c.id for c in profile.goals.board().lane(Lane.NEXT)] == [goal_id]
     assert window.goals_page is not None
@@ -329,15 +331,16 @@ def test_deleting_a_debrief_with_its_goals_and_restoring_it_from_the_trash(
 ) -> None:
     debrief_id, goal_id = _debrief_with_goal(profile)
     window, page = open_debriefs(qtbot, profile)
+    window.ensure_page("goals")
     page.open_debrief(debrief_id)
-    _answer_next_box("Delete with its goals")
+    errors = _answer_next_box("Delete with its goals")
     page.delete()
+    assert errors == []
     assert profile.goals.count() == 0
     assert window.goals_page is not None
     assert window.goals_page.models[Lane.NEXT].rowCount() == 0
 
-    def restore_in_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
+    def restore_in_dialog(dialog: QDialog) -> None:
         assert isinstance(dialog, DebriefTrashDialog)
         assert dialog.debrief_list.count() == 1
         dialog.debrief_list.item(0).setSelected(True)
@@ -345,8 +348,9 @@ def test_deleting_a_debrief_with_its_goals_and_restoring_it_from_the_trash(
         assert dialog.debrief_list.count() == 0 and dialog.empty_label.isVisibleTo(dialog)
         dialog.reject()
 
-    QTimer.singleShot(0, restore_in_dialog)
+    errors = when_modal(restore_in_dialog)
     qtbot.mouseClick(page.trash_button, Qt.MouseButton.LeftButton)
+    assert errors == []
     assert page.saver.debrief_id == debrief_id
     assert page.form.company_edit.text() == "Acme Labs"
     assert window.goals_page.models[Lane.NEXT].row_of(goal_id) == 0

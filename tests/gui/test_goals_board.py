@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from regroup.core.debrief_types import DebriefContent
@@ -23,6 +23,7 @@ from regroup.gui.goal_shelf_dialog import GoalShelfDialog
 from regroup.gui.goals_page import GoalsPage
 from regroup.gui.main_window import MainWindow
 from tests.gui.conftest import Dialogs, ManualClock, reopen, show_window
+from tests.gui.modal import when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -135,8 +136,7 @@ def test_a_new_goal_gets_smart_hints_and_lands_at_the_end_of_next(
     make(profile, "Existing goal")
     _window, page = open_goals(qtbot, profile)
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
+    def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, GoalDialog)
         assert "starting with a verb" in dialog.hints_label.text()
         qtbot.keyClicks(dialog.title_edit, "Practise salary questions aloud")
@@ -149,8 +149,9 @@ def test_a_new_goal_gets_smart_hints_and_lands_at_the_end_of_next(
         assert dialog.hints_label.text() == "Clear and checkable. Good."
         dialog.save()
 
-    QTimer.singleShot(0, fill)
+    errors = when_modal(fill)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert errors == []
     assert titles(page, Lane.NEXT) == ["Existing goal", "Practise salary questions aloud"]
     goal = profile.goals.get(page.models[Lane.NEXT].cards[1].id)
     assert (goal.outcome, goal.due_on) == ("3 mock calls", dt.date(2026, 4, 1))
@@ -166,8 +167,7 @@ def test_editing_a_goal_refuses_an_empty_title_and_keeps_the_dialog_open(
     page.select_goal(goal_id)
     seen: list[str] = []
 
-    def edit() -> None:
-        dialog = QApplication.activeModalWidget()
+    def edit(dialog: QDialog) -> None:
         assert isinstance(dialog, GoalDialog)
         assert dialog.title_edit.text() == "Update the portfolio"
         dialog.title_edit.clear()
@@ -177,8 +177,9 @@ def test_editing_a_goal_refuses_an_empty_title_and_keeps_the_dialog_open(
         qtbot.keyClicks(dialog.title_edit, "Update the portfolio with two projects")
         dialog.save()
 
-    QTimer.singleShot(0, edit)
+    errors = when_modal(edit)
     qtbot.keyClick(page.views[Lane.NEXT], Qt.Key.Key_Return)
+    assert errors == []
     assert "needs a title" in seen[0]
     assert titles(page, Lane.NEXT) == ["Update the portfolio with two projects"]
 
@@ -211,8 +212,7 @@ def test_archived_and_dropped_goals_leave_the_board_and_can_come_back(
     assert stored(profile, Lane.ARCHIVED) == ["Old plan"]
     assert stored(profile, Lane.DROPPED) == ["Not for me"]
 
-    def bring_back() -> None:
-        dialog = QApplication.activeModalWidget()
+    def bring_back(dialog: QDialog) -> None:
         assert isinstance(dialog, GoalShelfDialog)
         assert dialog.tabs.tabText(0) == "Archived (1)" and dialog.tabs.tabText(1) == "Dropped (1)"
         dialog.views[Lane.ARCHIVED].select_goal(archived)
@@ -222,8 +222,9 @@ def test_archived_and_dropped_goals_leave_the_board_and_can_come_back(
         dialog.delete_button.click()
         dialog.reject()
 
-    QTimer.singleShot(0, bring_back)
+    errors = when_modal(bring_back)
     qtbot.mouseClick(page.shelf_button, Qt.MouseButton.LeftButton)
+    assert errors == []
     assert titles(page, Lane.NEXT) == ["Old plan"]
     assert profile.goals.count() == 1 and dialogs.titles() == ["Delete this goal?"]
 
@@ -263,6 +264,7 @@ def test_a_line_of_a_debrief_becomes_a_goal_on_the_board_and_shows_its_column(
 ) -> None:
     window = show_window(qtbot, profile)
     window.show_page("debriefs")
+    window.ensure_page("goals")
     debriefs = window.debrief_page
     assert debriefs is not None and window.goals_page is not None
     form = debriefs.form

@@ -81,3 +81,15 @@ def test_the_settings_count_follows_new_and_deleted_entries(qtbot: QtBot, profil
     profile.diary.trash(entry.id)
     window.events.entries_changed.emit()
     assert settings.entries_label.text() == "0"
+
+
+def test_debriefs_and_goals_are_built_when_first_shown_not_at_start(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = _window(qtbot, profile)
+    assert window.debrief_page is None and window.goals_page is None
+    window.show_page("goals")
+    assert window.goals_page is not None and window.goals_page.isVisible()
+    assert window.debrief_page is None
+    window.show_page("debriefs")
+    assert window.debrief_page is not None and window.debrief_page.isVisible()

@@ -67,6 +67,8 @@ def test_every_control_on_the_debrief_and_goals_pages_has_an_accessible_name(
     profile.goals.create_from_debrief(record.id, 0)
     profile.goals.create(GoalContent("A goal of its own"))
     window = show_window(qtbot, profile)
+    window.ensure_page("debriefs")
+    window.ensure_page("goals")
     assert window.debrief_page is not None and window.goals_page is not None
     window.debrief_page.open_debrief(record.id)
     window.debrief_page.form.lines_editor.add_line("Three")
@@ -94,6 +96,7 @@ def test_the_default_days_before_a_check_in_are_set_in_settings_and_used_by_new_
     assert count == 1 and unnamed == []
     box.days_spin.setValue(6)
     assert profile.settings.default_mourning_days() == 6
+    window.show_page("debriefs")
     assert window.debrief_page is not None
     window.debrief_page.new_debrief()
     assert window.debrief_page.form.days_spin.value() == 6

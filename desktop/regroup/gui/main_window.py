@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile, ProfileInfo
+
+if TYPE_CHECKING:
+    from regroup.gui.debrief_page import DebriefPage
+    from regroup.gui.goals_page import GoalsPage
 from regroup.gui.checkin_days_box import add_checkin_days_setting
 from regroup.gui.data_events import DataEvents
-from regroup.gui.debrief_page import DebriefPage
 from regroup.gui.diary_page import DiaryPage
-from regroup.gui.goals_page import GoalsPage
+from regroup.gui.lazy_page import LazyPage
 from regroup.gui.resources import app_icon
 from regroup.gui.settings_page import SettingsPage
 
@@ -59,6 +63,7 @@ class MainWindow(QMainWindow):
         self.diary_page: DiaryPage | None = None
         self.debrief_page: DebriefPage | None = None
         self.goals_page: GoalsPage | None = None
+        self._lazy: dict[str, LazyPage] = {}
         self.setWindowTitle("Regroup")
         self.setWindowIcon(app_icon())
         self.resize(QSize(1000, 680))
@@ -96,17 +101,32 @@ class MainWindow(QMainWindow):
         if spec.key == "diary":
             self.diary_page = DiaryPage(self.profile, self.events)
             return self.diary_page
-        if spec.key == "debriefs":
-            self.debrief_page = DebriefPage(self.profile, self.events, self.open_entry)
-            return self.debrief_page
-        if spec.key == "goals":
-            self.goals_page = GoalsPage(self.profile, self.events, self.open_debrief)
-            return self.goals_page
+        if spec.key in ("debriefs", "goals"):
+            builder = self._build_debriefs if spec.key == "debriefs" else self._build_goals
+            self._lazy[spec.key] = LazyPage(builder)
+            return self._lazy[spec.key]
         if spec.key == "settings":
             settings = SettingsPage(info, self.events, self.profile.diary.count)
             add_checkin_days_setting(settings, self.profile.settings)
             return settings
         raise ValueError(spec.key)
+
+    def _build_debriefs(self) -> QWidget:
+        from regroup.gui.debrief_page import DebriefPage
+
+        self.debrief_page = DebriefPage(self.profile, self.events, self.open_entry)
+        return self.debrief_page
+
+    def _build_goals(self) -> QWidget:
+        from regroup.gui.goals_page import GoalsPage
+
+        self.goals_page = GoalsPage(self.profile, self.events, self.open_debrief)
+        return self.goals_page
+
+    def ensure_page(self, key: str) -> QWidget | None:
+        """Build a page that waits for its first showing now (without showing it)."""
+        lazy = self._lazy.get(key)
+        return lazy.page() if lazy is not None else None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt: save what is being written before the window (and the profile) goes."""
@@ -129,6 +149,7 @@ class MainWindow(QMainWindow):
 
     def open_debrief(self, debrief_id: int) -> None:
         """Show a debrief on the Debriefs page (from a goal card)."""
+        self.ensure_page("debriefs")
         if self.debrief_page is not None and self.debrief_page.open_debrief(debrief_id):
             self.show_page("debriefs")
 
