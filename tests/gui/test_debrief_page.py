@@ -426,3 +426,18 @@ def test_ctrl_s_ctrl_n_and_ctrl_f_on_the_debriefs_page(qtbot: QtBot, profile: Pr
     assert QApplication.focusWidget() is page.panel.search_edit
     assert window.diary_page is not None and window.diary_page.saver.entry_id is None
     assert profile.diary.count() == 0
+
+
+def test_going_to_another_page_or_quitting_saves_without_waiting(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window, page = open_debriefs(qtbot, profile)
+    qtbot.keyClicks(page.form.company_edit, "Juno Health")
+    assert page.saver.pending
+    window.show_page("goals")
+    assert not page.saver.pending
+    assert [s.company for s in profile.debrief_list.find()] == ["Juno Health"]
+    window.show_page("debriefs")
+    qtbot.keyClicks(page.form.role_edit, "Nurse")
+    window.save_before_quit()
+    assert [s.role for s in profile.debrief_list.find()] == ["Nurse"]

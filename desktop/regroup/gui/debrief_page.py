@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -218,6 +218,12 @@ class DebriefPage(QWidget):
     def save_now(self) -> bool:
         """Save at once whatever changed."""
         return self.saver.save_now()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Qt: leaving the page (for another page, or the tray) saves what waits."""
+        if self.saver.pending:
+            self.saver.save_now()
+        super().hideEvent(event)
 
     def save_before_close(self) -> bool:
         """Save before the window closes; False when the person chose to stay."""
