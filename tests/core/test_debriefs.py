@@ -244,6 +244,18 @@ def test_the_list_shows_when_the_check_in_is_due(plans: Plans) -> None:
     assert summary.day == FULL.news_on
 
 
+def test_goal_cards_name_their_debrief_by_company_and_role(plans: Plans) -> None:
+    named = plans.debriefs.create(
+        DebriefContent(company=" Acme  Labs ", role="Analyst"), draft=True
+    )
+    blank = plans.debriefs.create(DebriefContent(notes="only notes"), draft=True)
+    plans.debriefs.trash(named.record.id, goals=GoalsOnDelete.KEEP)
+
+    names = plans.browse.names([named.record.id, blank.record.id, 999])
+
+    assert names == {named.record.id: "Acme Labs, Analyst", blank.record.id: "Untitled debrief"}
+
+
 def test_trash_and_restore_keep_the_goals_that_were_kept(plans: Plans) -> None:
     record = plans.debriefs.create(FULL, draft=False).record
     goal = plans.goals.create_from_debrief(record.id, 0)

@@ -44,13 +44,13 @@ def test_pages_not_built_yet_are_shown_disabled_not_faked(qtbot: QtBot, profile:
         for row in range(window.sidebar.count())
         if window.sidebar.item(row).flags() & Qt.ItemFlag.ItemIsEnabled
     ]
-    assert enabled == ["Diary", "Check-ins", "Settings"]
-    assert window.pages.count() == 3
-    window.show_page("goals")
+    assert enabled == ["Diary", "Debriefs", "Goals", "Check-ins", "Settings"]
+    assert window.pages.count() == 5
+    window.show_page("insights")
     assert window.current_page_key() == "diary"
 
 
-def test_ctrl_6_goes_to_settings_and_ctrl_1_back_to_the_diary(
+def test_ctrl_digits_go_to_settings_debriefs_goals_and_back_to_the_diary(
     qtbot: QtBot, profile: Profile
 ) -> None:
     window = _window(qtbot, profile)
@@ -59,6 +59,10 @@ def test_ctrl_6_goes_to_settings_and_ctrl_1_back_to_the_diary(
     window.sidebar.setCurrentRow(-1)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "settings"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "debriefs"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "goals"
     qtbot.keyClick(window.sidebar, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "diary"
     assert __version__ in window.about_text()
@@ -77,3 +81,15 @@ def test_the_settings_count_follows_new_and_deleted_entries(qtbot: QtBot, profil
     profile.diary.trash(entry.id)
     window.events.entries_changed.emit()
     assert settings.entries_label.text() == "0"
+
+
+def test_debriefs_and_goals_are_built_when_first_shown_not_at_start(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = _window(qtbot, profile)
+    assert window.debrief_page is None and window.goals_page is None
+    window.show_page("goals")
+    assert window.goals_page is not None and window.goals_page.isVisible()
+    assert window.debrief_page is None
+    window.show_page("debriefs")
+    assert window.debrief_page is not None and window.debrief_page.isVisible()

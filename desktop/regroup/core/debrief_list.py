@@ -81,6 +81,23 @@ class DebriefBrowser:
         rows = self._db.execute_sql(sql, tuple(params)).fetchall()
         return [debrief_summary(row) for row in rows]
 
+    def names(self, debrief_ids: list[int]) -> dict[int, str]:
+        """Return "Company, role" for each debrief (trashed ones too), for goal cards.
+
+        A debrief that names neither is called "Untitled debrief"; unknown ids are left out.
+        """
+        found: dict[int, str] = {}
+        for start in range(0, len(debrief_ids), 500):
+            chunk = debrief_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.execute_sql(
+                f"SELECT id, company, role FROM debrief WHERE id IN ({marks})", tuple(chunk)
+            ).fetchall()
+            for debrief_id, company, role in rows:
+                parts = [" ".join(part.split()) for part in (company, role)]
+                found[debrief_id] = ", ".join(p for p in parts if p) or "Untitled debrief"
+        return found
+
     def companies(self) -> list[str]:
         """Return every company named in a debrief, for the company filter, A to Z."""
         rows = self._db.execute_sql(

@@ -26,3 +26,9 @@ class DataEvents(QObject):
     ``entries_changed`` because autosave fires it after every pause in typing, and
     reloading a 100-year list each time would make typing stutter.
     """
+
+    debriefs_changed = Signal()
+    """Debriefs were added, saved, trashed or restored: the debrief list reloads."""
+
+    goals_changed = Signal()
+    """Goals were added, edited, moved or deleted: the board and debriefs refresh."""

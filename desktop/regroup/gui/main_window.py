@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,8 +24,13 @@ from regroup.core.profile import Profile, ProfileInfo
 from regroup.gui.checkins_page import CheckinsPage
 from regroup.gui.data_events import DataEvents
 from regroup.gui.diary_page import DiaryPage
+from regroup.gui.lazy_page import LazyPage
 from regroup.gui.resources import app_icon
 from regroup.gui.settings_page import SettingsPage
+
+if TYPE_CHECKING:
+    from regroup.gui.debrief_page import DebriefPage
+    from regroup.gui.goals_page import GoalsPage
 
 
 @dataclass(frozen=True)
@@ -38,8 +44,8 @@ class PageSpec:
 
 PAGES = (
     PageSpec("diary", "Diary", True),
-    PageSpec("debriefs", "Debriefs", False),
-    PageSpec("goals", "Goals", False),
+    PageSpec("debriefs", "Debriefs", True),
+    PageSpec("goals", "Goals", True),
     PageSpec("checkins", "Check-ins", True),
     PageSpec("insights", "Insights", False),
     PageSpec("settings", "Settings", True),
@@ -55,6 +61,9 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.events = DataEvents(self)
         self.diary_page: DiaryPage | None = None
+        self.debrief_page: DebriefPage | None = None
+        self.goals_page: GoalsPage | None = None
+        self._lazy: dict[str, LazyPage] = {}
         self.setWindowTitle("Regroup")
         self.setWindowIcon(app_icon())
         self.resize(QSize(1000, 680))
@@ -95,21 +104,55 @@ class MainWindow(QMainWindow):
         if spec.key == "checkins":
             self.checkins_page = CheckinsPage(self.profile, self.events)
             return self.checkins_page
+        if spec.key in ("debriefs", "goals"):
+            builder = self._build_debriefs if spec.key == "debriefs" else self._build_goals
+            self._lazy[spec.key] = LazyPage(builder)
+            return self._lazy[spec.key]
         if spec.key == "settings":
             return SettingsPage(info, self.events, self.profile.diary.count)
         raise ValueError(spec.key)
 
+    def _build_debriefs(self) -> QWidget:
+        from regroup.gui.debrief_page import DebriefPage
+
+        self.debrief_page = DebriefPage(self.profile, self.events, self.open_entry)
+        return self.debrief_page
+
+    def _build_goals(self) -> QWidget:
+        from regroup.gui.goals_page import GoalsPage
+
+        self.goals_page = GoalsPage(self.profile, self.events, self.open_debrief)
+        return self.goals_page
+
+    def ensure_page(self, key: str) -> QWidget | None:
+        """Build a page that waits for its first showing now (without showing it)."""
+        lazy = self._lazy.get(key)
+        return lazy.page() if lazy is not None else None
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt: save what is being written before the window (and the profile) goes."""
-        if self.diary_page is not None and not self.diary_page.save_before_close():
-            event.ignore()
-            return
+        for page in (self.diary_page, self.debrief_page):
+            if page is not None and not page.save_before_close():
+                event.ignore()
+                return
         super().closeEvent(event)
 
     def save_before_quit(self) -> None:
         """Connected to ``aboutToQuit`` ahead of closing the profile: a last save."""
-        if self.diary_page is not None:
-            self.diary_page.save_before_quit()
+        for page in (self.diary_page, self.debrief_page):
+            if page is not None:
+                page.save_before_quit()
+
+    def open_entry(self, entry_id: int) -> None:
+        """Show a diary entry on the Diary page (from a debrief's linked entries)."""
+        if self.diary_page is not None and self.diary_page.open_entry(entry_id):
+            self.show_page("diary")
+
+    def open_debrief(self, debrief_id: int) -> None:
+        """Show a debrief on the Debriefs page (from a goal card)."""
+        self.ensure_page("debriefs")
+        if self.debrief_page is not None and self.debrief_page.open_debrief(debrief_id):
+            self.show_page("debriefs")
 
     def _add_page_shortcut(self, number: int, spec: PageSpec) -> None:
         action = QAction(spec.title, self)

@@ -1,0 +1,105 @@
+"""Every control of the Debriefs page, the Goals board and their dialogs has a name to speak."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from regroup.core.debrief_types import DebriefContent
+from regroup.core.goals_types import GoalContent
+from regroup.core.profile import Profile
+from regroup.gui.debrief_trash_dialog import DebriefTrashDialog, DeleteDebriefBox
+from regroup.gui.goal_dialog import GoalDialog
+from regroup.gui.goal_shelf_dialog import GoalShelfDialog
+from regroup.gui.reminder_settings_box import ReminderSettingsBox
+from tests.gui.conftest import show_window
+
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea)
+COMPOSITE = (QAbstractSpinBox, QCalendarWidget, QComboBox, QAbstractScrollArea, QLineEdit)
+
+
+def _inside_composite(widget: QWidget, top: QWidget) -> bool:
+    """Tell whether ``widget`` is a part of another control (a spin box's line edit...).
+
+    A scroll area's page is not such a part: the form's fields live in one.
+    """
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, COMPOSITE):
+            page = parent.widget() if isinstance(parent, QScrollArea) else None
+            if page is None or not page.isAncestorOf(widget):
+                return True
+        parent = parent.parentWidget()
+    return False
+
+
+def unnamed_controls(top: QWidget) -> tuple[int, list[str]]:
+    controls = [
+        widget
+        for widget in top.findChildren(QWidget)
+        if isinstance(widget, (*CONTROLS, QCalendarWidget))
+        and not widget.objectName().startswith("qt_")
+        and not _inside_composite(widget, top)
+    ]
+    unnamed = [
+        f"{type(w).__name__} {w.text() if hasattr(w, 'text') else ''}"
+        for w in controls
+        if not w.accessibleName()
+    ]
+    return len(controls), unnamed
+
+
+def test_every_control_on_the_debrief_and_goals_pages_has_an_accessible_name(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    record = profile.debriefs.create(
+        DebriefContent(company="Delta", do_differently=("One", "Two")), draft=False
+    ).record
+    profile.goals.create_from_debrief(record.id, 0)
+    profile.goals.create(GoalContent("A goal of its own"))
+    window = show_window(qtbot, profile)
+    window.ensure_page("debriefs")
+    window.ensure_page("goals")
+    assert window.debrief_page is not None and window.goals_page is not None
+    window.debrief_page.open_debrief(record.id)
+    window.debrief_page.form.lines_editor.add_line("Three")
+    count, unnamed = unnamed_controls(window.debrief_page)
+    assert count > 60 and unnamed == []
+    count, unnamed = unnamed_controls(window.goals_page)
+    assert count >= 10 and unnamed == []
+    for dialog in (
+        GoalDialog(profile.goals, parent=window),
+        GoalShelfDialog(profile.goals, profile.clock.today, lambda _id: None, window),
+        DebriefTrashDialog(profile.debriefs, window.events, window),
+        DeleteDebriefBox(1, window),
+    ):
+        count, unnamed = unnamed_controls(dialog)
+        assert count >= 3 and unnamed == [], type(dialog).__name__
+
+
+def test_the_default_days_before_a_check_in_are_set_in_settings_and_used_by_new_debriefs(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = show_window(qtbot, profile)
+    box = ReminderSettingsBox(profile.reminders, profile.settings)  # joins Settings at start
+    qtbot.addWidget(box)
+    assert box.days_spin.value() == 3
+    _count, unnamed = unnamed_controls(box)
+    assert unnamed == []
+    box.days_spin.setValue(6)
+    box.days_spin.editingFinished.emit()
+    assert profile.settings.default_mourning_days() == 6
+    window.show_page("debriefs")
+    assert window.debrief_page is not None
+    window.debrief_page.new_debrief()
+    assert window.debrief_page.form.days_spin.value() == 6
+    assert "6 days after the news" in window.debrief_page.form.due_label.text()
