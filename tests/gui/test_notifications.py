@@ -151,3 +151,44 @@ def test_a_saved_debriefs_check_in_reaches_the_daemon_once_with_the_generic_text
     assert close_all_and_read_history() == [
         {"summary": TITLE, "body": CHECKIN_READY, "appname": "Regroup"}
     ]
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("dunst")
+def test_a_click_on_the_desktop_notification_opens_its_check_in(
+    tmp_path: Path, session_bus: SessionBus
+) -> None:
+    probe = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.click_probe", str(tmp_path / "p")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert probe.stdout is not None
+        assert probe.stdout.readline().strip() == f"sent:{Channel.DESKTOP.value}"
+        assert notification_count() == 1
+        click = subprocess.run(
+            ["dunstctl", "action", "0"],
+            env={**os.environ, **session_bus.env},
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert click.returncode == 0, click.stderr
+        out, err = probe.communicate(timeout=60)
+    finally:
+        if probe.poll() is None:
+            probe.kill()
+            probe.communicate()
+    assert probe.returncode == 0, err
+    lines = dict(line.split(":", 1) for line in out.split())
+    target, item_id = lines["clicked"].split(":")
+    assert target == Target.CHECKINS.value and item_id != "None"
+    assert lines["page"] == "checkins"
+    assert lines["form"] == item_id
+    assert close_all_and_read_history() == [
+        {"summary": TITLE, "body": CHECKIN_READY, "appname": "Regroup"}
+    ]
