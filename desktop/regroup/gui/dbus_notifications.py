@@ -41,6 +41,36 @@ REMEMBERED = 64
 """How many notifications we remember for a click (servers forget old ones too)."""
 
 
+class SentNotices:
+    """The notices we sent, by the server that took each and the id it gave, for a click.
+
+    A signal counts only from the server that gave the id: ids restart with a new
+    server, and anyone on the bus may send a signal.
+    """
+
+    def __init__(self, size: int = REMEMBERED) -> None:
+        self.size = size
+        self._notices: dict[tuple[str, int], Notice] = {}
+
+    def remember(self, server: str, notification_id: int, notice: Notice) -> None:
+        """Keep ``notice`` under the id ``server`` gave it, forgetting the oldest beyond size."""
+        self._notices[(server, notification_id)] = notice
+        while len(self._notices) > self.size:
+            del self._notices[next(iter(self._notices))]
+
+    def clicked(self, server: str, notification_id: int) -> Notice | None:
+        """Return the notice behind a click, or None when it is not ours."""
+        return self._notices.get((server, notification_id))
+
+    def closed(self, server: str, notification_id: int) -> None:
+        """Forget a notification the server closed."""
+        self._notices.pop((server, notification_id), None)
+
+    def clear(self) -> None:
+        """Forget them all (the connection they were sent on is gone)."""
+        self._notices.clear()
+
+
 class DbusActionNotifier(QObject):
     """Sends notices to the freedesktop notification server; ``activated`` on a click."""
 
@@ -59,7 +89,7 @@ class DbusActionNotifier(QObject):
         self._socket_notifier: QSocketNotifier | None = None
         self._signals: deque[Any] = deque()
         self._filter: Any = None
-        self._sent: dict[tuple[str, int], Notice] = {}
+        self.sent = SentNotices()
 
     def notify(self, notice: Notice) -> None:
         """Show ``notice`` with an Open action, or raise NotificationError."""
@@ -95,10 +125,7 @@ class DbusActionNotifier(QObject):
             QTimer.singleShot(0, self, self._read)
         if reply.header.message_type is MessageType.error:
             raise NotificationError(str(DBusErrorResponse(reply)))
-        server = _sender(reply)
-        self._sent[(server, int(reply.body[0]))] = notice
-        while len(self._sent) > REMEMBERED:
-            del self._sent[next(iter(self._sent))]
+        self.sent.remember(_sender(reply), int(reply.body[0]), notice)
 
     def _open(self) -> Any:
         if self._connection is not None:
@@ -138,7 +165,7 @@ class DbusActionNotifier(QObject):
         if self._connection is not None:
             self._connection.close()
             self._connection = None
-        self._sent.clear()
+        self.sent.clear()
 
     def _read(self) -> None:
         """Take in whatever the bus sent (the Qt event loop says when), then act on it."""
@@ -164,13 +191,13 @@ class DbusActionNotifier(QObject):
         from jeepney import HeaderFields
 
         member = message.header.fields.get(HeaderFields.member)
-        key = (_sender(message), int(message.body[0]))
+        server, notification_id = _sender(message), int(message.body[0])
         if member == "ActionInvoked":
-            notice = self._sent.get(key)
+            notice = self.sent.clicked(server, notification_id)
             if notice is not None:
                 self.activated.emit(notice)
         elif member == "NotificationClosed":
-            self._sent.pop(key, None)
+            self.sent.closed(server, notification_id)
 
 
 def _sender(message: Any) -> str:
