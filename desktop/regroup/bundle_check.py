@@ -41,7 +41,13 @@ OPTIONAL_IMPORTS = ("dbus", "dbus.mainloop.glib")
 REQUIRED_RESOURCES = ("prompts.json", "icons/regroup.svg")
 # Must be importable on this OS inside the bundle (the others need their OS's libraries).
 NATIVE_MODULES = {
-    "linux": ("plyer.platforms.linux.notification", "keyring.backends.SecretService"),
+    "linux": (
+        "plyer.platforms.linux.notification",
+        "keyring.backends.SecretService",
+        # The notifications that hear a click: imported at the first notice, not at start.
+        "regroup.gui.dbus_notifications",
+        "jeepney.io.blocking",
+    ),
     "win32": ("plyer.platforms.win.notification", "keyring.backends.Windows"),
     "darwin": ("keyring.backends.macOS",),
 }

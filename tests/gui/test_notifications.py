@@ -11,11 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from regroup.core.notices import CHECKIN_READY, TITLE, Notice, Target
-from regroup.gui.desktop_notifications import NotificationError, PlyerNotifier
+from regroup.gui.dbus_notifications import DbusActionNotifier, SentNotices
+from regroup.gui.desktop_notifications import (
+    FirstThatWorks,
+    NotificationError,
+    PlyerNotifier,
+    default_desktop_notifier,
+)
 from regroup.gui.notice_banner import OPEN, NoticeBanner
 from regroup.gui.notifier import Channel, Notifier
 from tests.conftest import UNREACHABLE_BUS
@@ -43,6 +50,19 @@ def window(qtbot: QtBot) -> QMainWindow:
 class Failing:
     def notify(self, notice: Notice) -> None:
         raise RuntimeError("the notification backend exploded")
+
+
+class Clicking(QObject):
+    """A desktop notifier that shows everything and reports clicks, like the D-Bus one."""
+
+    activated = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[Notice] = []
+
+    def notify(self, notice: Notice) -> None:
+        self.shown.append(notice)
 
 
 def test_the_notice_of_a_check_in_is_generic() -> None:
@@ -92,6 +112,73 @@ def test_a_bus_with_no_notification_server_is_an_error(monkeypatch: pytest.Monke
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", UNREACHABLE_BUS)
     with pytest.raises(NotificationError):
         PlyerNotifier().notify(Notice(CHECKIN_READY, Target.CHECKINS))
+
+
+def test_the_first_desktop_notifier_that_works_shows_it_and_its_clicks_open_it() -> None:
+    clicking = Clicking()
+    notifier = Notifier(FirstThatWorks([Failing(), clicking, Failing()]), tray=lambda: None)
+    clicked: list[Notice] = []
+    notifier.clicked.connect(clicked.append)
+    notice = a_due_check_in_notice()
+    assert notifier.deliver(notice) is Channel.DESKTOP
+    assert clicking.shown == [notice]
+    clicking.activated.emit(notice)
+    assert clicked == [notice]
+
+
+def test_when_every_desktop_notifier_fails_the_error_names_each() -> None:
+    with pytest.raises(NotificationError, match=r"^Failing: .*exploded; Failing: .*exploded$"):
+        FirstThatWorks([Failing(), Failing()]).notify(a_due_check_in_notice())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the D-Bus notifier is Linux's")
+def test_on_linux_the_bus_comes_first_and_plyer_second() -> None:
+    chain = default_desktop_notifier()
+    assert [type(notifier) for notifier in chain.notifiers] == [DbusActionNotifier, PlyerNotifier]
+    dbus = chain.notifiers[0]
+    assert isinstance(dbus, DbusActionNotifier)
+    assert dbus.app_name == "Regroup"
+    assert dbus.app_icon.startswith("file:///") and dbus.app_icon.endswith("/icons/regroup.svg")
+
+
+def test_without_a_session_bus_both_desktop_notifiers_fail_and_the_banner_waits(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", UNREACHABLE_BUS)
+    notifier = Notifier(default_desktop_notifier(), tray=lambda: None)
+    with caplog.at_level(logging.INFO):
+        assert notifier.deliver(a_due_check_in_notice()) is Channel.BANNER
+    assert "DbusActionNotifier failed: the session bus cannot be reached" in caplog.text
+    assert "PlyerNotifier failed" in caplog.text
+    assert notifier.has_pending()
+
+
+def test_a_bus_whose_notification_server_cannot_run_refuses_the_notice() -> None:
+    # The test bus can start dunst on demand, which dies without a display: the
+    # error comes back from the bus, and plyer is tried next (see above).
+    assert not name_has_owner(NOTIFICATIONS)
+    dbus = DbusActionNotifier()
+    try:
+        with pytest.raises(NotificationError, match=r"^\[org\.freedesktop\.DBus\.Error\."):
+            dbus.notify(a_due_check_in_notice())
+    finally:
+        dbus.close()
+
+
+def test_a_click_counts_only_from_the_server_that_gave_the_id() -> None:
+    sent = SentNotices(size=2)
+    first, second, third = (Notice(CHECKIN_READY, Target.CHECKINS, n) for n in (1, 2, 3))
+    sent.remember(":1.7", 1, first)
+    assert sent.clicked(":1.7", 1) == first
+    assert sent.clicked(":1.8", 1) is None
+    assert sent.clicked(":1.7", 2) is None
+    sent.closed(":1.7", 1)
+    assert sent.clicked(":1.7", 1) is None
+    sent.remember(":1.7", 1, first)
+    sent.remember(":1.7", 2, second)
+    sent.remember(":1.7", 3, third)
+    assert sent.clicked(":1.7", 1) is None
+    assert (sent.clicked(":1.7", 2), sent.clicked(":1.7", 3)) == (second, third)
 
 
 @pytest.fixture
@@ -148,6 +235,47 @@ def test_a_saved_debriefs_check_in_reaches_the_daemon_once_with_the_generic_text
     assert sent.returncode == 0, sent.stderr
     assert sent.stdout.split() == [Channel.DESKTOP.value, "again:0"], sent.stderr
     assert notification_count() == 1
+    assert close_all_and_read_history() == [
+        {"summary": TITLE, "body": CHECKIN_READY, "appname": "Regroup"}
+    ]
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("dunst")
+def test_a_click_on_the_desktop_notification_opens_its_check_in(
+    tmp_path: Path, session_bus: SessionBus
+) -> None:
+    probe = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.click_probe", str(tmp_path / "p")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert probe.stdout is not None
+        assert probe.stdout.readline().strip() == f"sent:{Channel.DESKTOP.value}"
+        assert notification_count() == 1
+        click = subprocess.run(
+            ["dunstctl", "action", "0"],
+            env={**os.environ, **session_bus.env},
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert click.returncode == 0, click.stderr
+        out, err = probe.communicate(timeout=60)
+    finally:
+        if probe.poll() is None:
+            probe.kill()
+            probe.communicate()
+    assert probe.returncode == 0, err
+    lines = dict(line.split(":", 1) for line in out.split())
+    target, item_id = lines["clicked"].split(":")
+    assert target == Target.CHECKINS.value and item_id != "None"
+    assert lines["page"] == "checkins"
+    assert lines["form"] == item_id
     assert close_all_and_read_history() == [
         {"summary": TITLE, "body": CHECKIN_READY, "appname": "Regroup"}
     ]

@@ -1,5 +1,8 @@
 """Delivers the notice of one check-in that just came due, and prints the channel used.
 
+It goes through plyer only (the app tries the session bus first on Linux, see
+click_probe.py), so that plyer's path stays proven against a real daemon.
+
 With ``--profile DIR`` the check-in is a real one: a debrief saved in a new profile
 at DIR, due this morning, found by the reminder service; it then checks again and
 prints how many notices that second check gave (none: each fires once).

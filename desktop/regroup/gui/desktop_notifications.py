@@ -1,4 +1,8 @@
-"""The OS's own notifications through plyer, with a check that someone will show them.
+"""The OS's own notifications: through plyer, with a check that someone will show them.
+
+On Linux a notification first goes straight to the session bus
+(``regroup.gui.dbus_notifications``), which hears a click on it; plyer is the way on
+Windows and macOS, and the Linux fallback when that fails.
 
 plyer's platform modules are imported by name here so that PyInstaller bundles
 them; plyer itself only finds them by a dynamic import. On Linux plyer speaks
@@ -11,7 +15,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
 
 from regroup.core.notices import Notice
 
@@ -108,3 +115,49 @@ class PlyerNotifier:
             )
         except Exception as exc:
             raise NotificationError(f"{type(exc).__name__}: {exc}") from exc
+
+
+class FirstThatWorks(QObject):
+    """Tries each desktop notifier in turn; ``activated(Notice)`` when one reports a click."""
+
+    activated = Signal(object)
+
+    def __init__(self, notifiers: Sequence[DesktopNotifier], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notifiers = list(notifiers)
+        for notifier in self.notifiers:
+            activated = getattr(notifier, "activated", None)
+            if activated is not None:
+                activated.connect(self.activated)
+
+    def notify(self, notice: Notice) -> None:
+        """Show ``notice`` with the first notifier that can, or raise NotificationError."""
+        failures = []
+        for notifier in self.notifiers:
+            try:
+                notifier.notify(notice)
+            except Exception as exc:
+                log.info("%s failed: %s", type(notifier).__name__, exc)
+                failures.append(f"{type(notifier).__name__}: {exc}")
+            else:
+                return
+        raise NotificationError("; ".join(failures) or "no desktop notifier")
+
+
+def default_desktop_notifier(parent: QObject | None = None) -> FirstThatWorks:
+    """The OS's notifications: on Linux straight to the bus (clicks heard), then plyer.
+
+    Nothing is imported or connected here: that waits for the first notice.
+    """
+    notifiers: list[DesktopNotifier] = []
+    if sys.platform.startswith("linux"):
+        from regroup.gui.dbus_notifications import DbusActionNotifier, icon_uri
+        from regroup.gui.resources import resource_path
+
+        notifiers.append(DbusActionNotifier(app_icon=icon_uri(resource_path("icons/regroup.svg"))))
+    notifiers.append(PlyerNotifier())
+    chain = FirstThatWorks(notifiers, parent)
+    for notifier in notifiers:
+        if isinstance(notifier, QObject):
+            notifier.setParent(chain)
+    return chain

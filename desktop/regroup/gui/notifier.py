@@ -32,7 +32,8 @@ class Notifier(QObject):
     """Tries each way to show a notice in turn.
 
     ``banner_queued`` fires when a notice waits for the window; ``clicked`` when the
-    person clicks a tray balloon or a banner, with the notice they clicked.
+    person clicks a tray balloon, a banner or a desktop notification whose notifier
+    reports clicks (it has an ``activated(Notice)`` signal), with the notice clicked.
     """
 
     banner_queued = Signal(object)
@@ -50,6 +51,9 @@ class Notifier(QObject):
         self._pending: list[Notice] = []
         self._last_tray_notice: Notice | None = None
         self._connected_tray: QSystemTrayIcon | None = None
+        activated = getattr(desktop, "activated", None)
+        if activated is not None:
+            activated.connect(self.clicked)
 
     def deliver(self, notice: Notice) -> Channel:
         """Show ``notice`` the best way that works now and return which one it was."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon, QVBoxL
 from regroup.core.autostart import Autostart, for_platform
 from regroup.core.notices import Notice, Target
 from regroup.gui.autostart_box import AutostartBox
-from regroup.gui.desktop_notifications import DesktopNotifier, PlyerNotifier
+from regroup.gui.desktop_notifications import DesktopNotifier, default_desktop_notifier
 from regroup.gui.notice_banner import NoticeBanner
 from regroup.gui.notifier import Notifier
 from regroup.gui.settings_page import SettingsPage
@@ -176,7 +176,7 @@ def install_reminder_ui(
     tray.quit_requested.connect(app.quit)
     tray.new_entry_requested.connect(lambda: _new_entry(window))
     tray.checkins_requested.connect(lambda: open_notice(window, Notice("", Target.CHECKINS)))
-    notifier = Notifier(desktop or PlyerNotifier(), lambda: _tray_icon(tray), parent=app)
+    notifier = Notifier(desktop or default_desktop_notifier(), lambda: _tray_icon(tray), parent=app)
     notifier.clicked.connect(lambda notice: open_notice(window, notice))
     banner = NoticeBanner(window, notifier)
     box = add_autostart_setting(window, autostart or for_platform(data_dir))
