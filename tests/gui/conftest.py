@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from regroup.core.keystore import SystemKeyStore
@@ -54,8 +54,10 @@ def show_window(qtbot: QtBot, profile: Profile) -> MainWindow:
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
+    qtbot.waitUntil(lambda: window.diary_page is not None)  # built after the first paint
     page = diary(window)
     qtbot.waitUntil(lambda: page.panel.model.complete)
+    QApplication.processEvents()  # the list lays out the rows it was given
     return window
 
 

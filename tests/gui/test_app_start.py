@@ -31,4 +31,4 @@ def test_the_gui_process_reaches_an_interactive_window(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "regroup-ready"
+    assert run.stdout.split() == ["regroup-ready", "regroup-diary-ready"]

@@ -28,8 +28,8 @@ def window(qtbot: QtBot, clocked_profile: Profile) -> MainWindow:
 
 def checkins(window: MainWindow) -> CheckinsPage:
     window.show_page("checkins")
-    page = window.pages.currentWidget()
-    assert isinstance(page, CheckinsPage)
+    page = window.ensure_page("checkins")
+    assert isinstance(page, CheckinsPage) and window.current_page_key() == "checkins"
     return page
 
 

@@ -26,7 +26,8 @@ def test_the_window_opens_on_the_diary_and_settings_show_the_profile_facts(
     window = _window(qtbot, profile)
     assert window.windowTitle() == "Regroup"
     assert window.current_page_key() == "diary"
-    assert isinstance(window.pages.currentWidget(), DiaryPage)
+    qtbot.waitUntil(lambda: isinstance(window.diary_page, DiaryPage))
+    assert window.diary_page.isVisible()
     window.show_page("settings")
     page = window.pages.currentWidget()
     assert isinstance(page, SettingsPage)

@@ -148,7 +148,7 @@ def test_start_at_login_starts_minimized(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "regroup-ready"
+    assert run.stdout.split() == ["regroup-ready", "regroup-diary-ready"]
 
 
 class Recording:

@@ -18,12 +18,8 @@ from typing import TYPE_CHECKING, Protocol
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.backup import create_backup
-from regroup.core.checkin_list import CheckinBrowser
-from regroup.core.checkins import CheckinService
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.database import bind_models, open_encrypted
-from regroup.core.debrief_list import DebriefBrowser
-from regroup.core.debriefs import DebriefService
 from regroup.core.diary import DiaryService
 from regroup.core.diary_browse import DiaryBrowser
 from regroup.core.drafts import DraftStore
@@ -35,7 +31,6 @@ from regroup.core.errors import (
     WrongKeyError,
 )
 from regroup.core.files import make_private_dir
-from regroup.core.goals import GoalService
 from regroup.core.key_check import key_check_value, key_matches
 from regroup.core.key_file import (
     KeyFile,
@@ -52,6 +47,11 @@ from regroup.core.search import SearchService
 from regroup.core.settings import SettingsService
 
 if TYPE_CHECKING:
+    from regroup.core.checkin_list import CheckinBrowser
+    from regroup.core.checkins import CheckinService
+    from regroup.core.debrief_list import DebriefBrowser
+    from regroup.core.debriefs import DebriefService
+    from regroup.core.goals import GoalService
     from regroup.core.reminders import ReminderService
 
 log = logging.getLogger(__name__)
@@ -142,12 +142,44 @@ class Profile:
         self.browse = DiaryBrowser(db)
         self.search = SearchService(db)
         self.settings = SettingsService(db)
-        self.goals = GoalService(db, clock)
-        self.checkins = CheckinService(db, clock)
-        self.debriefs = DebriefService(db, clock, self.settings, self.goals, self.checkins)
-        self.debrief_list = DebriefBrowser(db)
-        self.checkin_list = CheckinBrowser(db, clock)
         self.drafts = DraftStore(data_key, [paths.root, drafts_fallback_dir(key_file.profile_id)])
+
+    # Services the diary does not need are built on first use: start-up skips their imports.
+
+    @cached_property
+    def goals(self) -> GoalService:
+        """The goals board."""
+        from regroup.core.goals import GoalService
+
+        return GoalService(self.db, self.clock)
+
+    @cached_property
+    def checkins(self) -> CheckinService:
+        """Move-on check-ins."""
+        from regroup.core.checkins import CheckinService
+
+        return CheckinService(self.db, self.clock)
+
+    @cached_property
+    def debriefs(self) -> DebriefService:
+        """Debriefs, with the goals and check-ins they make."""
+        from regroup.core.debriefs import DebriefService
+
+        return DebriefService(self.db, self.clock, self.settings, self.goals, self.checkins)
+
+    @cached_property
+    def debrief_list(self) -> DebriefBrowser:
+        """Finding debriefs."""
+        from regroup.core.debrief_list import DebriefBrowser
+
+        return DebriefBrowser(self.db)
+
+    @cached_property
+    def checkin_list(self) -> CheckinBrowser:
+        """The Check-ins page's lists."""
+        from regroup.core.checkin_list import CheckinBrowser
+
+        return CheckinBrowser(self.db, self.clock)
 
     @cached_property
     def reminders(self) -> ReminderService:

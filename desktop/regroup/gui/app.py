@@ -19,13 +19,17 @@ from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.gui.main_window import MainWindow
 from regroup.gui.qt_prompter import QtPrompter
-from regroup.gui.reminder_ui import install_reminder_ui
 from regroup.gui.resources import app_icon
 from regroup.gui.single_instance import SHOW, SingleInstance, bring_to_front
 
 log = logging.getLogger(__name__)
 EXIT_WHEN_READY = "REGROUP_EXIT_WHEN_READY"
-"""Benchmarks set this: the app prints ``regroup-ready`` once interactive, then quits."""
+"""Benchmarks set this: the app prints ``regroup-ready`` once the window answers, then
+``regroup-diary-ready`` once the Diary's list is on screen, and quits."""
+READY = "regroup-ready"
+DIARY_READY = "regroup-diary-ready"
+TRAY_DELAY_MS = 250
+"""The tray, notifications and reminders wait until the window is up and answering."""
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -79,16 +83,28 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
         return 1
     window = MainWindow(profile)
     save_then_close_on_quit(app, window, profile)
-    reminders = install_reminder_ui(app, window, data_dir)
     instance.message_received.connect(lambda _message: bring_to_front(window))
-    if not minimized:
+    if minimized:
+        if not install_tray_and_reminders(app, window, data_dir):
+            window.showMinimized()
+    else:
         window.show()
-    elif not reminders.in_tray():
-        window.showMinimized()
+        QTimer.singleShot(
+            TRAY_DELAY_MS, window, lambda: install_tray_and_reminders(app, window, data_dir)
+        )
     QTimer.singleShot(0, enable_gc_after_start)
     if os.environ.get(EXIT_WHEN_READY):
-        QTimer.singleShot(0, lambda: _report_ready(app))
+        QTimer.singleShot(0, lambda: print(READY, flush=True))
+        window.diary_shown.connect(lambda: _report_diary_ready(app))
     return app.exec()
+
+
+def install_tray_and_reminders(app: QApplication, window: MainWindow, data_dir: Path) -> bool:
+    """Add the tray icon, notifications and reminders; say whether a tray holds the icon."""
+    from regroup.gui.reminder_ui import install_reminder_ui
+
+    window.reminder_ui = install_reminder_ui(app, window, data_dir)
+    return window.reminder_ui.in_tray()
 
 
 def save_then_close_on_quit(app: QApplication, window: MainWindow, profile: Profile) -> None:
@@ -107,6 +123,6 @@ def enable_gc_after_start() -> None:
     gc.enable()
 
 
-def _report_ready(app: QApplication) -> None:
-    print("regroup-ready", flush=True)
+def _report_diary_ready(app: QApplication) -> None:
+    print(DIARY_READY, flush=True)
     app.quit()

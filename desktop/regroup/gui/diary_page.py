@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -46,10 +46,14 @@ The history and trash dialogs are imported when first opened, for the same reaso
 class DiaryPage(QWidget):
     """Free writing with a list, a calendar, search, prompts, history and a trash."""
 
+    first_painted = Signal()
+    """The page, its list (or the words saying it is empty) and calendar reached the screen."""
+
     def __init__(self, profile: Profile, events: DataEvents, parent: QWidget | None = None):
         super().__init__(parent)
         self.profile = profile
         self.events = events
+        self._painted = False
         today = profile.clock.today()
         self.panel = EntryPanel(profile, today)
         self.message_banner = Banner("Notice")
@@ -83,6 +87,13 @@ class DiaryPage(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.timeout.connect(self.offer_recovery_draft)
         self._draft_timer.start(DRAFT_CHECK_DELAY_MS)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt: paint; the first time, say so once the children have painted too."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def today(self) -> date:
         """Return today's date; asked each time, as the app may stay open past midnight."""

@@ -2,22 +2,33 @@
 
 The Goals board reads thousands of cards and the Debriefs page hundreds of
 widgets; neither is needed to show the window, so each waits behind one of these.
+The Diary, the first page, is built right after the window appears.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
 class LazyPage(QWidget):
     """Holds the place of a page in the stack; ``page()`` builds it once."""
 
-    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+    built = Signal(QWidget)
+
+    def __init__(
+        self,
+        build: Callable[[], QWidget],
+        after_first_show: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        """With ``after_first_show``, the page is built just after it first appears."""
         super().__init__(parent)
         self._build = build
+        self._after_first_show = after_first_show
         self._page: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -33,9 +44,17 @@ class LazyPage(QWidget):
             self._page = self._build()
             self._layout.addWidget(self._page)
             self._page.show()  # at once, not at the next turn of the event loop
+            self.built.emit(self._page)
         return self._page
 
     def showEvent(self, event: QShowEvent) -> None:
         """Qt: build the page just before it first appears."""
-        self.page()
+        if not self._after_first_show:
+            self.page()
         super().showEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt: once the window has painted around the empty place, build the page."""
+        super().paintEvent(event)
+        if self._after_first_show and self._page is None:
+            QTimer.singleShot(0, self, self.page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile, ProfileInfo
-from regroup.gui.checkins_page import CheckinsPage
 from regroup.gui.data_events import DataEvents
-from regroup.gui.diary_page import DiaryPage
 from regroup.gui.lazy_page import LazyPage
 from regroup.gui.resources import app_icon
 from regroup.gui.settings_page import SettingsPage
 
 if TYPE_CHECKING:
+    from regroup.gui.checkins_page import CheckinsPage
     from regroup.gui.debrief_page import DebriefPage
+    from regroup.gui.diary_page import DiaryPage
     from regroup.gui.goals_page import GoalsPage
+    from regroup.gui.reminder_ui import ReminderUi
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,13 @@ NOT_YET = "Not in this version of Regroup yet."
 
 
 class MainWindow(QMainWindow):
-    """Hosts the pages; it owns no data and asks the profile's services for everything."""
+    """Hosts the pages; it owns no data and asks the profile's services for everything.
+
+    The window appears first; the Diary page is built right after its first paint.
+    """
+
+    diary_shown = Signal()
+    """The Diary page (its list and calendar) reached the screen."""
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +70,8 @@ class MainWindow(QMainWindow):
         self.diary_page: DiaryPage | None = None
         self.debrief_page: DebriefPage | None = None
         self.goals_page: GoalsPage | None = None
+        self.checkins_page: CheckinsPage | None = None
+        self.reminder_ui: ReminderUi | None = None  # added by the app once the window is up
         self._lazy: dict[str, LazyPage] = {}
         self.setWindowTitle("Regroup")
         self.setWindowIcon(app_icon())
@@ -99,18 +108,26 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, spec: PageSpec, info: ProfileInfo) -> QWidget:
         if spec.key == "diary":
-            self.diary_page = DiaryPage(self.profile, self.events)
-            return self.diary_page
-        if spec.key == "checkins":
-            self.checkins_page = CheckinsPage(self.profile, self.events)
-            return self.checkins_page
-        if spec.key in ("debriefs", "goals"):
-            builder = self._build_debriefs if spec.key == "debriefs" else self._build_goals
-            self._lazy[spec.key] = LazyPage(builder)
+            self._lazy["diary"] = LazyPage(self._build_diary, after_first_show=True)
+            return self._lazy["diary"]
+        builders = {
+            "debriefs": self._build_debriefs,
+            "goals": self._build_goals,
+            "checkins": self._build_checkins,
+        }
+        if spec.key in builders:
+            self._lazy[spec.key] = LazyPage(builders[spec.key])
             return self._lazy[spec.key]
         if spec.key == "settings":
             return SettingsPage(info, self.events, self.profile.diary.count)
         raise ValueError(spec.key)
+
+    def _build_diary(self) -> QWidget:
+        from regroup.gui.diary_page import DiaryPage
+
+        self.diary_page = DiaryPage(self.profile, self.events)
+        self.diary_page.first_painted.connect(self.diary_shown)
+        return self.diary_page
 
     def _build_debriefs(self) -> QWidget:
         from regroup.gui.debrief_page import DebriefPage
@@ -123,6 +140,12 @@ class MainWindow(QMainWindow):
 
         self.goals_page = GoalsPage(self.profile, self.events, self.open_debrief)
         return self.goals_page
+
+    def _build_checkins(self) -> QWidget:
+        from regroup.gui.checkins_page import CheckinsPage
+
+        self.checkins_page = CheckinsPage(self.profile, self.events)
+        return self.checkins_page
 
     def ensure_page(self, key: str) -> QWidget | None:
         """Build a page that waits for its first showing now (without showing it)."""
@@ -145,6 +168,7 @@ class MainWindow(QMainWindow):
 
     def open_entry(self, entry_id: int) -> None:
         """Show a diary entry on the Diary page (from a debrief's linked entries)."""
+        self.ensure_page("diary")
         if self.diary_page is not None and self.diary_page.open_entry(entry_id):
             self.show_page("diary")
 

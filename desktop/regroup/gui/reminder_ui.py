@@ -120,6 +120,9 @@ def open_notice(window: QMainWindow, notice: Notice) -> None:
     show_page = getattr(window, "show_page", None)
     if callable(show_page):
         show_page(notice.target.value)
+    ensure_page = getattr(window, "ensure_page", None)
+    if callable(ensure_page):
+        ensure_page(notice.target.value)
     page = getattr(window, "checkins_page", None)
     if notice.target is not Target.CHECKINS or page is None:
         return
@@ -131,6 +134,9 @@ def _new_entry(window: QMainWindow) -> None:
     show_page = getattr(window, "show_page", None)
     if callable(show_page):
         show_page(Target.DIARY.value)
+    ensure_page = getattr(window, "ensure_page", None)
+    if callable(ensure_page):
+        ensure_page(Target.DIARY.value)
     page = getattr(window, "diary_page", None)
     if page is not None:
         page.new_entry()
