@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 
 DESCRIPTION = """\
-Regroup is a private, offline diary, debrief and goals board for the days
-after a job rejection.
+Regroup is a private, offline diary, debrief form, goals board and move-on
+check-ins for the days after a job rejection.
 Everything stays on this computer in an encrypted database; the app never
 opens a network connection.
 
@@ -166,7 +166,7 @@ def _add_transfer_commands(commands: Any) -> None:
     export = _command(
         commands,
         "export",
-        "write the diary to a JSON or Markdown file",
+        "write diary, debriefs, goals and check-ins to JSON or Markdown",
         "Write the diary to a file. JSON holds everything (the trash and earlier versions "
         "of entries too) and can be imported again; Markdown is for reading and holds the "
         "entries that are not in the trash. Neither file is encrypted.",
@@ -184,7 +184,7 @@ def _add_transfer_commands(commands: Any) -> None:
     importing = _command(
         commands,
         "import",
-        "add the entries of a JSON export",
+        "merge a JSON export into this profile",
         "Add the entries of a Regroup JSON export. The whole file is checked first; if "
         "any part is wrong, nothing is imported. Entries the diary already holds are "
         "skipped, so importing a file twice changes nothing.",
