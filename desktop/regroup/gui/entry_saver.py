@@ -154,22 +154,14 @@ class EntrySaver(QObject):
         self.draft_kept = True
         try:
             self._profile.drafts.save(draft)
-        except (RegroupError, OSError) as exc:
-            self.draft_kept = self._draft_on_disk(draft)
-            if not self.draft_kept:
-                return (
-                    f"Your text is still in the editor, but a recovery copy could not be "
-                    f"written either ({exc}). Keep Regroup open and copy the text somewhere "
-                    "safe, or free some space and press Ctrl+S."
-                )
+        except (RegroupError, OSError) as exc:  # no folder took it (see DraftStore.save)
+            self.draft_kept = False
+            return (
+                f"Your text is still in the editor, but a recovery copy could not be "
+                f"written either ({exc}). Keep Regroup open and copy the text somewhere "
+                "safe, or free some space and press Ctrl+S."
+            )
         return (
             "Your text is still in the editor, and an encrypted recovery copy was kept: "
             "Regroup offers it at the next start if it cannot be saved before then."
         )
-
-    def _draft_on_disk(self, draft: Draft) -> bool:
-        """Tell whether the draft landed although writing it raised (e.g. a cleanup failed)."""
-        try:
-            return self._profile.drafts.load() == draft
-        except (RegroupError, OSError):
-            return False
