@@ -13,7 +13,7 @@ import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from tests.support.prompter import ScriptedPrompter

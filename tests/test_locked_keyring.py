@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import UnlockedWith, open_profile
 from tests.support.prompter import ScriptedPrompter, recovery

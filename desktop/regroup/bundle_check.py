@@ -45,7 +45,7 @@ NATIVE_MODULES = {
         "plyer.platforms.linux.notification",
         "keyring.backends.SecretService",
         # The notifications that hear a click: imported at the first notice, not at start.
-        "regroup.gui.dbus_notifications",
+        "regroup.gui.reminders.dbus_notifier",
         "jeepney.io.blocking",
     ),
     "win32": ("plyer.platforms.win.notification", "keyring.backends.Windows"),
@@ -76,7 +76,7 @@ def keyring_report() -> dict[str, Any]:
     from importlib.metadata import entry_points
 
     from regroup.core.errors import KeystoreUnavailableError
-    from regroup.core.keystore import _pick_backend, is_trusted_backend
+    from regroup.core.keys.keystore import _pick_backend, is_trusted_backend
 
     registered = sorted(point.name for point in entry_points(group="keyring.backends"))
     try:
@@ -128,7 +128,7 @@ def qt_report() -> dict[str, Any]:
     from PySide6.QtGui import QGuiApplication, QImageReader
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-    from regroup.gui.resources import app_icon
+    from regroup.gui.kit.resources import app_icon
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     formats = sorted(bytes(name.data()).decode() for name in QImageReader.supportedImageFormats())

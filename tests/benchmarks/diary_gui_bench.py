@@ -17,11 +17,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
-from regroup.gui.data_events import DataEvents
-from regroup.gui.diary_page import DiaryPage
+from regroup.gui.diary.page import DiaryPage
+from regroup.gui.kit.data_events import DataEvents
 from tests.support.prompter import ScriptedPrompter
 
 ENTRY_SWITCHES = 20

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from regroup.core.diary_types import EntryContent
+from regroup.core.diary.types import EntryContent
 
 _WORDS = """
 interview recruiter application rejection feedback resume portfolio manager team role

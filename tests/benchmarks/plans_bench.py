@@ -14,8 +14,8 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 
-from regroup.core.debrief_types import DebriefContent, DebriefQuery, KeepLooking, NewsVia, Stage
-from regroup.core.goals_types import GoalCategory, GoalContent, Lane
+from regroup.core.debriefs.types import DebriefContent, DebriefQuery, KeepLooking, NewsVia, Stage
+from regroup.core.goals.types import GoalCategory, GoalContent, Lane
 from regroup.core.profile import Profile
 from tests.benchmarks.journal import _sentence
 

@@ -21,14 +21,14 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from regroup.core.debrief_types import Stage
-from regroup.core.goals_types import BOARD_LANES
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.debriefs.types import Stage
+from regroup.core.goals.types import BOARD_LANES
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
-from regroup.gui.data_events import DataEvents
-from regroup.gui.debrief_page import DebriefPage
-from regroup.gui.goals_page import GoalsPage
+from regroup.gui.debriefs.page import DebriefPage
+from regroup.gui.goals.page import GoalsPage
+from regroup.gui.kit.data_events import DataEvents
 from tests.support.prompter import ScriptedPrompter
 
 DROPS_PER_RUN = 20

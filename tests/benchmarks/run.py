@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from tests.benchmarks.journal import COMMON_WORD, JOURNAL_VERSION, RARE_WORD, entries

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from regroup.core.diary_types import SearchQuery
+from regroup.core.diary.types import SearchQuery
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile
 from tests.benchmarks.journal import entries

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from regroup.core.checkins import CheckinService
-from regroup.core.debrief_list import DebriefBrowser
-from regroup.core.debriefs import DebriefService
-from regroup.core.goals import GoalService
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.checkins.service import CheckinService
+from regroup.core.debriefs.listing import DebriefBrowser
+from regroup.core.debriefs.service import DebriefService
+from regroup.core.goals.service import GoalService
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.core.settings import SettingsService

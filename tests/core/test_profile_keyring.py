@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from regroup.core.errors import DamagedDatabaseError, ProfileError, UnlockCancelledError
-from regroup.core.key_file import KeyStorage, load_key_file
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.keys.key_file import KeyStorage, load_key_file
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, UnlockedWith, open_profile
 from tests.conftest import TEST_KDF_SECONDS

@@ -3,8 +3,8 @@
 import pytest
 
 from regroup.core.errors import UnlockCancelledError
-from regroup.core.key_file import KeyStorage
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.keys.key_file import KeyStorage
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import UnlockedWith, open_profile
 from tests.conftest import TEST_KDF_SECONDS

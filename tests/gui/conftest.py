@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
-from regroup.gui.diary_page import DiaryPage
+from regroup.gui.diary.page import DiaryPage
 from regroup.gui.main_window import MainWindow
 from tests.conftest import TEST_KDF_SECONDS
 from tests.support.clock import ManualClock

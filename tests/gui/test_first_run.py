@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from regroup.core.keystore import SystemKeyStore
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import UnlockedWith, open_profile
-from regroup.gui.qt_prompter import QtPrompter
-from regroup.gui.recovery_key_dialog import RecoveryKeyDialog
+from regroup.gui.keys.qt_prompter import QtPrompter
+from regroup.gui.keys.recovery_key_dialog import RecoveryKeyDialog
 
 
 def test_the_person_confirms_the_key_and_gets_a_new_profile(

@@ -5,11 +5,11 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from regroup import __version__
-from regroup.core.diary_types import EntryContent
+from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
-from regroup.gui.diary_page import DiaryPage
+from regroup.gui.diary.page import DiaryPage
 from regroup.gui.main_window import PAGES, MainWindow
-from regroup.gui.settings_page import SettingsPage
+from regroup.gui.settings.page import SettingsPage
 
 
 def _window(qtbot: QtBot, profile: Profile) -> MainWindow:

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from regroup.core.debrief_types import DebriefContent
-from regroup.core.goals_types import GoalContent
+from regroup.core.debriefs.types import DebriefContent
+from regroup.core.goals.types import GoalContent
 from regroup.core.profile import Profile
-from regroup.gui.debrief_trash_dialog import DebriefTrashDialog, DeleteDebriefBox
-from regroup.gui.goal_dialog import GoalDialog
-from regroup.gui.goal_shelf_dialog import GoalShelfDialog
-from regroup.gui.reminder_settings_box import ReminderSettingsBox
+from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
+from regroup.gui.goals.goal_dialog import GoalDialog
+from regroup.gui.goals.shelf_dialog import GoalShelfDialog
+from regroup.gui.reminders.settings_section import ReminderSettingsBox
 from tests.gui.conftest import show_window
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea)

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from regroup.core.debrief_types import DebriefContent
-from regroup.core.keystore import SystemKeyStore
-from regroup.core.notices import Notice
+from regroup.core.checkins.notices import Notice
+from regroup.core.debriefs.types import DebriefContent
+from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import open_profile
 from regroup.gui.main_window import MainWindow
-from regroup.gui.notifier import Channel
-from regroup.gui.reminder_ui import install_reminder_ui
+from regroup.gui.reminders.notifier import Channel
+from regroup.gui.reminders.reminder_ui import install_reminder_ui
 from tests.support.clock import ManualClock
 from tests.support.prompter import ScriptedPrompter
 from tests.support.tray_probe import MemoryFlags

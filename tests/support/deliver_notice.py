@@ -17,10 +17,10 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from regroup.core.notices import Notice, notice_for
-from regroup.core.reminder_schedule import OneOff, Policy, plan
-from regroup.gui.desktop_notifications import PlyerNotifier
-from regroup.gui.notifier import Notifier
+from regroup.core.checkins.notices import Notice, notice_for
+from regroup.core.checkins.schedule import OneOff, Policy, plan
+from regroup.gui.reminders.notifier import Notifier
+from regroup.gui.reminders.os_notifier import PlyerNotifier
 
 
 def a_due_check_in_notice() -> Notice:
@@ -34,11 +34,11 @@ def a_due_check_in_notice() -> Notice:
 
 def deliver_from_profile(folder: Path) -> int:
     """Save a debrief whose check-in came due at 09:00, then let the service remind."""
-    from regroup.core.debrief_types import DebriefContent
-    from regroup.core.keystore import SystemKeyStore
+    from regroup.core.checkins.reminders import ReminderService
+    from regroup.core.debriefs.types import DebriefContent
+    from regroup.core.keys.keystore import SystemKeyStore
     from regroup.core.paths import ProfilePaths
     from regroup.core.profile import open_profile
-    from regroup.core.reminders import ReminderService
     from tests.support.clock import ManualClock
     from tests.support.prompter import ScriptedPrompter
 

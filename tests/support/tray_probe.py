@@ -13,9 +13,9 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSystemTrayIcon
 
-from regroup.core.notices import CHECKIN_READY, Notice, Target
-from regroup.gui.notifier import Notifier
-from regroup.gui.tray import Pause, Tray
+from regroup.core.checkins.notices import CHECKIN_READY, Notice, Target
+from regroup.gui.reminders.notifier import Notifier
+from regroup.gui.reminders.tray import Pause, Tray
 
 WAIT_SECONDS = 10.0
 

@@ -17,12 +17,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-from regroup.core.backup import create_backup
 from regroup.core.clock import Clock, SystemClock
-from regroup.core.database import bind_models, open_encrypted
-from regroup.core.diary import DiaryService
-from regroup.core.diary_browse import DiaryBrowser
-from regroup.core.drafts import DraftStore
+from regroup.core.diary.browse import DiaryBrowser
+from regroup.core.diary.search import SearchService
+from regroup.core.diary.service import DiaryService
 from regroup.core.errors import (
     KeystoreUnavailableError,
     MigrationError,
@@ -30,29 +28,31 @@ from regroup.core.errors import (
     UnlockCancelledError,
     WrongKeyError,
 )
-from regroup.core.files import make_private_dir
-from regroup.core.key_check import key_check_value, key_matches
-from regroup.core.key_file import (
+from regroup.core.keys.key_check import key_check_value, key_matches
+from regroup.core.keys.key_file import (
     KeyFile,
     KeyStorage,
     WrappedKey,
     load_key_file,
     save_key_file,
 )
-from regroup.core.keystore import KeyStore
-from regroup.core.migrations import CURRENT_VERSION, apply_migrations, schema_version
+from regroup.core.keys.keystore import KeyStore
+from regroup.core.keys.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
 from regroup.core.paths import ProfilePaths, drafts_fallback_dir
-from regroup.core.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
-from regroup.core.search import SearchService
 from regroup.core.settings import SettingsService
+from regroup.core.storage.backup import create_backup
+from regroup.core.storage.database import bind_models, open_encrypted
+from regroup.core.storage.drafts import DraftStore
+from regroup.core.storage.files import make_private_dir
+from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
 
 if TYPE_CHECKING:
-    from regroup.core.checkin_list import CheckinBrowser
-    from regroup.core.checkins import CheckinService
-    from regroup.core.debrief_list import DebriefBrowser
-    from regroup.core.debriefs import DebriefService
-    from regroup.core.goals import GoalService
-    from regroup.core.reminders import ReminderService
+    from regroup.core.checkins.listing import CheckinBrowser
+    from regroup.core.checkins.reminders import ReminderService
+    from regroup.core.checkins.service import CheckinService
+    from regroup.core.debriefs.listing import DebriefBrowser
+    from regroup.core.debriefs.service import DebriefService
+    from regroup.core.goals.service import GoalService
 
 log = logging.getLogger(__name__)
 DEFAULT_KDF_SECONDS = 0.25
@@ -149,42 +149,42 @@ class Profile:
     @cached_property
     def goals(self) -> GoalService:
         """The goals board."""
-        from regroup.core.goals import GoalService
+        from regroup.core.goals.service import GoalService
 
         return GoalService(self.db, self.clock)
 
     @cached_property
     def checkins(self) -> CheckinService:
         """Move-on check-ins."""
-        from regroup.core.checkins import CheckinService
+        from regroup.core.checkins.service import CheckinService
 
         return CheckinService(self.db, self.clock)
 
     @cached_property
     def debriefs(self) -> DebriefService:
         """Debriefs, with the goals and check-ins they make."""
-        from regroup.core.debriefs import DebriefService
+        from regroup.core.debriefs.service import DebriefService
 
         return DebriefService(self.db, self.clock, self.settings, self.goals, self.checkins)
 
     @cached_property
     def debrief_list(self) -> DebriefBrowser:
         """Finding debriefs."""
-        from regroup.core.debrief_list import DebriefBrowser
+        from regroup.core.debriefs.listing import DebriefBrowser
 
         return DebriefBrowser(self.db)
 
     @cached_property
     def checkin_list(self) -> CheckinBrowser:
         """The Check-ins page's lists."""
-        from regroup.core.checkin_list import CheckinBrowser
+        from regroup.core.checkins.listing import CheckinBrowser
 
         return CheckinBrowser(self.db, self.clock)
 
     @cached_property
     def reminders(self) -> ReminderService:
         """The reminder service, built on first use: start-up never pays for its imports."""
-        from regroup.core.reminders import ReminderService
+        from regroup.core.checkins.reminders import ReminderService
 
         return ReminderService(self.db, self.clock)
 
@@ -263,7 +263,7 @@ def _find_key(
 def _ask_until_unlocked(
     key_file: KeyFile, prompter: Prompter, reason: str
 ) -> tuple[bytes, UnlockedWith]:
-    from regroup.core import key_wrap
+    from regroup.core.keys import key_wrap
 
     error: str | None = None
     passphrase_allowed = key_file.passphrase is not None
@@ -353,7 +353,7 @@ def _keyring_problem(keystore: KeyStore, profile_id: str) -> str | None:
 def _passphrase_wrap(
     prompter: Prompter, reason: str, data_key: bytes, profile_id: str, kdf_seconds: float
 ) -> WrappedKey:
-    from regroup.core import key_wrap
+    from regroup.core.keys import key_wrap
 
     passphrase = prompter.choose_passphrase(reason)
     if passphrase is None:
@@ -365,7 +365,7 @@ def _passphrase_wrap(
 def _create(
     paths: ProfilePaths, keystore: KeyStore, prompter: Prompter, clock: Clock, kdf_seconds: float
 ) -> Profile:
-    from regroup.core import key_wrap
+    from regroup.core.keys import key_wrap
 
     profile_id = str(uuid.uuid4())
     data_key = key_wrap.new_data_key()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
-from regroup.core.diary import writing
+from regroup.core.diary.service import writing
 from regroup.core.errors import RegroupError
 
 DEFAULT_MOURNING_DAYS_KEY = "default_mourning_days"

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from regroup import APP_NAME, __version__
 from regroup.core.errors import RegroupError, UnlockCancelledError
-from regroup.core.keystore import KeyStore, SystemKeyStore
+from regroup.core.keys.keystore import KeyStore, SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
+from regroup.gui.keys.qt_prompter import QtPrompter
+from regroup.gui.kit.resources import app_icon
 from regroup.gui.main_window import MainWindow
-from regroup.gui.qt_prompter import QtPrompter
-from regroup.gui.resources import app_icon
 from regroup.gui.single_instance import SHOW, SingleInstance, bring_to_front
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
 
 def install_tray_and_reminders(app: QApplication, window: MainWindow, data_dir: Path) -> bool:
     """Add the tray icon, notifications and reminders; say whether a tray holds the icon."""
-    from regroup.gui.reminder_ui import install_reminder_ui
+    from regroup.gui.reminders.reminder_ui import install_reminder_ui
 
     window.reminder_ui = install_reminder_ui(app, window, data_dir)
     return window.reminder_ui.in_tray()

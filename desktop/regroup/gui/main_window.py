@@ -21,17 +21,17 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile, ProfileInfo
-from regroup.gui.data_events import DataEvents
-from regroup.gui.lazy_page import LazyPage
-from regroup.gui.resources import app_icon
-from regroup.gui.settings_page import SettingsPage
+from regroup.gui.kit.data_events import DataEvents
+from regroup.gui.kit.lazy_page import LazyPage
+from regroup.gui.kit.resources import app_icon
+from regroup.gui.settings.page import SettingsPage
 
 if TYPE_CHECKING:
-    from regroup.gui.checkins_page import CheckinsPage
-    from regroup.gui.debrief_page import DebriefPage
-    from regroup.gui.diary_page import DiaryPage
-    from regroup.gui.goals_page import GoalsPage
-    from regroup.gui.reminder_ui import ReminderUi
+    from regroup.gui.checkins.page import CheckinsPage
+    from regroup.gui.debriefs.page import DebriefPage
+    from regroup.gui.diary.page import DiaryPage
+    from regroup.gui.goals.page import GoalsPage
+    from regroup.gui.reminders.reminder_ui import ReminderUi
 
 
 @dataclass(frozen=True)
@@ -123,26 +123,26 @@ class MainWindow(QMainWindow):
         raise ValueError(spec.key)
 
     def _build_diary(self) -> QWidget:
-        from regroup.gui.diary_page import DiaryPage
+        from regroup.gui.diary.page import DiaryPage
 
         self.diary_page = DiaryPage(self.profile, self.events)
         self.diary_page.first_painted.connect(self.diary_shown)
         return self.diary_page
 
     def _build_debriefs(self) -> QWidget:
-        from regroup.gui.debrief_page import DebriefPage
+        from regroup.gui.debriefs.page import DebriefPage
 
         self.debrief_page = DebriefPage(self.profile, self.events, self.open_entry)
         return self.debrief_page
 
     def _build_goals(self) -> QWidget:
-        from regroup.gui.goals_page import GoalsPage
+        from regroup.gui.goals.page import GoalsPage
 
         self.goals_page = GoalsPage(self.profile, self.events, self.open_debrief)
         return self.goals_page
 
     def _build_checkins(self) -> QWidget:
-        from regroup.gui.checkins_page import CheckinsPage
+        from regroup.gui.checkins.page import CheckinsPage
 
         self.checkins_page = CheckinsPage(self.profile, self.events)
         return self.checkins_page

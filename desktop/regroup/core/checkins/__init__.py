@@ -1,0 +1,1 @@
+"""Move-on check-ins and the reminder arithmetic that brings them."""

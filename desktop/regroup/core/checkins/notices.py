@@ -1,0 +1,62 @@
+"""Every text a reminder may show outside the window, in one place.
+
+They are generic on purpose: a notification can be read over a shoulder or on a
+lock screen, so it never carries a diary line, a company or a debrief's content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from regroup.core.checkins.schedule import Due
+
+TITLE = "Regroup"
+CHECKIN_READY = "A check-in is ready"
+CHECKINS_READY = "{count} check-ins are ready"
+WRITING_TIME = "A few minutes to write, if you like"
+MISSED = "Some check-ins came due while Regroup was not running; they wait under Check-ins"
+STILL_RUNNING = (
+    "Regroup keeps running in the tray so that check-ins can reach you. Quit it from the tray menu."
+)
+
+
+class Target(StrEnum):
+    """Where a click on a notice leads."""
+
+    CHECKINS = "checkins"
+    DIARY = "diary"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification: its texts and where a click leads (``item_id``: one check-in)."""
+
+    message: str
+    target: Target
+    item_id: int | None = None
+    title: str = TITLE
+
+
+def notice_for(dues: Sequence[Due]) -> Notice | None:
+    """Return the single notice for items delivered together, or None for no items.
+
+    Check-ins come first: when both a check-in and the writing reminder are due,
+    one notice about the check-ins is enough.
+    """
+    checkins = [due for due in dues if due.kind == "checkin"]
+    if len(checkins) == 1:
+        return Notice(CHECKIN_READY, Target.CHECKINS, checkins[0].id)
+    if checkins:
+        return Notice(CHECKINS_READY.format(count=len(checkins)), Target.CHECKINS)
+    if dues:
+        return Notice(WRITING_TIME, Target.DIARY)
+    return None
+
+
+def missed_notice(count: int) -> Notice | None:
+    """Return one quiet notice for items that went to the missed list, or None."""
+    return Notice(MISSED, Target.CHECKINS) if count else None

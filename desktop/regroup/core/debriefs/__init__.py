@@ -1,0 +1,1 @@
+"""Debriefs: the look back at one application, its traps, lessons and feedback request."""

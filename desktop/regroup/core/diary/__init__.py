@@ -1,0 +1,1 @@
+"""The diary: entries, tags, revisions, lists and full-text search."""

@@ -1,0 +1,1 @@
+"""The goals board: goals in lanes, kept in the order the person left them."""

@@ -1,0 +1,1 @@
+"""The encrypted database: opening it, its models, migrations, backups, files and drafts."""

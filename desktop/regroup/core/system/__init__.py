@@ -1,0 +1,1 @@
+"""What differs per operating system: start at login."""

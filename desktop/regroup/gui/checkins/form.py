@@ -1,0 +1,270 @@
+"""The form of one check-in: how it feels now, what helped, the next step, and the answer.
+
+It holds no data of its own: the Check-ins page fills it from a ``CheckinItem`` and
+acts on its signals (saving, closing, putting off, making a goal).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from regroup.core.checkins.types import (
+    FEELING_RANGE,
+    SNOOZE_DAYS,
+    CheckinAnswers,
+    CheckinItem,
+)
+
+SAVE_DELAY_MS = 800
+FEELING_HINT = "1 is very low, 5 is good"
+YES = "Yes, I'm ready to move on"
+NOT_YET = "Not yet…"
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def local_text(moment: datetime) -> str:
+    """Return an instant as the person's local day and time, e.g. "Thu 19 Mar 2026, 09:00".
+
+    Built by hand: ``strftime`` with day and month names is slow enough to show in a
+    list of thousands.
+    """
+    m = moment.astimezone()
+    return (
+        f"{_DAYS[m.weekday()]} {m.day:02d} {_MONTHS[m.month - 1]} {m.year}, "
+        f"{m.hour:02d}:{m.minute:02d}"
+    )
+
+
+def context_text(item: CheckinItem) -> str:
+    """Say what the data holds about how it felt then, and say where it comes from."""
+    parts = []
+    if item.news_on is not None:
+        parts.append(f"The news came on {item.news_on.strftime('%a %d %b %Y')}.")
+    if item.wanted is not None:
+        parts.append(f"In the debrief you rated how much you wanted this job {item.wanted} of 5.")
+    if item.linked_mood is not None:
+        mood = f"{item.linked_mood:g}"
+        parts.append(f"The diary entries linked to it have a mood of {mood} of 5 on average.")
+    if item.wanted is None and item.linked_mood is None:
+        parts.append("The debrief holds no rating of how it felt then.")
+    return " ".join(parts)
+
+
+def status_text(item: CheckinItem, now: datetime) -> str:
+    """Return one line on where the check-in stands."""
+    checkin = item.checkin
+    if checkin.done_at is not None:
+        return f"Closed on {local_text(checkin.done_at)}. You can still change your answers."
+    if checkin.next_due_at > now:
+        verb = "Put off until" if checkin.snoozed_until else "Due on"
+        return f"{verb} {local_text(checkin.next_due_at)}. You can answer now if you like."
+    if checkin.missed_at is not None:
+        return f"It came due on {local_text(checkin.next_due_at)}, while Regroup was not running."
+    return f"Due since {local_text(checkin.next_due_at)}."
+
+
+class CheckinForm(QWidget):
+    """Shows one check-in and says, through signals, what the person did with it."""
+
+    answers_edited = Signal()
+    yes_clicked = Signal()
+    snooze_days_chosen = Signal(int)
+    snooze_date_chosen = Signal(object)
+    goal_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.checkin_id: int | None = None
+        self._filling = False
+        self.title_label = QLabel()
+        self.title_label.setAccessibleName("Check-in about")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.status_label = self._wrapped("Where this check-in stands")
+        self.context_label = self._wrapped("How it felt at the debrief")
+        self.feeling_group = QButtonGroup(self)
+        feeling_row = QHBoxLayout()
+        for value in FEELING_RANGE:
+            button = QRadioButton(str(value))
+            button.setAccessibleName(f"I feel {value} of 5")
+            self.feeling_group.addButton(button, value)
+            feeling_row.addWidget(button)
+        hint = QLabel(FEELING_HINT)
+        hint.setEnabled(False)
+        feeling_row.addWidget(hint)
+        feeling_row.addStretch()
+        self.feeling_group.idClicked.connect(lambda _value: self._edited())
+        self.helped_edit = QPlainTextEdit()
+        self.helped_edit.setAccessibleName("What helped")
+        self.helped_edit.setPlaceholderText("A walk, a friend, a day off, writing it down…")
+        self.helped_edit.setTabChangesFocus(True)
+        self.helped_edit.textChanged.connect(self._edited)
+        self.next_edit = QLineEdit()
+        self.next_edit.setAccessibleName("Next step")
+        self.next_edit.setPlaceholderText("One small thing to do next")
+        self.next_edit.textChanged.connect(self._edited)
+        self.goal_button = QPushButton("Make it a goal")
+        self.goal_button.setAccessibleName("Make the next step a goal")
+        self.goal_button.setToolTip("Add the next step to the goals board, linked to the debrief")
+        self.goal_button.clicked.connect(
+            lambda: self.goal_requested.emit(" ".join(self.next_edit.text().split()))
+        )
+        self.next_edit.textChanged.connect(self._update_goal_button)
+        self.yes_button = QPushButton(YES)
+        self.yes_button.setAccessibleName(YES)
+        self.yes_button.clicked.connect(self.yes_clicked.emit)
+        self.not_yet_button = QPushButton(NOT_YET)
+        self.not_yet_button.setAccessibleName("Not yet")
+        self.not_yet_button.clicked.connect(self.show_snooze_choices)
+        self.snooze_row = QWidget()
+        self.snooze_buttons: dict[int, QPushButton] = {}
+        self.snooze_date = QDateEdit()
+        self.snooze_date.setCalendarPopup(True)
+        self.snooze_date.setDisplayFormat("yyyy-MM-dd")
+        self.snooze_date.setAccessibleName("Ask again on")
+        self.snooze_date_button = QPushButton("On this day")
+        self.snooze_date_button.setAccessibleName("Ask again on the chosen day")
+        self.snooze_date_button.clicked.connect(
+            lambda: self.snooze_date_chosen.emit(self.snooze_date.date().toPython())
+        )
+        self._lay_out(feeling_row)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.answers_edited.emit)
+        self.setEnabled(False)
+
+    def _wrapped(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAccessibleName(name)
+        return label
+
+    def _lay_out(self, feeling_row: QHBoxLayout) -> None:
+        snooze = QHBoxLayout(self.snooze_row)
+        snooze.setContentsMargins(0, 0, 0, 0)
+        snooze.addWidget(QLabel("Ask me again"))
+        for days in SNOOZE_DAYS:
+            title = "tomorrow" if days == 1 else f"in {days} days"
+            button = QPushButton(title.capitalize())
+            button.setAccessibleName(f"Ask again {title}")
+            button.clicked.connect(lambda _checked=False, d=days: self.snooze_days_chosen.emit(d))
+            self.snooze_buttons[days] = button
+            snooze.addWidget(button)
+        snooze.addWidget(QLabel("or on"))
+        snooze.addWidget(self.snooze_date)
+        snooze.addWidget(self.snooze_date_button)
+        snooze.addStretch()
+        self.snooze_row.hide()
+        form = QFormLayout()
+        form.addRow("How do you feel about it now?", feeling_row)
+        form.addRow("What helped?", self.helped_edit)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_edit, 1)
+        next_row.addWidget(self.goal_button)
+        form.addRow("Next step:", next_row)
+        answer = QHBoxLayout()
+        answer.addWidget(QLabel("Ready to move on?"))
+        answer.addWidget(self.yes_button)
+        answer.addWidget(self.not_yet_button)
+        answer.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.context_label)
+        layout.addLayout(form)
+        layout.addLayout(answer)
+        layout.addWidget(self.snooze_row)
+        layout.addStretch()
+
+    def show_item(self, item: CheckinItem | None, now: datetime, today: date) -> None:
+        """Fill the form from ``item`` (None: nothing chosen) without counting it as an edit."""
+        self._save_timer.stop()
+        self._filling = True
+        try:
+            self.snooze_row.hide()
+            self.checkin_id = None if item is None else item.checkin.id
+            self.setEnabled(item is not None)
+            if item is None:
+                self.title_label.setText("Choose a check-in, or start one")
+                for label in (self.status_label, self.context_label):
+                    label.clear()
+                self._set_answers(CheckinAnswers())
+                return
+            checkin = item.checkin
+            self.title_label.setText(item.title)
+            self.status_label.setText(status_text(item, now))
+            self.context_label.setText(context_text(item))
+            self._set_answers(
+                CheckinAnswers(checkin.feeling, checkin.what_helped, checkin.next_step)
+            )
+            open_ = checkin.done_at is None
+            self.yes_button.setVisible(open_)
+            self.not_yet_button.setVisible(open_)
+            tomorrow = QDate(today.year, today.month, today.day).addDays(1)
+            self.snooze_date.setMinimumDate(tomorrow)
+            self.snooze_date.setDate(tomorrow.addDays(6))
+        finally:
+            self._filling = False
+
+    def _set_answers(self, answers: CheckinAnswers) -> None:
+        self.feeling_group.setExclusive(False)
+        for button in self.feeling_group.buttons():
+            button.setChecked(self.feeling_group.id(button) == answers.feeling)
+        self.feeling_group.setExclusive(True)
+        self.helped_edit.setPlainText(answers.what_helped)
+        self.next_edit.setText(answers.next_step)
+        self._update_goal_button()
+
+    def answers(self) -> CheckinAnswers:
+        """Return what the form holds now."""
+        feeling = self.feeling_group.checkedId()
+        return CheckinAnswers(
+            feeling=feeling if feeling in FEELING_RANGE else None,
+            what_helped=self.helped_edit.toPlainText(),
+            next_step=self.next_edit.text(),
+        )
+
+    def has_unsaved_edits(self) -> bool:
+        """Return whether an edit waits for its save."""
+        return self._save_timer.isActive()
+
+    def take_unsaved_edits(self) -> bool:
+        """Stop the save timer; return whether an edit was waiting (the caller saves it)."""
+        waiting = self._save_timer.isActive()
+        self._save_timer.stop()
+        return waiting
+
+    def show_snooze_choices(self) -> None:
+        """Show the ways to put the check-in off."""
+        self.snooze_row.show()
+        self.snooze_buttons[SNOOZE_DAYS[0]].setFocus()
+
+    def _edited(self) -> None:
+        if not self._filling and self.checkin_id is not None:
+            self._save_timer.start()
+
+    def _update_goal_button(self) -> None:
+        self.goal_button.setEnabled(bool(self.next_edit.text().strip()))

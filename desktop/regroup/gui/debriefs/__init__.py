@@ -1,0 +1,1 @@
+"""The Debriefs page: the list, the guided form, linked entries and trash."""

@@ -1,0 +1,312 @@
+"""The Debriefs page: the list with its filters on the left, the guided form on the right.
+
+Like the diary, the form saves itself after a pause and whenever the person moves
+away; a new debrief starts as a draft and becomes final with "Finish debrief".
+Warnings from a save (dates in an odd order, no company yet) appear in a banner
+above the form and never change what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from regroup.core.debriefs.types import DebriefNotFoundError, DebriefSaveResult, DebriefStatus
+from regroup.core.errors import RegroupError
+from regroup.gui.debriefs.form import DebriefForm
+from regroup.gui.debriefs.linked_entries import DebriefEntries
+from regroup.gui.debriefs.list_panel import DebriefListPanel
+from regroup.gui.debriefs.saver import DebriefSaver
+from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
+from regroup.gui.kit.banner import Action, Banner, Tone
+from regroup.gui.kit.data_events import DataEvents
+
+if TYPE_CHECKING:
+    from regroup.core.profile import Profile
+
+
+class DebriefPage(QWidget):
+    """Write, find, finish and delete debriefs; turn their lessons into goals."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        events: DataEvents,
+        open_entry: Callable[[int], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.events = events
+        self.panel = DebriefListPanel(profile.debrief_list)
+        self.message_banner = Banner("Notice")
+        self.warning_banner = Banner("Worth a second look")
+        self.form = DebriefForm(lambda typed: profile.debrief_list.role_kinds(typed))
+        self.entries = DebriefEntries(profile.debriefs, open_entry, self._report_error)
+        self.form.add_below(self.entries)
+        self.saver = DebriefSaver(profile, self.form.content, self)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Save status")
+        self.new_button = self._button("New debrief", "Start a new debrief", self.new_debrief)
+        self.finish_button = self._button(
+            "Finish debrief", "Save as final and plan the check-in", self.finish
+        )
+        self.delete_button = self._button("Delete…", "Move this debrief to the trash", self.delete)
+        self.trash_button = self._button("Trash", "Deleted debriefs", self.open_trash)
+        self._lay_out()
+        self._add_shortcuts()
+        self.form.edited.connect(self.saver.note_edit)
+        self.form.make_goal.connect(self.make_goal)
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self._on_failed)
+        self.saver.status_changed.connect(self._show_status)
+        self.panel.debrief_chosen.connect(self.open_debrief)
+        events.debriefs_changed.connect(self.panel.reload)
+        events.goals_changed.connect(self.refresh_goals)
+        events.entries_changed.connect(self.entries.refresh)
+        self._show_new()
+
+    def _button(self, title: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(title)
+        button.setAccessibleName(tip)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    def _lay_out(self) -> None:
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.message_banner)
+        column.addWidget(self.warning_banner)
+        tools = QHBoxLayout()
+        for button in (self.new_button, self.finish_button, self.delete_button):
+            tools.addWidget(button)
+        tools.addStretch()
+        tools.addWidget(self.status_label)
+        tools.addWidget(self.trash_button)
+        column.addLayout(tools)
+        column.addWidget(self.form, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.panel)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 650])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+N, Ctrl+S and Ctrl+F, as on the Diary page (active while this page shows)."""
+        for title, keys, slot in (
+            ("New debrief", "Ctrl+N", self.new_debrief),
+            ("Save now", "Ctrl+S", self.save_now),
+            ("Find debriefs", "Ctrl+F", self.focus_search),
+        ):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.addAction(action)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: go to the search field."""
+        self.panel.search_edit.setFocus()
+        self.panel.search_edit.selectAll()
+
+    # Opening
+
+    def _show_new(self) -> None:
+        content = self.profile.debriefs.new_content()
+        self.form.show_content(content, self.profile.settings.default_mourning_days())
+        self.form.show_record(None)
+        self.saver.begin(None, content)
+        self.entries.show_debrief(None)
+        self.panel.select_debrief(None)
+        self.warning_banner.dismiss()
+        self._enable_buttons(None)
+
+    def _show(self, debrief_id: int) -> bool:
+        try:
+            record = self.profile.debriefs.get(debrief_id)
+        except DebriefNotFoundError:
+            self._notify("That debrief no longer exists.", Tone.ERROR)
+            self.panel.reload()
+            return False
+        default = self.profile.settings.default_mourning_days()
+        self.form.show_content(record.content, default)
+        self.form.show_record(record)
+        self.saver.begin(record.id, record.content)
+        if self.form.content() != record.content:
+            self.saver.note_edit()
+        self.entries.show_debrief(record.id)
+        self.panel.select_debrief(record.id)
+        self.warning_banner.dismiss()
+        self._enable_buttons(record.status)
+        return True
+
+    def _enable_buttons(self, status: DebriefStatus | None) -> None:
+        self.delete_button.setEnabled(status is not None)
+        self.finish_button.setText(
+            "Finish debrief" if status in (None, DebriefStatus.DRAFT) else "Save now"
+        )
+
+    def open_debrief(self, debrief_id: int) -> bool:
+        """Show a debrief in the form, after saving the one being left."""
+        if debrief_id == self.saver.debrief_id:
+            return True
+        if not self.saver.save_now():
+            self.panel.select_debrief(self.saver.debrief_id)
+            return False
+        return self._show(debrief_id)
+
+    def new_debrief(self) -> bool:
+        """Start a new debrief, after saving the open one."""
+        if not self.saver.save_now():
+            return False
+        self._show_new()
+        self.form.company_edit.setFocus()
+        return True
+
+    # Saving
+
+    def finish(self) -> bool:
+        """Save as final (a check-in is planned); kept as a draft while it has no name."""
+        return self.saver.save_now(finish=True)
+
+    def _on_saved(self, result: DebriefSaveResult, _created: bool) -> None:
+        record = result.record
+        self.form.show_record(record)
+        self.entries.show_debrief(record.id)
+        self._enable_buttons(record.status)
+        self.message_banner.dismiss()
+        self.show_warnings([warning.message for warning in result.warnings])
+        self.events.debriefs_changed.emit()
+        self.panel.select_debrief(record.id)
+
+    def show_warnings(self, messages: Sequence[str]) -> None:
+        """Show what deserves a second look; hide the banner when nothing does."""
+        if messages:
+            self.warning_banner.show_message("\n".join(messages))
+        else:
+            self.warning_banner.dismiss()
+
+    def _on_failed(self, message: str) -> None:
+        self.message_banner.show_message(message, Tone.ERROR)
+
+    def _show_status(self, text: str, error: bool) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #b3261e;" if error else "")
+
+    def _notify(self, text: str, tone: Tone = Tone.INFO, actions: Sequence[Action] = ()) -> None:
+        self.message_banner.show_message(text, tone, actions)
+
+    def _report_error(self, text: str) -> None:
+        self._notify(text, Tone.ERROR)
+
+    def save_now(self) -> bool:
+        """Save at once whatever changed."""
+        return self.saver.save_now()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Qt: leaving the page (for another page, or the tray) saves what waits."""
+        if self.saver.pending:
+            self.saver.save_now()
+        super().hideEvent(event)
+
+    def save_before_close(self) -> bool:
+        """Save before the window closes; False when the person chose to stay."""
+        if self.saver.save_now():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Close without saving the debrief?",
+            f"Your last changes to the debrief could not be saved: {self.saver.last_error}"
+            "\n\nClose anyway and lose them?",
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
+
+    def save_before_quit(self) -> None:
+        """The app is quitting: a last save."""
+        self.saver.save_now()
+
+    # Goals
+
+    def make_goal(self, line_index: int) -> None:
+        """Turn a "would do differently" line into a goal on the board (saving first)."""
+        if not self.saver.save_now() or self.saver.debrief_id is None:
+            return
+        try:
+            goal = self.profile.goals.create_from_debrief(self.saver.debrief_id, line_index)
+        except RegroupError as exc:
+            self._notify(f"No goal was made: {exc}", Tone.ERROR)
+            return
+        self.events.goals_changed.emit()
+        self._notify(f"“{goal.title}” is on the Goals board, in Next.")
+
+    def refresh_goals(self) -> None:
+        """Show the current state of the open debrief's goals."""
+        if self.saver.debrief_id is None:
+            return
+        try:
+            record = self.profile.debriefs.get(self.saver.debrief_id)
+        except DebriefNotFoundError:
+            return
+        self.form.lines_editor.show_goals(record.goals)
+        self.form.show_goals(record.goals)
+
+    # Trash
+
+    def delete(self) -> None:
+        """Move the open debrief to the trash, asking what happens to its goals."""
+        if not self.saver.save_now() or self.saver.debrief_id is None:
+            return
+        debrief_id = self.saver.debrief_id
+        record = self.profile.debriefs.get(debrief_id)
+        choice = DeleteDebriefBox(len(record.goals), self).choice()
+        if choice is None:
+            return
+        try:
+            self.profile.debriefs.trash(debrief_id, goals=choice)
+        except RegroupError as exc:
+            self._notify(f"Not deleted: {exc}", Tone.ERROR)
+            return
+        self._show_new()
+        self.events.debriefs_changed.emit()
+        self.events.goals_changed.emit()
+        self._notify(
+            "The debrief is in the trash.", actions=[("Undo", lambda: self.undo_delete(debrief_id))]
+        )
+
+    def undo_delete(self, debrief_id: int) -> None:
+        """Bring a just-deleted debrief back (with the goals that went with it) and open it."""
+        try:
+            self.profile.debriefs.restore(debrief_id)
+        except RegroupError as exc:
+            self._notify(f"Not restored: {exc}", Tone.ERROR)
+            return
+        self.events.debriefs_changed.emit()
+        self.events.goals_changed.emit()
+        self.open_debrief(debrief_id)
+
+    def open_trash(self) -> None:
+        """Show the trash, where debriefs can be restored or deleted for good."""
+        if not self.saver.save_now():
+            return
+        dialog = DebriefTrashDialog(self.profile.debriefs, self.events, self)
+        dialog.exec()
+        if dialog.restored_ids:
+            self.open_debrief(dialog.restored_ids[-1])

@@ -1,0 +1,1 @@
+"""The Diary page: the entry list, the editor, search, history and trash."""

@@ -1,0 +1,361 @@
+"""The Diary page: find entries on the left, write on the right; everything saves itself.
+
+The page decides what is open in the editor. Leaving an entry (another entry, a
+new one, a day on the calendar, closing) saves it first; when that save fails the
+page stays where it is, so the words remain on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from regroup.core.diary.types import EntryContent, EntryNotFoundError, EntryRecord
+from regroup.core.errors import RegroupError
+from regroup.core.storage.drafts import Draft
+from regroup.gui.diary.editor import EntryEditor
+from regroup.gui.diary.list_model import day_text
+from regroup.gui.diary.list_panel import EntryPanel
+from regroup.gui.diary.prompt_bar import PromptBar
+from regroup.gui.diary.saver import EntrySaver
+from regroup.gui.kit.banner import Action, Banner, Tone
+from regroup.gui.kit.data_events import DataEvents
+
+if TYPE_CHECKING:
+    from regroup.core.profile import Profile
+
+DRAFT_CHECK_DELAY_MS = 300
+"""Reading a draft loads the cipher library (~40 ms): do it once the window is up.
+
+The history and trash dialogs are imported when first opened, for the same reason.
+"""
+
+
+class DiaryPage(QWidget):
+    """Free writing with a list, a calendar, search, prompts, history and a trash."""
+
+    first_painted = Signal()
+    """The page, its list (or the words saying it is empty) and calendar reached the screen."""
+
+    def __init__(self, profile: Profile, events: DataEvents, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.profile = profile
+        self.events = events
+        self._painted = False
+        today = profile.clock.today()
+        self.panel = EntryPanel(profile, today)
+        self.message_banner = Banner("Notice")
+        self.draft_banner = Banner("Recovery draft")
+        self.prompt_bar = PromptBar(today)
+        self.editor = EntryEditor(today)
+        self.saver = EntrySaver(profile, self.editor.content, self)
+        self.saver.protect_draft = True
+        self._save_error_shown = False
+        self.new_button = self._button(
+            "New entry", "Start a new entry (Ctrl+N)", lambda: self.new_entry()
+        )
+        self.delete_button = self._button("Delete", "Move this entry to the trash", self.delete)
+        self.history_button = self._button(
+            "History", "Earlier versions of this entry", self.open_history
+        )
+        self.trash_button = self._button("Trash", "Deleted entries", self.open_trash)
+        self._lay_out()
+        self._add_shortcuts()
+        self.editor.edited.connect(self.saver.note_edit)
+        self.saver.status_changed.connect(self.editor.set_status)
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(self._on_failed)
+        self.panel.entry_chosen.connect(self.open_entry)
+        self.panel.day_chosen.connect(self.open_day)
+        self.prompt_bar.use_prompt.connect(self.use_prompt)
+        events.entries_changed.connect(self.panel.reload)
+        events.entry_edited.connect(self.panel.refresh_entry)
+        self._open_start_entry()
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.timeout.connect(self.offer_recovery_draft)
+        self._draft_timer.start(DRAFT_CHECK_DELAY_MS)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt: paint; the first time, say so once the children have painted too."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)
+
+    def today(self) -> date:
+        """Return today's date; asked each time, as the app may stay open past midnight."""
+        return self.profile.clock.today()
+
+    def _button(self, title: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(title)
+        button.setAccessibleName(tip.split(" (")[0])
+        button.setToolTip(tip)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    def _lay_out(self) -> None:
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.draft_banner)
+        column.addWidget(self.message_banner)
+        column.addWidget(self.prompt_bar)
+        tools = QHBoxLayout()
+        for button in (self.new_button, self.delete_button, self.history_button):
+            tools.addWidget(button)
+        tools.addStretch()
+        tools.addWidget(self.trash_button)
+        column.addLayout(tools)
+        column.addWidget(self.editor, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.panel)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 600])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _add_shortcuts(self) -> None:
+        for title, keys, slot in (
+            ("New entry", "Ctrl+N", self.new_entry),
+            ("Find", "Ctrl+F", self.focus_search),
+            ("Save now", "Ctrl+S", self.save_now),
+        ):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.addAction(action)
+
+    # Opening entries
+
+    def _open_start_entry(self) -> None:
+        """Continue today's newest entry if there is one, else start today's first."""
+        if self.panel.model.rowCount():
+            newest = self.profile.diary.get(self.panel.model.entry_id(0))
+            if newest.entry_date == self.today():
+                self._show_record(newest.id, newest.content())
+                return
+        self._start_new(EntryContent("", entry_date=self.today()))
+
+    def _show_record(self, entry_id: int | None, content: EntryContent) -> None:
+        self.editor.show_content(content, self.today())
+        self.saver.begin(entry_id, content)
+        self.panel.select_entry(entry_id)
+        self.panel.show_day(content.entry_date or self.today())
+        self._enable_buttons()
+
+    def _start_new(self, content: EntryContent) -> None:
+        self._show_record(None, content)
+
+    def _enable_buttons(self) -> None:
+        saved = self.saver.entry_id is not None
+        self.delete_button.setEnabled(saved)
+        self.history_button.setEnabled(saved)
+
+    def _leave_current(self) -> bool:
+        """Save the open entry before showing another; False keeps it on screen."""
+        return self.saver.save_now()
+
+    def open_entry(self, entry_id: int) -> bool:
+        """Show an entry in the editor, after saving the one being left."""
+        if entry_id == self.saver.entry_id:
+            self.panel.select_entry(entry_id)
+            return True
+        if not self._leave_current():
+            self.panel.select_entry(self.saver.entry_id)
+            return False
+        try:
+            record = self.profile.diary.get(entry_id)
+        except EntryNotFoundError:
+            self._notify("That entry no longer exists.", Tone.ERROR)
+            self.panel.reload()
+            return False
+        self._show_record(record.id, record.content())
+        return True
+
+    def new_entry(self, day: date | None = None, title: str = "") -> bool:
+        """Start a new entry (for ``day``, today by default), after saving the open one."""
+        if not self._leave_current():
+            return False
+        self._start_new(EntryContent("", title=title, entry_date=day or self.today()))
+        self.editor.focus_body()
+        return True
+
+    def open_day(self, day: date) -> None:
+        """Open the day's newest entry, or start one dated that day."""
+        entries = self.profile.browse.on_day(day)
+        if entries:
+            self.open_entry(entries[0].id)
+        else:
+            self.new_entry(day)
+
+    def use_prompt(self, prompt: str) -> None:
+        """Start a new entry titled with the prompt (kept only once something is written)."""
+        self.new_entry(title=prompt)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: go to the search field."""
+        self.panel.filter_bar.search_edit.setFocus()
+        self.panel.filter_bar.search_edit.selectAll()
+
+    # Saving
+
+    def save_now(self) -> bool:
+        """Ctrl+S: save without waiting for the pause."""
+        return self.saver.save_now()
+
+    def _notify(self, text: str, tone: Tone = Tone.INFO, actions: Sequence[Action] = ()) -> None:
+        self._save_error_shown = False
+        self.message_banner.show_message(text, tone, actions)
+
+    def _on_saved(self, record: EntryRecord, moved: bool) -> None:
+        if self._save_error_shown:
+            self.message_banner.dismiss()
+            self._save_error_shown = False
+        self._enable_buttons()
+        if moved:
+            self.events.entries_changed.emit()
+            self.panel.show_day(record.entry_date)
+        else:
+            self.events.entry_edited.emit(record.id)
+        self.panel.select_entry(record.id)
+
+    def _on_failed(self, message: str) -> None:
+        self.message_banner.show_message(message, Tone.ERROR)
+        self._save_error_shown = True
+
+    def save_before_close(self) -> bool:
+        """Save before the window closes; False when the person chose to stay."""
+        if self.saver.save_now():
+            return True
+        if self.saver.draft_kept:
+            QMessageBox.warning(
+                self,
+                "Your last changes are not in the diary",
+                f"They could not be saved: {self.saver.last_error}\n\nAn encrypted recovery "
+                "copy was kept; Regroup offers it the next time it starts.",
+            )
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Close without saving?",
+            f"Your last changes could not be saved: {self.saver.last_error}\n\nNo recovery "
+            "copy could be written either. Close anyway and lose them?",
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
+
+    def save_before_quit(self) -> None:
+        """The app is quitting and cannot wait: save, or leave a recovery draft."""
+        self.saver.save_now()
+
+    # Trash and history
+
+    def delete(self) -> None:
+        """Move the open entry to the trash, with an Undo."""
+        if not self._leave_current() or self.saver.entry_id is None:
+            return
+        entry_id = self.saver.entry_id
+        try:
+            self.profile.diary.trash(entry_id)
+        except RegroupError as exc:
+            self._notify(f"Not deleted: {exc}", Tone.ERROR)
+            return
+        self._start_new(EntryContent("", entry_date=self.today()))
+        self.events.entries_changed.emit()
+        self._notify(
+            "The entry is in the trash.", actions=[("Undo", lambda: self.undo_delete(entry_id))]
+        )
+
+    def undo_delete(self, entry_id: int) -> None:
+        """Bring a just-deleted entry back and open it."""
+        try:
+            self.profile.diary.restore(entry_id)
+        except RegroupError as exc:
+            self._notify(f"Not restored: {exc}", Tone.ERROR)
+            return
+        self.events.entries_changed.emit()
+        self.open_entry(entry_id)
+
+    def open_history(self) -> None:
+        """Show the open entry's earlier versions; one can be brought back."""
+        if not self._leave_current() or self.saver.entry_id is None:
+            return
+        from regroup.gui.diary.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.profile.diary, self.saver.entry_id, self)
+        dialog.exec()
+        if dialog.restored is not None:
+            self._show_record(dialog.restored.id, dialog.restored.content())
+            self.events.entries_changed.emit()
+            self._notify("The earlier version is back. The text it replaced is kept in History.")
+
+    def open_trash(self) -> None:
+        """Show the trash, where entries can be restored or deleted for good."""
+        if not self._leave_current():
+            return
+        from regroup.gui.diary.trash_dialog import TrashDialog
+
+        TrashDialog(self.profile.diary, self.events, self).exec()
+
+    # Recovery drafts
+
+    def offer_recovery_draft(self) -> None:
+        """Offer the text a failed save left behind last time, if any."""
+        try:
+            draft = self.profile.drafts.load()
+        except (RegroupError, OSError):
+            draft = None
+        if draft is None:
+            self.saver.protect_draft = False
+            return
+        moment = draft.saved_at.astimezone()
+        where = "a new entry" if draft.entry_id is None else "an entry"
+        start = (draft.content.title or " ".join(draft.content.body.split()))[:60]
+        self.draft_banner.show_message(
+            f"Restore the unsaved text from {day_text(moment.date())} {moment:%H:%M}? "
+            f"It was written for {where} and begins “{start}”.",
+            actions=[
+                ("Restore", lambda: self.restore_draft(draft)),
+                ("Discard", self.discard_draft),
+            ],
+            closable=False,
+        )
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put a recovery draft in the editor as unsaved changes; autosave takes it from there."""
+        if not self._leave_current():
+            self.offer_recovery_draft()
+            return
+        entry_id, baseline = None, EntryContent("", entry_date=self.today())
+        if draft.entry_id is not None:
+            try:
+                record = self.profile.diary.get(draft.entry_id)
+            except EntryNotFoundError:
+                record = None
+            if record is not None and record.deleted_at is None:
+                entry_id, baseline = record.id, record.content()
+        self.saver.protect_draft = False
+        self._show_record(entry_id, baseline)
+        self.editor.show_content(draft.content, self.today())
+        self.saver.note_edit()
+
+    def discard_draft(self) -> None:
+        """Forget the recovery draft for good."""
+        self.profile.drafts.discard()
+        self.saver.protect_draft = False

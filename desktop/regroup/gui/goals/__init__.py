@@ -1,0 +1,1 @@
+"""The Goals board: lanes of cards, the goal dialog and the shelf."""

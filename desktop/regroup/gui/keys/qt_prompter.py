@@ -1,0 +1,45 @@
+"""The GUI side of :class:`regroup.core.profile.Prompter`: one dialog per question.
+
+The dialogs are imported when first needed: most starts need none of them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from regroup.core.profile import SecretAnswer, SecretRequest
+
+
+class QtPrompter:
+    """Asks with modal dialogs parented to ``parent`` (None before the window exists)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._parent = parent
+
+    def choose_passphrase(self, reason: str) -> str | None:
+        """Ask for a new passphrase."""
+        from regroup.gui.keys.key_dialogs import NewPassphraseDialog
+
+        return NewPassphraseDialog.choose(reason, self._parent)
+
+    def confirm_recovery_key(self, recovery_key: str) -> bool:
+        """Show the recovery key and have it typed back."""
+        from regroup.gui.keys.recovery_key_dialog import RecoveryKeyDialog
+
+        return RecoveryKeyDialog.confirm(recovery_key, self._parent)
+
+    def ask_secret(self, request: SecretRequest) -> SecretAnswer | None:
+        """Ask for the passphrase or the recovery key."""
+        from regroup.gui.keys.key_dialogs import UnlockDialog
+
+        return UnlockDialog.ask(request, self._parent)
+
+    def offer_keyring_restore(self, keyring_name: str) -> bool:
+        """Offer to put the key back in the keyring so it is not asked again."""
+        answer = QMessageBox.question(
+            self._parent,
+            "Remember the key?",
+            f"Your diary is unlocked. Store its key in {keyring_name} again, so that "
+            "Regroup opens without the recovery key next time?",
+        )
+        return answer == QMessageBox.StandardButton.Yes

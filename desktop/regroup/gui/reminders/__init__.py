@@ -1,0 +1,1 @@
+"""Reminders in the window: the tray, the notifier chain and the timer."""

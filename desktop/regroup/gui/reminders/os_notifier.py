@@ -1,0 +1,163 @@
+"""The OS's own notifications: through plyer, with a check that someone will show them.
+
+On Linux a notification first goes straight to the session bus
+(``regroup.gui.reminders.dbus_notifier``), which hears a click on it; plyer is the way on
+Windows and macOS, and the Linux fallback when that fails.
+
+plyer's platform modules are imported by name here so that PyInstaller bundles
+them; plyer itself only finds them by a dynamic import. On Linux plyer speaks
+D-Bus through dbus-python when it is installed and otherwise runs ``notify-send``,
+which reports no failure: so first we ask the session bus (through jeepney, which
+keyring already brings) whether a notification server is there.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from regroup.core.checkins.notices import Notice
+
+log = logging.getLogger(__name__)
+
+NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
+BUS_TIMEOUT_SECONDS = 3.0
+SHOW_SECONDS = 10
+
+
+class NotificationError(Exception):
+    """The OS notification could not be handed to anything that shows it."""
+
+
+class DesktopNotifier(Protocol):
+    """Shows a notice with the OS's notifications, or raises NotificationError."""
+
+    def notify(self, notice: Notice) -> None:
+        """Show ``notice`` or raise."""
+        ...
+
+
+def plyer_backend() -> Any:
+    """Return plyer's notification object for this OS (imported explicitly, see above)."""
+    if sys.platform == "win32":
+        from plyer.platforms.win import notification as backend
+    elif sys.platform == "darwin":
+        from plyer.platforms.macosx import notification as backend
+    else:
+        from plyer.platforms.linux import notification as backend
+    return backend.instance()
+
+
+def _activate(connection: Any, bus: Any) -> None:
+    from jeepney import DBusErrorResponse
+
+    try:
+        connection.send_and_get_reply(
+            bus.StartServiceByName(NOTIFICATIONS_NAME), timeout=BUS_TIMEOUT_SECONDS
+        )
+    except DBusErrorResponse as exc:
+        raise NotificationError(f"the notification server did not start: {exc}") from exc
+
+
+def require_notification_server() -> None:
+    """Raise NotificationError unless the session bus has a notification server.
+
+    A server that the bus can start on demand (D-Bus activation) is started here, so
+    that a broken one shows up as an error instead of a silent loss.
+    """
+    try:
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import open_dbus_connection
+    except ImportError as exc:  # pragma: no cover - jeepney comes with keyring
+        raise NotificationError("jeepney is missing") from exc
+    try:
+        with open_dbus_connection(bus="SESSION") as connection:
+            owned = connection.send_and_get_reply(
+                message_bus.NameHasOwner(NOTIFICATIONS_NAME), timeout=BUS_TIMEOUT_SECONDS
+            )
+            if owned.body[0]:
+                return
+            names = connection.send_and_get_reply(
+                message_bus.ListActivatableNames(), timeout=BUS_TIMEOUT_SECONDS
+            )
+            if NOTIFICATIONS_NAME not in names.body[0]:
+                raise NotificationError("no notification server on the session bus")
+            _activate(connection, message_bus)
+    except NotificationError:
+        raise
+    except Exception as exc:
+        raise NotificationError(f"the session bus cannot be reached: {exc}") from exc
+
+
+class PlyerNotifier:
+    """plyer's notification for this OS; on Linux only when a server is there."""
+
+    def __init__(self, app_name: str = "Regroup", app_icon: str = "") -> None:
+        self.app_name = app_name
+        self.app_icon = app_icon
+
+    def notify(self, notice: Notice) -> None:
+        """Show ``notice`` or raise NotificationError."""
+        if sys.platform.startswith("linux"):
+            require_notification_server()
+        try:
+            backend = plyer_backend()
+            backend.notify(
+                title=notice.title,
+                message=notice.message,
+                app_name=self.app_name,
+                app_icon=self.app_icon,
+                timeout=SHOW_SECONDS,
+            )
+        except Exception as exc:
+            raise NotificationError(f"{type(exc).__name__}: {exc}") from exc
+
+
+class FirstThatWorks(QObject):
+    """Tries each desktop notifier in turn; ``activated(Notice)`` when one reports a click."""
+
+    activated = Signal(object)
+
+    def __init__(self, notifiers: Sequence[DesktopNotifier], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notifiers = list(notifiers)
+        for notifier in self.notifiers:
+            activated = getattr(notifier, "activated", None)
+            if activated is not None:
+                activated.connect(self.activated)
+
+    def notify(self, notice: Notice) -> None:
+        """Show ``notice`` with the first notifier that can, or raise NotificationError."""
+        failures = []
+        for notifier in self.notifiers:
+            try:
+                notifier.notify(notice)
+            except Exception as exc:
+                log.info("%s failed: %s", type(notifier).__name__, exc)
+                failures.append(f"{type(notifier).__name__}: {exc}")
+            else:
+                return
+        raise NotificationError("; ".join(failures) or "no desktop notifier")
+
+
+def default_desktop_notifier(parent: QObject | None = None) -> FirstThatWorks:
+    """The OS's notifications: on Linux straight to the bus (clicks heard), then plyer.
+
+    Nothing is imported or connected here: that waits for the first notice.
+    """
+    notifiers: list[DesktopNotifier] = []
+    if sys.platform.startswith("linux"):
+        from regroup.gui.kit.resources import resource_path
+        from regroup.gui.reminders.dbus_notifier import DbusActionNotifier, icon_uri
+
+        notifiers.append(DbusActionNotifier(app_icon=icon_uri(resource_path("icons/regroup.svg"))))
+    notifiers.append(PlyerNotifier())
+    chain = FirstThatWorks(notifiers, parent)
+    for notifier in notifiers:
+        if isinstance(notifier, QObject):
+            notifier.setParent(chain)
+    return chain

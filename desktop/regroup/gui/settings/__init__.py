@@ -1,0 +1,1 @@
+"""The Settings page, built from the sections the pages give it."""

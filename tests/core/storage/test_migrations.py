@@ -1,0 +1,224 @@
+"""A database from schema 1 upgrades with every row intact; a failed upgrade changes nothing."""
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from regroup.core.diary.types import SearchQuery
+from regroup.core.errors import MigrationError, SchemaTooNewError
+from regroup.core.keys.key_check import key_check_value
+from regroup.core.keys.key_file import KeyFile, KeyStorage, save_key_file
+from regroup.core.keys.key_wrap import new_data_key, wrap_with_recovery_key
+from regroup.core.keys.keystore import SystemKeyStore
+from regroup.core.keys.recovery_key import new_recovery_key
+from regroup.core.paths import ProfilePaths
+from regroup.core.profile import open_profile
+from regroup.core.storage import migrations
+from regroup.core.storage.backup import list_backups
+from regroup.core.storage.database import open_encrypted
+from tests.support.prompter import ScriptedPrompter
+
+V1_ROWS = [
+    ("u1", "2024-01-02", "2024-01-02 09:00:00+00:00", "First", "They said no \U0001f614", 2),
+    (
+        "u2",
+        "1900-01-01",
+        "2024-01-03 10:00:00+00:00",
+        "",
+        "\u05dc\u05d0 \u05e0\u05d5\u05e8\u05d0",
+        None,
+    ),
+    ("u3", "2200-12-31", "2024-01-04 11:00:00+00:00", "x" * 300, "nul\x00byte", 5),
+]
+
+
+def _make_v1_profile(paths: ProfilePaths, keystore: SystemKeyStore) -> None:
+    """Build a profile exactly as schema 1 of Regroup left it."""
+    paths.root.mkdir(parents=True)
+    key, profile_id = new_data_key(), "v1-profile"
+    db = open_encrypted(paths.database, key)
+    migrations.apply_migrations(db, target=1)
+    db.execute_sql("INSERT INTO setting (key, value) VALUES ('default_mourning_days', '3')")
+    for row in V1_ROWS:
+        db.execute_sql(
+            "INSERT INTO entry (uuid, entry_date, created_at, title, body, mood) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            row,
+        )
+    db.close()
+    save_key_file(
+        paths.key_file,
+        KeyFile(
+            profile_id,
+            KeyStorage.KEYRING,
+            key_check_value(key, profile_id),
+            wrap_with_recovery_key(key, new_recovery_key(), profile_id),
+        ),
+    )
+    keystore.save(profile_id, key)
+
+
+def test_a_schema_1_database_upgrades_with_every_row_intact(
+    paths: ProfilePaths, keystore: SystemKeyStore
+) -> None:
+    _make_v1_profile(paths, keystore)
+    profile = open_profile(paths, keystore, ScriptedPrompter())
+    try:
+        rows = profile.db.execute_sql(
+            "SELECT uuid, entry_date, created_at, title, body, mood FROM entry ORDER BY id"
+        ).fetchall()
+        assert rows == V1_ROWS
+        assert migrations.schema_version(profile.db) == migrations.CURRENT_VERSION
+        first = profile.diary.get(1)
+        assert first.updated_at == first.created_at
+        assert first.entry_date == dt.date(2024, 1, 2)
+        assert [h.summary.id for h in profile.search.search(SearchQuery("said"))] == [1]
+        setting = profile.db.execute_sql("SELECT value FROM setting").fetchone()
+        assert setting == ("3",)
+    finally:
+        profile.close()
+    [backup] = list_backups(paths.backups)
+    assert f"before-v{migrations.CURRENT_VERSION}" in backup.name
+    old = open_encrypted(backup, keystore.load("v1-profile") or b"")
+    assert migrations.schema_version(old) == 1
+    assert old.execute_sql("SELECT count(*) FROM entry").fetchone() == (3,)
+    old.close()
+
+
+def _sha(path) -> str:  # type: ignore[no-untyped-def]
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(
+    paths: ProfilePaths, keystore: SystemKeyStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _make_v1_profile(paths, keystore)
+    before = _sha(paths.database)
+
+    def broken(db) -> None:  # type: ignore[no-untyped-def]
+        db.execute_sql("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
+    with pytest.raises(MigrationError, match="left as it was"):
+        open_profile(paths, keystore, ScriptedPrompter())
+    assert _sha(paths.database) == before
+    db = open_encrypted(paths.database, keystore.load("v1-profile") or b"")
+    assert migrations.schema_version(db) == 1
+    tables = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master").fetchall()}
+    assert "half_done" not in tables
+    db.close()
+
+
+def test_a_database_from_a_newer_regroup_is_refused_untouched(
+    paths: ProfilePaths, keystore: SystemKeyStore
+) -> None:
+    _make_v1_profile(paths, keystore)
+    key = keystore.load("v1-profile") or b""
+    db = open_encrypted(paths.database, key)
+    db.execute_sql(f"PRAGMA user_version = {migrations.CURRENT_VERSION + 1}")
+    db.close()
+    before = _sha(paths.database)
+    with pytest.raises(SchemaTooNewError, match="newer Regroup"):
+        open_profile(paths, keystore, ScriptedPrompter())
+    assert _sha(paths.database) == before
+    assert not paths.database.with_name("regroup.db-wal").exists()
+
+
+def _make_v3_profile(paths: ProfilePaths, keystore: SystemKeyStore) -> None:
+    """Build a profile as schema 3 left it: entries with tags, a revision, a trashed entry."""
+    paths.root.mkdir(parents=True)
+    key, profile_id = new_data_key(), "v3-profile"
+    db = open_encrypted(paths.database, key)
+    migrations.apply_migrations(db, target=3)
+    db.execute_sql("INSERT INTO setting (key, value) VALUES ('default_mourning_days', '5')")
+    for number, (uuid, day, created, title, body, mood) in enumerate(V1_ROWS, start=1):
+        db.execute_sql(
+            "INSERT INTO entry (uuid, entry_date, created_at, updated_at, deleted_at, title, body, "
+            "mood, tags_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uuid, day, created, created, None if number < 3 else created, title, body, mood, "x"),
+        )
+    db.execute_sql("INSERT INTO tag (name) VALUES ('x')")
+    db.execute_sql("INSERT INTO entry_tag (entry_id, tag_id) VALUES (1, 1)")
+    db.execute_sql(
+        "INSERT INTO entry_revision (entry_id, saved_at, entry_date, title, body, mood, "
+        "tags_text) VALUES (1, '2024-01-02 10:00:00.000000', '2024-01-02', 'Old', 'old', 1, '')"
+    )
+    db.close()
+    save_key_file(
+        paths.key_file,
+        KeyFile(
+            profile_id,
+            KeyStorage.KEYRING,
+            key_check_value(key, profile_id),
+            wrap_with_recovery_key(key, new_recovery_key(), profile_id),
+        ),
+    )
+    keystore.save(profile_id, key)
+
+
+def test_a_schema_3_database_upgrades_to_the_current_schema_with_every_row_intact(
+    paths: ProfilePaths, keystore: SystemKeyStore
+) -> None:
+    from regroup.core.debriefs.types import DebriefContent
+    from regroup.core.goals.types import GoalContent
+
+    _make_v3_profile(paths, keystore)
+    key = keystore.load("v3-profile") or b""
+    old = open_encrypted(paths.database, key)
+    tables = ("entry", "tag", "entry_tag", "entry_revision", "setting")
+    before = {t: old.execute_sql(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+    old.close()
+
+    profile = open_profile(paths, keystore, ScriptedPrompter())
+    try:
+        assert migrations.schema_version(profile.db) == migrations.CURRENT_VERSION
+        after = {
+            t: profile.db.execute_sql(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables
+        }
+        assert after == before
+        assert [h.summary.id for h in profile.search.search(SearchQuery("said"))] == [1]
+        assert profile.search.search(SearchQuery("byte")) == []
+        assert profile.debriefs.new_content().mourning_days == 5
+        record = profile.debriefs.create(
+            DebriefContent(company="Acme", do_differently=("Practise",)), draft=False
+        ).record
+        profile.debriefs.link_entries(record.id, [1])
+        goal = profile.goals.create_from_debrief(record.id, 0)
+        assert profile.debriefs.get(record.id).goals == (goal,)
+        assert profile.goals.create(GoalContent("Walk daily")).lane == "next"
+        integrity = profile.db.execute_sql("PRAGMA foreign_key_check").fetchall()
+        assert integrity == []
+    finally:
+        profile.close()
+    [backup] = list_backups(paths.backups)
+    assert f"before-v{migrations.CURRENT_VERSION}" in backup.name
+
+
+def test_schema_4_check_ins_upgrade_to_5_with_nothing_missed_and_the_reminder_indexes(
+    tmp_path: Path,
+) -> None:
+    db = open_encrypted(tmp_path / "v4.db", new_data_key())
+    try:
+        migrations.apply_migrations(db, target=4)
+        stamp = "2026-03-19 08:00:00.000000"
+        db.execute_sql(
+            "INSERT INTO debrief (uuid, status, created_at, updated_at, company) "
+            "VALUES ('d1', 'saved', ?, ?, 'Acme')",
+            (stamp, stamp),
+        )
+        db.execute_sql(
+            "INSERT INTO checkin (uuid, debrief_id, due_at, created_at, updated_at, feeling) "
+            "VALUES ('c1', 1, ?, ?, ?, 3)",
+            (stamp, stamp, stamp),
+        )
+        assert migrations.apply_migrations(db) == 4
+        assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 5
+        row = db.execute_sql("SELECT uuid, feeling, missed_at FROM checkin").fetchone()
+        assert row == ("c1", 3, None)
+        indexes = {r[1] for r in db.execute_sql("PRAGMA index_list(checkin)").fetchall()}
+        assert {"checkin_reminder", "checkin_open", "checkin_due"} <= indexes
+    finally:
+        db.close()

@@ -1,0 +1,130 @@
+"""The editor: tags from the field and the text, mood, far dates, word count, a safe preview."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
+
+from regroup.core.diary.types import EntryContent
+from regroup.core.keys.keystore import SystemKeyStore
+from regroup.core.profile import Profile
+from regroup.gui.diary.editor import EntryEditor
+from regroup.gui.diary.tag_chips import field_text_for, inline_tags, merged_tags
+from tests.gui.conftest import diary, reopen, show_window, wait_saved
+
+
+def test_hash_words_in_the_text_are_tags_but_numbers_headings_and_anchors_are_not() -> None:
+    body = (
+        "Called them. #interview went ok.\n# Heading\nIssue #3, see http://x.org/#anchor #Next-Step"
+    )
+    assert inline_tags(body) == ["interview", "Next-Step"]
+    assert merged_tags("#job-search, Feedback interview", body) == [
+        "job-search",
+        "Feedback",
+        "interview",
+        "Next-Step",
+    ]
+    assert field_text_for(("job-search", "interview"), body) == "#job-search"
+
+
+def test_tags_typed_and_written_are_saved_and_shown_as_chips(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    page = diary(show_window(qtbot, profile))
+    editor = page.editor
+    qtbot.keyClicks(editor.tags_edit, "#job-search, feedback")
+    qtbot.keyClicks(editor.body_edit, "The #interview was short.")
+    qtbot.waitUntil(lambda: editor.chips.texts() == ["#job-search", "#feedback", "#interview"])
+    assert "#word" in editor.tags_edit.toolTip()
+    wait_saved(qtbot, page)
+    entry_id = page.saver.entry_id
+    assert profile.diary.get(entry_id).tags == ("job-search", "feedback", "interview")
+    page.new_entry()
+    page.open_entry(entry_id)
+    assert editor.tags_edit.text() == "#job-search #feedback"
+    editor.body_edit.setPlainText("The interview was short.")
+    wait_saved(qtbot, page)
+    assert profile.diary.get(entry_id).tags == ("job-search", "feedback")
+
+
+def test_mood_and_far_away_days_are_kept(qtbot: QtBot, profile: Profile) -> None:
+    page = diary(show_window(qtbot, profile))
+    editor = page.editor
+    assert [editor.mood_combo.itemText(i) for i in range(6)] == [
+        "No mood",
+        "1 Awful",
+        "2 Low",
+        "3 Okay",
+        "4 Good",
+        "5 Great",
+    ]
+    for day, mood in ((dt.date(1900, 1, 1), 2), (dt.date(2200, 12, 31), None)):
+        page.new_entry()
+        editor.date_edit.setDate(QDate(day))
+        editor.mood_combo.setCurrentIndex(editor.mood_combo.findData(mood))
+        qtbot.keyClicks(editor.body_edit, f"written for {day}")
+        assert page.save_now()
+        saved = profile.diary.get(page.saver.entry_id)
+        assert (saved.entry_date, saved.mood) == (day, mood)
+
+
+def test_the_word_count_follows_the_text(qtbot: QtBot) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.show_content(EntryContent("one two  three\nfour"), dt.date(2026, 1, 1))
+    assert editor.word_count_label.text() == "4 words"
+    editor.focus_body()
+    qtbot.keyClicks(editor.body_edit, " five")
+    qtbot.waitUntil(lambda: editor.word_count_label.text() == "5 words")
+
+
+def test_the_preview_is_built_only_when_shown_and_opens_links_only_when_clicked(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()))
+    )
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.keyClicks(editor.body_edit, "**bold** and [a link](https://example.org) ![x](x.png)")
+    qtbot.wait(2 * 250 + 50)
+    assert editor.preview_builds == 0 and editor.preview.isHidden()
+    editor.preview_button.click()
+    assert editor.preview_builds == 1 and editor.preview.isVisible()
+    assert "bold and a link" in editor.preview.toPlainText()
+    assert editor.preview.loadResource(2, QUrl("x.png")) is None
+    assert opened == []
+    editor.preview.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    editor.preview.anchorClicked.emit(QUrl("https://example.org"))
+    assert opened == ["https://example.org"]
+    editor.preview_button.click()
+    qtbot.keyClicks(editor.body_edit, " more")
+    qtbot.wait(2 * 250 + 50)
+    assert editor.preview_builds == 1
+
+
+def test_a_five_megabyte_paste_with_emoji_and_rtl_text_comes_back_exactly(
+    qtbot: QtBot, profile: Profile, keystore: SystemKeyStore
+) -> None:
+    line = "שלום, I still want this job 🌱 مرحبا\t#keep-going\n"
+    pasted = line * (5_000_000 // len(line.encode()) + 1)
+    window = show_window(qtbot, profile)
+    page = diary(window)
+    page.editor.body_edit.insertPlainText(pasted)
+    assert page.save_now()
+    window.close()
+    again = reopen(profile, keystore)
+    try:
+        saved = again.diary.get(again.browse.latest(1)[0].id)
+        assert saved.body == pasted and len(saved.body.encode()) >= 5_000_000
+        assert saved.tags == ("keep-going",)
+        shown = diary(show_window(qtbot, again))
+        assert shown.editor.body_edit.toPlainText() == pasted
+    finally:
+        again.close()

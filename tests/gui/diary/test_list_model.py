@@ -1,0 +1,82 @@
+"""The entry list reads only what it shows, whatever the size of the diary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytestqt.qtbot import QtBot
+
+from regroup.core.diary.types import EntryContent, EntrySummary
+from regroup.core.profile import Profile
+from regroup.gui.diary.list_model import BLOCK_SIZE, EntryListModel, row_text
+from regroup.gui.diary.list_view import highlighted_html, row_html
+from tests.gui.conftest import diary, show_window
+
+START = dt.date(2015, 1, 1)
+
+
+def _journal(profile: Profile, count: int) -> None:
+    profile.diary.add_many(
+        EntryContent(f"entry number {i}", entry_date=START + dt.timedelta(days=i))
+        for i in range(count)
+    )
+
+
+def test_scrolling_a_long_diary_builds_only_the_rows_on_screen(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    _journal(profile, 3000)
+    panel = diary(show_window(qtbot, profile)).panel
+    model, view = panel.model, panel.view
+    assert model.rowCount() == 3000
+    assert model.rows_built <= 2 * BLOCK_SIZE
+    assert "entry number 2999" in model.index(0).data()
+    bar = view.verticalScrollBar()
+    before = model.rows_built
+    bar.setValue(bar.maximum() // 2)
+    qtbot.waitUntil(lambda: model.rows_built > before)
+    shown = view.visible_rows()
+    assert shown.start > 1000 and len(shown) < BLOCK_SIZE
+    assert model.rows_built - before <= 2 * BLOCK_SIZE
+    assert model.rows_built < 3000 / 5
+    number = 2999 - shown.start
+    assert f"entry number {number}" in model.index(shown.start).data()
+
+
+def test_the_list_starts_with_the_newest_block_and_completes_after_it_shows(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    _journal(profile, BLOCK_SIZE + 50)
+    model = EntryListModel(profile.browse)
+    model.show_newest()
+    assert not model.complete and model.rowCount() == BLOCK_SIZE
+    assert model.fetches == 0 and "entry number 149" in model.index(0).data()
+    assert not model.load_more(30)
+    assert model.rowCount() == BLOCK_SIZE + 30 and "entry number 20" in model.index(129).data()
+    assert model.load_more(30)
+    assert model.complete and model.rowCount() == BLOCK_SIZE + 50
+    assert "entry number 0" in model.index(BLOCK_SIZE + 49).data()
+
+
+def test_an_edit_refreshes_its_row_and_new_or_trashed_entries_reload_the_list(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    _journal(profile, 10)
+    window = show_window(qtbot, profile)
+    model = diary(window).panel.model
+    newest = model.entry_id(0)
+    profile.diary.update(newest, EntryContent("rewritten", entry_date=START + dt.timedelta(9)))
+    window.events.entry_edited.emit(newest)
+    assert "rewritten" in model.index(0).data()
+    profile.diary.trash(newest)
+    window.events.entries_changed.emit()
+    assert model.rowCount() == 9 and model.row_of(newest) == -1
+
+
+def test_rows_read_as_day_mood_title_and_tags_and_snippets_are_escaped() -> None:
+    summary = EntrySummary(1, dt.date(2026, 11, 25), "Call <back>", "preview", 4, ("job",))
+    assert row_text(summary) == "Wed 25 Nov 2026 · 4 Good · Call <back>  #job"
+    assert "Call &lt;back&gt;" in row_html(summary, "", "gray")
+    assert highlighted_html("<i>\x02interview\x03</i>\nnext") == (
+        "&lt;i&gt;<b>interview</b>&lt;/i&gt; next"
+    )
