@@ -43,6 +43,10 @@ class UnlockCancelledError(RegroupError):
     """The user chose not to unlock or create the profile."""
 
 
+class ValidationError(RegroupError):
+    """Something cannot be saved as given; the message says which part and why."""
+
+
 class StorageWriteError(RegroupError):
     """A write to disk failed (full disk, read-only folder, ...); nothing was changed."""
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
-from regroup.core.diary.service import writing
 from regroup.core.errors import RegroupError
+from regroup.core.storage.transactions import writing
 
 DEFAULT_MOURNING_DAYS_KEY = "default_mourning_days"
 DEFAULT_MOURNING_DAYS = 3

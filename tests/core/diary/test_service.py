@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regroup.core.diary.types import EntryContent, EntryValidationError, normalise_tag
+from regroup.core.diary.types import EntryContent, normalise_tag
+from regroup.core.errors import ValidationError
 from regroup.core.profile import Profile
 
 HARD_TEXTS = [
@@ -46,13 +47,13 @@ def test_far_dates_tags_and_mood_are_kept(profile: Profile) -> None:
 
 
 def test_a_lone_surrogate_is_refused_with_its_position(profile: Profile) -> None:
-    with pytest.raises(EntryValidationError, match="position 3"):
+    with pytest.raises(ValidationError, match="position 3"):
         profile.diary.add(EntryContent(body="abc\ud800def"))
     assert profile.diary.count() == 0
 
 
 def test_a_mood_outside_1_to_5_is_refused(profile: Profile) -> None:
-    with pytest.raises(EntryValidationError, match="1 to 5"):
+    with pytest.raises(ValidationError, match="1 to 5"):
         profile.diary.add(EntryContent(body="x", mood=6))
 
 

@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from regroup.core.diary.types import from_db_time, normalise_tag, to_db_time
+from regroup.core.diary.types import normalise_tag
+from regroup.core.storage.columns import from_db_time, to_db_time
 
 
 @given(st.text())

@@ -7,7 +7,7 @@ from peewee import SqliteDatabase
 from regroup.core.checkins.service import CHECKIN_COLUMNS, checkin_from_row
 from regroup.core.checkins.types import CheckinItem, CheckinOverview, CheckinStatus
 from regroup.core.clock import Clock
-from regroup.core.diary.types import from_db_date
+from regroup.core.storage.columns import from_db_date
 
 _LINKED_MOOD = (
     "(SELECT avg(e.mood) FROM debrief_entry de JOIN entry e ON e.id = de.entry_id "

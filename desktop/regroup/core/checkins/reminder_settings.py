@@ -12,8 +12,8 @@ from datetime import datetime, time
 from peewee import SqliteDatabase
 
 from regroup.core.checkins.schedule import QuietHours, zone_info
-from regroup.core.diary.types import from_db_time, to_db_time
 from regroup.core.settings import SettingValueError
+from regroup.core.storage.columns import from_db_time, to_db_time
 
 PREFIX = "reminders."
 DAILY_AT = "reminders.daily_at"

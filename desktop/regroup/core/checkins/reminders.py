@@ -44,8 +44,8 @@ from regroup.core.checkins.schedule import (
 )
 from regroup.core.checkins.service import waiting_count
 from regroup.core.clock import Clock, system_zone_name
-from regroup.core.diary.service import writing
-from regroup.core.diary.types import from_db_time, to_db_time
+from regroup.core.storage.columns import from_db_time, to_db_time
+from regroup.core.storage.transactions import writing
 
 DAILY_ID = 0
 """The id the daily writing reminder goes by in a plan (check-in ids start at 1)."""

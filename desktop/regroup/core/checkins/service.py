@@ -22,8 +22,10 @@ from regroup.core.checkins.types import (
     CheckinValidationError,
 )
 from regroup.core.clock import Clock
-from regroup.core.diary.service import writing
-from regroup.core.diary.types import EntryValidationError, check_text, from_db_time, to_db_time
+from regroup.core.errors import ValidationError
+from regroup.core.storage.columns import from_db_time, to_db_time
+from regroup.core.storage.transactions import writing
+from regroup.core.text import check_text
 
 CHECKIN_COLUMNS = (
     "c.id, c.uuid, c.debrief_id, c.due_at, c.created_at, c.updated_at, c.delivered_at, "
@@ -282,5 +284,5 @@ def _check_answers(answers: CheckinAnswers) -> None:
     for label, text in (("what helped", answers.what_helped), ("next step", answers.next_step)):
         try:
             check_text(label, text)
-        except EntryValidationError as exc:
+        except ValidationError as exc:
             raise CheckinValidationError(str(exc)) from exc

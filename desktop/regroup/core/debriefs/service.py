@@ -34,16 +34,12 @@ from regroup.core.debriefs.types import (
     needs_a_name,
 )
 from regroup.core.diary.browse import SUMMARY_COLUMNS
-from regroup.core.diary.service import summary_from_row, writing
-from regroup.core.diary.types import (
-    EntrySummary,
-    from_db_date,
-    from_db_time,
-    to_db_date,
-    to_db_time,
-)
+from regroup.core.diary.service import summary_from_row
+from regroup.core.diary.types import EntrySummary
 from regroup.core.goals.service import GoalService
 from regroup.core.settings import SettingsService
+from regroup.core.storage.columns import from_db_date, from_db_time, to_db_date, to_db_time
+from regroup.core.storage.transactions import writing
 
 CONTENT_COLUMNS = (
     "company, role, role_kind, applied_on, stage, interview_rounds, news_on, news_via, "

@@ -12,9 +12,9 @@ from enum import StrEnum
 
 from regroup.core.checkins.types import CheckinRecord
 from regroup.core.debriefs.thinking_traps import trap_ids
-from regroup.core.diary.types import EntryValidationError, check_text
-from regroup.core.errors import RegroupError
+from regroup.core.errors import RegroupError, ValidationError
 from regroup.core.goals.types import GoalRecord
+from regroup.core.text import check_text
 
 SCALE_RANGE = range(1, 6)
 ROUNDS_RANGE = range(0, 100)
@@ -228,7 +228,7 @@ class DebriefQuery:
 def _check(label: str, text: str) -> None:
     try:
         check_text(label, text)
-    except EntryValidationError as exc:
+    except ValidationError as exc:
         raise DebriefValidationError(str(exc)) from exc
 
 

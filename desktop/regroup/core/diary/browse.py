@@ -13,7 +13,8 @@ from datetime import date
 from peewee import SqliteDatabase
 
 from regroup.core.diary.service import summary_from_row
-from regroup.core.diary.types import EntrySummary, ListPlace, from_db_date, to_db_date
+from regroup.core.diary.types import EntrySummary, ListPlace
+from regroup.core.storage.columns import from_db_date, to_db_date
 
 SUMMARY_COLUMNS = "id, entry_date, title, substr(body, 1, 300), mood, tags_text"
 

@@ -19,8 +19,8 @@ from regroup.core.diary.types import (
     SearchHit,
     SearchQuery,
     normalise_tag,
-    to_db_date,
 )
+from regroup.core.storage.columns import to_db_date
 
 _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -8,11 +8,9 @@ follows ``entry`` by itself (triggers, see migrations).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import timedelta
 
-import peewee
 from peewee import SqliteDatabase
 
 from regroup.core.clock import Clock
@@ -23,14 +21,11 @@ from regroup.core.diary.types import (
     EntryRecord,
     EntrySummary,
     Revision,
-    from_db_date,
-    from_db_time,
     split_tags,
-    to_db_date,
-    to_db_time,
     validated_tags,
 )
-from regroup.core.errors import StorageWriteError
+from regroup.core.storage.columns import from_db_date, from_db_time, to_db_date, to_db_time
+from regroup.core.storage.transactions import writing
 
 REVISION_INTERVAL = timedelta(minutes=10)
 """While someone keeps editing, at most one earlier state is kept per interval."""
@@ -54,21 +49,6 @@ def _record(row: tuple) -> EntryRecord:  # type: ignore[type-arg]
         tags=split_tags(tags),
         deleted_at=from_db_time(deleted) if deleted else None,
     )
-
-
-@contextmanager
-def writing(db: SqliteDatabase) -> Iterator[None]:
-    """One transaction; a failed write (full disk, read-only folder) becomes a clear error."""
-    try:
-        with db.atomic():
-            yield
-    except (peewee.OperationalError, peewee.DatabaseError) as exc:
-        if isinstance(exc, peewee.IntegrityError):
-            raise
-        raise StorageWriteError(
-            f"The diary could not be saved ({exc}). Nothing was changed; "
-            "check that the disk has free space and the profile folder can be written."
-        ) from exc
 
 
 class DiaryService:

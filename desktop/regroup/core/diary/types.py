@@ -6,18 +6,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from regroup.core.errors import RegroupError
+from regroup.core.errors import RegroupError, ValidationError
+from regroup.core.text import check_text
 
 MOOD_RANGE = range(1, 6)
 MOOD_LABELS = {1: "Awful", 2: "Low", 3: "Okay", 4: "Good", 5: "Great"}
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
-
-
-class EntryValidationError(RegroupError):
-    """An entry cannot be saved as given; the message says which part and why."""
 
 
 class EntryNotFoundError(RegroupError):
@@ -110,28 +107,6 @@ class SearchHit:
     score: float
 
 
-def to_db_time(moment: datetime) -> str:
-    """Return the stored form of an instant: naive UTC text that sorts by time."""
-    utc = moment.astimezone(UTC).replace(tzinfo=None)
-    return utc.isoformat(sep=" ", timespec="microseconds")  # years keep four digits
-
-
-def from_db_time(value: datetime | str) -> datetime:
-    """Return a stored instant as an aware UTC datetime."""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def to_db_date(day: date) -> str:
-    """Return the stored form of a calendar day (ISO 8601, sorts by date)."""
-    return day.isoformat()
-
-
-def from_db_date(value: date | str) -> date:
-    """Return a stored calendar day as a date."""
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
 _TAG_LEAD = re.compile(r"^[#\s]+")  # \s is str.isspace() for str patterns
 
 
@@ -149,23 +124,12 @@ def split_tags(tags_text: str) -> tuple[str, ...]:
     return tuple(tags_text.split())
 
 
-def check_text(label: str, text: str) -> None:
-    """Refuse text that cannot be stored exactly (lone surrogates), saying where."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise EntryValidationError(
-            f"The {label} contains a broken character at position {exc.start}; "
-            "remove it and save again."
-        ) from exc
-
-
 def validated_tags(content: EntryContent) -> list[str]:
     """Check every field of ``content`` and return its tags, normalised and unique."""
     check_text("text", content.body)
     check_text("title", content.title)
     if content.mood is not None and content.mood not in MOOD_RANGE:
-        raise EntryValidationError("Mood is a number from 1 to 5.")
+        raise ValidationError("Mood is a number from 1 to 5.")
     tags: list[str] = []
     seen: set[str] = set()
     for raw in content.tags:

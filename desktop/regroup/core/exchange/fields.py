@@ -14,16 +14,10 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from regroup.core.diary.types import (
-    MOOD_RANGE,
-    EntryValidationError,
-    check_text,
-    from_db_time,
-    normalise_tag,
-    to_db_date,
-    to_db_time,
-)
-from regroup.core.errors import ImportFileError
+from regroup.core.diary.types import MOOD_RANGE, normalise_tag
+from regroup.core.errors import ImportFileError, ValidationError
+from regroup.core.storage.columns import from_db_time, to_db_date, to_db_time
+from regroup.core.text import check_text
 
 NOTHING_IMPORTED = "Nothing was imported."
 _MISSING = object()
@@ -113,7 +107,7 @@ class Fields:
             raise self.error(name, f"must be text, not {describe(value)}")
         try:
             check_text(name, value)
-        except EntryValidationError as exc:
+        except ValidationError as exc:
             cause = exc.__cause__
             where = f" at position {cause.start}" if isinstance(cause, UnicodeEncodeError) else ""
             raise self.error(
@@ -167,7 +161,7 @@ class Fields:
         for tag in value:
             try:
                 check_text(name, tag)
-            except EntryValidationError:
+            except ValidationError:
                 raise self.error(name, "holds a tag with a broken character") from None
         return _stored_tags(value)
 
@@ -226,6 +220,6 @@ class Fields:
         for number, item in enumerate(value):
             try:
                 check_text(name, item)
-            except EntryValidationError:
+            except ValidationError:
                 raise self.error(name, f"holds a broken character in item {number + 1}") from None
         return tuple(value)

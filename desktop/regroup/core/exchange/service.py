@@ -24,12 +24,8 @@ from peewee import SqliteDatabase
 
 from regroup import __version__
 from regroup.core.clock import Clock, SystemClock
-from regroup.core.diary.service import writing
 from regroup.core.diary.tag_ids import TagIds
-from regroup.core.diary.types import (
-    MOOD_LABELS,
-    split_tags,
-)
+from regroup.core.diary.types import MOOD_LABELS, split_tags
 from regroup.core.errors import ImportFileError
 from regroup.core.exchange.fields import (
     NOTHING_IMPORTED,
@@ -48,6 +44,7 @@ from regroup.core.exchange.plans import (
     parse_plans,
 )
 from regroup.core.storage.files import atomic_write_bytes
+from regroup.core.storage.transactions import writing
 
 EXPORT_FORMAT = "regroup-export"
 EXPORT_VERSION = 2

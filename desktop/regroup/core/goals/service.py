@@ -16,15 +16,7 @@ from datetime import date, datetime
 from peewee import SqliteDatabase
 
 from regroup.core.clock import Clock
-from regroup.core.diary.service import writing
-from regroup.core.diary.types import (
-    EntryValidationError,
-    check_text,
-    from_db_date,
-    from_db_time,
-    to_db_date,
-    to_db_time,
-)
+from regroup.core.errors import ValidationError
 from regroup.core.goals.types import (
     BOARD_LANES,
     Board,
@@ -36,6 +28,9 @@ from regroup.core.goals.types import (
     GoalValidationError,
     Lane,
 )
+from regroup.core.storage.columns import from_db_date, from_db_time, to_db_date, to_db_time
+from regroup.core.storage.transactions import writing
+from regroup.core.text import check_text
 
 GOAL_COLUMNS = (
     "id, uuid, title, category, due_on, outcome, lane, position, created_at, updated_at, "
@@ -94,7 +89,7 @@ def check_goal(content: GoalContent) -> None:
     try:
         check_text("title", content.title)
         check_text("outcome", content.outcome)
-    except EntryValidationError as exc:
+    except ValidationError as exc:
         raise GoalValidationError(str(exc)) from exc
     if not content.title.strip():
         raise GoalValidationError("A goal needs a title: a few words on what you will do.")

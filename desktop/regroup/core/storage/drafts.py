@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from regroup.core.diary.types import EntryContent, from_db_time, to_db_time
+from regroup.core.diary.types import EntryContent
 from regroup.core.errors import StorageWriteError
+from regroup.core.storage.columns import from_db_time, to_db_time
 from regroup.core.storage.files import atomic_write_bytes, make_private_dir
 
 DRAFT_NAME = "recovery-draft.bin"
