@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.clock import Clock, SystemClock
-from regroup.core.diary.browse import DiaryBrowser
+from regroup.core.diary.listing import DiaryBrowser
 from regroup.core.diary.search import SearchService
 from regroup.core.diary.service import DiaryService
 from regroup.core.errors import (

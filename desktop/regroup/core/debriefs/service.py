@@ -33,7 +33,7 @@ from regroup.core.debriefs.types import (
     date_warnings,
     needs_a_name,
 )
-from regroup.core.diary.browse import SUMMARY_COLUMNS
+from regroup.core.diary.listing import SUMMARY_COLUMNS
 from regroup.core.diary.service import summary_from_row
 from regroup.core.diary.types import EntrySummary
 from regroup.core.goals.service import GoalService

@@ -11,7 +11,7 @@ import re
 
 from peewee import SqliteDatabase
 
-from regroup.core.diary.browse import SUMMARY_COLUMNS, DiaryBrowser
+from regroup.core.diary.listing import SUMMARY_COLUMNS, DiaryBrowser
 from regroup.core.diary.service import summary_from_row
 from regroup.core.diary.types import (
     HIGHLIGHT_END,

@@ -25,7 +25,7 @@ from regroup.core.diary.types import (
 )
 
 if TYPE_CHECKING:
-    from regroup.core.diary.browse import DiaryBrowser
+    from regroup.core.diary.listing import DiaryBrowser
 
 BLOCK_SIZE = 100
 ID_PAGE = 10_000
