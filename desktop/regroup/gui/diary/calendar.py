@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from regroup.gui.diary.editor import FIRST_DAY, LAST_DAY
+from regroup.gui.kit.dates import from_qdate, to_qdate
 
 MARK_COLOUR = "#1f6fb2"
 _GRID_DAYS = 42
@@ -37,8 +38,8 @@ class DiaryCalendar(QCalendarWidget):
     def shown_days(self) -> tuple[date, date]:
         """Return the first and last day the month grid can show."""
         first = date(self.yearShown(), self.monthShown(), 1)
-        low = max(FIRST_DAY.toPython(), first - timedelta(days=14))
-        high = min(LAST_DAY.toPython(), first + timedelta(days=_GRID_DAYS + 7))
+        low = max(from_qdate(FIRST_DAY), first - timedelta(days=14))
+        high = min(from_qdate(LAST_DAY), first + timedelta(days=_GRID_DAYS + 7))
         return low, high
 
     def mark_days(self) -> None:
@@ -50,9 +51,9 @@ class DiaryCalendar(QCalendarWidget):
         marked.setFontWeight(QFont.Weight.Bold)
         marked.setForeground(QColor(MARK_COLOUR))
         for day in days:
-            self.setDateTextFormat(QDate(day), marked)
+            self.setDateTextFormat(to_qdate(day), marked)
         self.marked = days
 
     def show_day(self, day: date) -> None:
         """Select ``day`` and turn to its month (without opening anything)."""
-        self.setSelectedDate(QDate(day))
+        self.setSelectedDate(to_qdate(day))

@@ -34,6 +34,7 @@ from regroup.gui.diary.tag_chips import (
     inline_tags,
     merged_tags,
 )
+from regroup.gui.kit.dates import from_qdate, to_qdate
 
 DERIVED_DELAY_MS = 250
 FIRST_DAY = QDate(1000, 1, 1)
@@ -51,7 +52,7 @@ class MarkdownPreview(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._open_link)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Qt: refuse every image or style sheet a text names, local or remote."""
         return None
 
@@ -163,7 +164,7 @@ class EntryEditor(QWidget):
             title=self.title_edit.text(),
             mood=self.mood_combo.currentData(),
             tags=tuple(merged_tags(self.tags_edit.text(), body)),
-            entry_date=self.date_edit.date().toPython(),
+            entry_date=from_qdate(self.date_edit.date()),
         )
 
     def show_content(self, content: EntryContent, default_day: date) -> None:
@@ -171,7 +172,7 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self.title_edit.setText(content.title)
-            self.date_edit.setDate(QDate(content.entry_date or default_day))
+            self.date_edit.setDate(to_qdate(content.entry_date or default_day))
             self.mood_combo.setCurrentIndex(max(0, self.mood_combo.findData(content.mood)))
             self.tags_edit.setText(field_text_for(content.tags, content.body))
             self.body_edit.setPlainText(content.body)

@@ -123,11 +123,12 @@ class EntryListModel(QAbstractListModel):
         """
         if self._hits is not None:
             return True
-        if self._next_place is None:
+        place = self._next_place
+        if place is None:
             self._complete = True
-        if self._complete:
+        if self._complete or place is None:
             return True
-        ids, self._next_place = self._browse.ids_after(self._next_place, limit)
+        ids, self._next_place = self._browse.ids_after(place, limit)
         if ids:
             shown = len(self._ids)
             self.beginInsertRows(QModelIndex(), shown, shown + len(ids) - 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from regroup.core.diary.types import MOOD_LABELS, SearchQuery
 from regroup.gui.diary.editor import FIRST_DAY, LAST_DAY
+from regroup.gui.kit.dates import from_qdate, to_qdate
 
 SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 200
@@ -148,7 +149,7 @@ class FilterBar(QWidget):
 
     @staticmethod
     def _date_edit(name: str, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day))
+        edit = QDateEdit(to_qdate(day))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setDateRange(FIRST_DAY, LAST_DAY)
@@ -197,8 +198,8 @@ class FilterBar(QWidget):
         text = self.search_edit.text().strip()
         tag = self.tag_combo.currentData()
         mood = self.mood_combo.currentData()
-        date_from = self.from_date.date().toPython() if self.from_check.isChecked() else None
-        date_to = self.to_date.date().toPython() if self.to_check.isChecked() else None
+        date_from = from_qdate(self.from_date.date()) if self.from_check.isChecked() else None
+        date_to = from_qdate(self.to_date.date()) if self.to_check.isChecked() else None
         if not text and tag is None and mood is None and date_from is None and date_to is None:
             return None
         return SearchQuery(text, tag, mood, date_from, date_to, limit=RESULT_LIMIT)
