@@ -9,7 +9,7 @@ from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
 from regroup.gui.diary.page import DiaryPage
 from regroup.gui.main_window import PAGES, MainWindow
-from regroup.gui.settings.page import SettingsPage
+from regroup.gui.settings.page import ProfileBox, SettingsPage
 
 
 def _window(qtbot: QtBot, profile: Profile) -> MainWindow:
@@ -26,13 +26,15 @@ def test_the_window_opens_on_the_diary_and_settings_show_the_profile_facts(
     window = _window(qtbot, profile)
     assert window.windowTitle() == "Regroup"
     assert window.current_page_key() == "diary"
-    qtbot.waitUntil(lambda: isinstance(window.diary_page, DiaryPage))
-    assert window.diary_page.isVisible()
+    qtbot.waitUntil(lambda: isinstance(window.built("diary"), DiaryPage))
+    assert window.page("diary").isVisible()
     window.show_page("settings")
-    page = window.pages.currentWidget()
-    assert isinstance(page, SettingsPage)
-    assert page.folder_label.text() == str(profile.paths.root)
-    assert "system keyring" in page.key_label.text()
+    page = window.built("settings")
+    assert isinstance(page, SettingsPage) and page.isVisible()
+    facts = page.section("profile")
+    assert isinstance(facts, ProfileBox)
+    assert facts.folder_label.text() == str(profile.paths.root)
+    assert "system keyring" in facts.key_label.text()
     assert "new encrypted diary is ready" in window.status_label.text()
     assert not window.grab().isNull()
 
@@ -73,8 +75,10 @@ def test_ctrl_digits_go_to_settings_debriefs_goals_and_back_to_the_diary(
 
 def test_the_settings_count_follows_new_and_deleted_entries(qtbot: QtBot, profile: Profile) -> None:
     window = _window(qtbot, profile)
-    settings = window.findChild(SettingsPage)
-    assert isinstance(settings, SettingsPage)
+    page = window.page("settings")
+    assert isinstance(page, SettingsPage)
+    settings = page.section("profile")
+    assert isinstance(settings, ProfileBox)
     assert settings.entries_label.text() == "0"
     entry = profile.diary.add(EntryContent("written elsewhere"))
     window.events.entries_changed.emit()
@@ -88,9 +92,11 @@ def test_debriefs_and_goals_are_built_when_first_shown_not_at_start(
     qtbot: QtBot, profile: Profile
 ) -> None:
     window = _window(qtbot, profile)
-    assert window.debrief_page is None and window.goals_page is None
+    assert window.built("debriefs") is None and window.built("goals") is None
     window.show_page("goals")
-    assert window.goals_page is not None and window.goals_page.isVisible()
-    assert window.debrief_page is None
+    goals = window.built("goals")
+    assert goals is not None and goals.isVisible()
+    assert window.built("debriefs") is None
     window.show_page("debriefs")
-    assert window.debrief_page is not None and window.debrief_page.isVisible()
+    debriefs = window.built("debriefs")
+    assert debriefs is not None and debriefs.isVisible()

@@ -7,20 +7,11 @@ page stays where it is, so the words remain on screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from regroup.core.diary.types import EntryContent, EntryNotFoundError, EntryRecord
 from regroup.core.errors import RegroupError
@@ -31,10 +22,15 @@ from regroup.gui.diary.list_panel import EntryPanel
 from regroup.gui.diary.prompt_bar import PromptBar
 from regroup.gui.diary.saver import EntrySaver
 from regroup.gui.kit.banner import Action, Banner, Tone
-from regroup.gui.kit.data_events import DataEvents
-
-if TYPE_CHECKING:
-    from regroup.core.profile import Profile
+from regroup.gui.kit.page import NEW, Page, PageContext, Target
+from regroup.gui.kit.page_parts import (
+    add_shortcuts,
+    button,
+    close_anyway,
+    column,
+    tool_row,
+    two_panes,
+)
 
 DRAFT_CHECK_DELAY_MS = 300
 """Reading a draft loads the cipher library (~40 ms): do it once the window is up.
@@ -43,17 +39,12 @@ The history and trash dialogs are imported when first opened, for the same reaso
 """
 
 
-class DiaryPage(QWidget):
+class DiaryPage(Page):
     """Free writing with a list, a calendar, search, prompts, history and a trash."""
 
-    first_painted = Signal()
-    """The page, its list (or the words saying it is empty) and calendar reached the screen."""
-
-    def __init__(self, profile: Profile, events: DataEvents, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.profile = profile
-        self.events = events
-        self._painted = False
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        profile, events = context.profile, context.events
         today = profile.clock.today()
         self.panel = EntryPanel(profile, today)
         self.message_banner = Banner("Notice")
@@ -63,16 +54,21 @@ class DiaryPage(QWidget):
         self.saver = EntrySaver(profile, self.editor.content, self)
         self.saver.protect_draft = True
         self._save_error_shown = False
-        self.new_button = self._button(
+        self.new_button = button(
             "New entry", "Start a new entry (Ctrl+N)", lambda: self.new_entry()
         )
-        self.delete_button = self._button("Delete", "Move this entry to the trash", self.delete)
-        self.history_button = self._button(
-            "History", "Earlier versions of this entry", self.open_history
-        )
-        self.trash_button = self._button("Trash", "Deleted entries", self.open_trash)
+        self.delete_button = button("Delete", "Move this entry to the trash", self.delete)
+        self.history_button = button("History", "Earlier versions of this entry", self.open_history)
+        self.trash_button = button("Trash", "Deleted entries", self.open_trash)
         self._lay_out()
-        self._add_shortcuts()
+        add_shortcuts(
+            self,
+            (
+                ("New entry", "Ctrl+N", self.new_entry),
+                ("Find", "Ctrl+F", self.focus_search),
+                ("Save now", "Ctrl+S", self.save_now),
+            ),
+        )
         self.editor.edited.connect(self.saver.note_edit)
         self.saver.status_changed.connect(self.editor.set_status)
         self.saver.saved.connect(self._on_saved)
@@ -88,57 +84,18 @@ class DiaryPage(QWidget):
         self._draft_timer.timeout.connect(self.offer_recovery_draft)
         self._draft_timer.start(DRAFT_CHECK_DELAY_MS)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt: paint; the first time, say so once the children have painted too."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self, self.first_painted.emit)
-
     def today(self) -> date:
         """Return today's date; asked each time, as the app may stay open past midnight."""
         return self.profile.clock.today()
 
-    def _button(self, title: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(title)
-        button.setAccessibleName(tip.split(" (")[0])
-        button.setToolTip(tip)
-        button.clicked.connect(lambda: slot())
-        return button
-
     def _lay_out(self) -> None:
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.draft_banner)
-        column.addWidget(self.message_banner)
-        column.addWidget(self.prompt_bar)
-        tools = QHBoxLayout()
-        for button in (self.new_button, self.delete_button, self.history_button):
-            tools.addWidget(button)
-        tools.addStretch()
-        tools.addWidget(self.trash_button)
-        column.addLayout(tools)
-        column.addWidget(self.editor, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.panel)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 600])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-    def _add_shortcuts(self) -> None:
-        for title, keys, slot in (
-            ("New entry", "Ctrl+N", self.new_entry),
-            ("Find", "Ctrl+F", self.focus_search),
-            ("Save now", "Ctrl+S", self.save_now),
-        ):
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            self.addAction(action)
+        tools = tool_row(
+            [self.new_button, self.delete_button, self.history_button], [self.trash_button]
+        )
+        right = column(
+            [self.draft_banner, self.message_banner, self.prompt_bar, tools, self.editor]
+        )
+        two_panes(self, self.panel, right, (330, 600))
 
     # Opening entries
 
@@ -169,6 +126,12 @@ class DiaryPage(QWidget):
     def _leave_current(self) -> bool:
         """Save the open entry before showing another; False keeps it on screen."""
         return self.saver.save_now()
+
+    def open(self, target: Target) -> bool:
+        """Show entry ``target``, or start a new entry for :data:`NEW`."""
+        if target == NEW:
+            return self.new_entry()
+        return self.open_entry(target) if isinstance(target, int) else target is None
 
     def open_entry(self, entry_id: int) -> bool:
         """Show an entry in the editor, after saving the one being left."""
@@ -250,15 +213,12 @@ class DiaryPage(QWidget):
                 "copy was kept; Regroup offers it the next time it starts.",
             )
             return True
-        answer = QMessageBox.question(
+        return close_anyway(
             self,
             "Close without saving?",
             f"Your last changes could not be saved: {self.saver.last_error}\n\nNo recovery "
             "copy could be written either. Close anyway and lose them?",
-            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Close
 
     def save_before_quit(self) -> None:
         """The app is quitting and cannot wait: save, or leave a recovery draft."""
