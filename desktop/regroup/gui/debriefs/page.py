@@ -20,19 +20,27 @@ from regroup.gui.debriefs.list_panel import DebriefListPanel
 from regroup.gui.debriefs.saver import DebriefSaver
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.kit.banner import Action, Banner, Tone
-from regroup.gui.kit.page import NEW, Page, PageContext, Target
+from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import (
     add_shortcuts,
     button,
-    close_anyway,
     column,
     tool_row,
     two_panes,
 )
+from regroup.gui.kit.saving_page import SavingPage
 
 
-class DebriefPage(Page):
+class DebriefPage(SavingPage):
     """Write, find, finish and delete debriefs; turn their lessons into goals."""
+
+    saver: DebriefSaver
+
+    close_title = "Close without saving the debrief?"
+    close_text = (
+        "Your last changes to the debrief could not be saved: {error}"
+        "\n\nClose anyway and lose them?"
+    )
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -134,14 +142,14 @@ class DebriefPage(Page):
         """Show a debrief in the form, after saving the one being left."""
         if debrief_id == self.saver.debrief_id:
             return True
-        if not self.saver.save_now():
+        if not self.leave_current():
             self.panel.select_debrief(self.saver.debrief_id)
             return False
         return self._show(debrief_id)
 
     def new_debrief(self) -> bool:
         """Start a new debrief, after saving the open one."""
-        if not self.saver.save_now():
+        if not self.leave_current():
             return False
         self._show_new()
         self.form.company_edit.setFocus()
@@ -183,35 +191,16 @@ class DebriefPage(Page):
     def _report_error(self, text: str) -> None:
         self._notify(text, Tone.ERROR)
 
-    def save_now(self) -> bool:
-        """Save at once whatever changed."""
-        return self.saver.save_now()
-
     def save_before_leaving(self) -> None:
         """Leaving the page (for another page, or the tray) saves what waits."""
         if self.saver.pending:
             self.saver.save_now()
 
-    def save_before_close(self) -> bool:
-        """Save before the window closes; False when the person chose to stay."""
-        if self.saver.save_now():
-            return True
-        return close_anyway(
-            self,
-            "Close without saving the debrief?",
-            f"Your last changes to the debrief could not be saved: {self.saver.last_error}"
-            "\n\nClose anyway and lose them?",
-        )
-
-    def save_before_quit(self) -> None:
-        """The app is quitting: a last save."""
-        self.saver.save_now()
-
     # Goals
 
     def make_goal(self, line_index: int) -> None:
         """Turn a "would do differently" line into a goal on the board (saving first)."""
-        if not self.saver.save_now() or self.saver.debrief_id is None:
+        if not self.leave_current() or self.saver.debrief_id is None:
             return
         try:
             goal = self.profile.goals.create_from_debrief(self.saver.debrief_id, line_index)
@@ -236,7 +225,7 @@ class DebriefPage(Page):
 
     def delete(self) -> None:
         """Move the open debrief to the trash, asking what happens to its goals."""
-        if not self.saver.save_now() or self.saver.debrief_id is None:
+        if not self.leave_current() or self.saver.debrief_id is None:
             return
         debrief_id = self.saver.debrief_id
         record = self.profile.debriefs.get(debrief_id)
@@ -268,7 +257,7 @@ class DebriefPage(Page):
 
     def open_trash(self) -> None:
         """Show the trash, where debriefs can be restored or deleted for good."""
-        if not self.saver.save_now():
+        if not self.leave_current():
             return
         dialog = DebriefTrashDialog(self.profile.debriefs, self.events, self)
         dialog.exec()

@@ -22,15 +22,15 @@ from regroup.gui.diary.list_panel import EntryPanel
 from regroup.gui.diary.prompt_bar import PromptBar
 from regroup.gui.diary.saver import EntrySaver
 from regroup.gui.kit.banner import Action, Banner, Tone
-from regroup.gui.kit.page import NEW, Page, PageContext, Target
+from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import (
     add_shortcuts,
     button,
-    close_anyway,
     column,
     tool_row,
     two_panes,
 )
+from regroup.gui.kit.saving_page import SavingPage
 
 DRAFT_CHECK_DELAY_MS = 300
 """Reading a draft loads the cipher library (~40 ms): do it once the window is up.
@@ -39,8 +39,15 @@ The history and trash dialogs are imported when first opened, for the same reaso
 """
 
 
-class DiaryPage(Page):
+class DiaryPage(SavingPage):
     """Free writing with a list, a calendar, search, prompts, history and a trash."""
+
+    saver: EntrySaver
+
+    close_text = (
+        "Your last changes could not be saved: {error}\n\nNo recovery copy could be "
+        "written either. Close anyway and lose them?"
+    )
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -123,10 +130,6 @@ class DiaryPage(Page):
         self.delete_button.setEnabled(saved)
         self.history_button.setEnabled(saved)
 
-    def _leave_current(self) -> bool:
-        """Save the open entry before showing another; False keeps it on screen."""
-        return self.saver.save_now()
-
     def open(self, target: Target) -> bool:
         """Show entry ``target``, or start a new entry for :data:`NEW`."""
         if target == NEW:
@@ -138,7 +141,7 @@ class DiaryPage(Page):
         if entry_id == self.saver.entry_id:
             self.panel.select_entry(entry_id)
             return True
-        if not self._leave_current():
+        if not self.leave_current():
             self.panel.select_entry(self.saver.entry_id)
             return False
         try:
@@ -152,7 +155,7 @@ class DiaryPage(Page):
 
     def new_entry(self, day: date | None = None, title: str = "") -> bool:
         """Start a new entry (for ``day``, today by default), after saving the open one."""
-        if not self._leave_current():
+        if not self.leave_current():
             return False
         self._start_new(EntryContent("", title=title, entry_date=day or self.today()))
         self.editor.focus_body()
@@ -177,10 +180,6 @@ class DiaryPage(Page):
 
     # Saving
 
-    def save_now(self) -> bool:
-        """Ctrl+S: save without waiting for the pause."""
-        return self.saver.save_now()
-
     def _notify(self, text: str, tone: Tone = Tone.INFO, actions: Sequence[Action] = ()) -> None:
         self._save_error_shown = False
         self.message_banner.show_message(text, tone, actions)
@@ -201,10 +200,8 @@ class DiaryPage(Page):
         self.message_banner.show_message(message, Tone.ERROR)
         self._save_error_shown = True
 
-    def save_before_close(self) -> bool:
-        """Save before the window closes; False when the person chose to stay."""
-        if self.saver.save_now():
-            return True
+    def unsaved_on_close(self) -> bool:
+        """The last save failed: a kept recovery draft lets the window close."""
         if self.saver.draft_kept:
             QMessageBox.warning(
                 self,
@@ -213,22 +210,13 @@ class DiaryPage(Page):
                 "copy was kept; Regroup offers it the next time it starts.",
             )
             return True
-        return close_anyway(
-            self,
-            "Close without saving?",
-            f"Your last changes could not be saved: {self.saver.last_error}\n\nNo recovery "
-            "copy could be written either. Close anyway and lose them?",
-        )
-
-    def save_before_quit(self) -> None:
-        """The app is quitting and cannot wait: save, or leave a recovery draft."""
-        self.saver.save_now()
+        return super().unsaved_on_close()
 
     # Trash and history
 
     def delete(self) -> None:
         """Move the open entry to the trash, with an Undo."""
-        if not self._leave_current() or self.saver.entry_id is None:
+        if not self.leave_current() or self.saver.entry_id is None:
             return
         entry_id = self.saver.entry_id
         try:
@@ -254,7 +242,7 @@ class DiaryPage(Page):
 
     def open_history(self) -> None:
         """Show the open entry's earlier versions; one can be brought back."""
-        if not self._leave_current() or self.saver.entry_id is None:
+        if not self.leave_current() or self.saver.entry_id is None:
             return
         from regroup.gui.diary.history_dialog import HistoryDialog
 
@@ -267,7 +255,7 @@ class DiaryPage(Page):
 
     def open_trash(self) -> None:
         """Show the trash, where entries can be restored or deleted for good."""
-        if not self._leave_current():
+        if not self.leave_current():
             return
         from regroup.gui.diary.trash_dialog import TrashDialog
 
@@ -299,7 +287,7 @@ class DiaryPage(Page):
 
     def restore_draft(self, draft: Draft) -> None:
         """Put a recovery draft in the editor as unsaved changes; autosave takes it from there."""
-        if not self._leave_current():
+        if not self.leave_current():
             self.offer_recovery_draft()
             return
         entry_id, baseline = None, EntryContent("", entry_date=self.today())
