@@ -1,5 +1,8 @@
 """The main window opens on the Diary and only offers the pages that are built."""
 
+import subprocess
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -8,6 +11,7 @@ from regroup import __version__
 from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
 from regroup.gui.diary.page import DiaryPage
+from regroup.gui.kit.settings_sections import PROFILE, SettingsSection
 from regroup.gui.main_window import PAGES, MainWindow
 from regroup.gui.settings.page import ProfileBox, SettingsPage
 
@@ -100,3 +104,57 @@ def test_debriefs_and_goals_are_built_when_first_shown_not_at_start(
     window.show_page("debriefs")
     debriefs = window.built("debriefs")
     assert debriefs is not None and debriefs.isVisible()
+
+
+def test_settings_places_each_section_in_its_order_even_one_given_after_it_was_built(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = _window(qtbot, profile)
+    assert window.built("settings") is None
+    page = window.page("settings")
+    assert isinstance(page, SettingsPage)
+    window.settings_sections.add(SettingsSection("late", PROFILE + 1, lambda: QLabel("late")))
+    places = {
+        key: page.layout().indexOf(page.section(key)) for key in ("profile", "late", "privacy")
+    }
+    assert places["profile"] < places["late"] < places["privacy"]
+    assert isinstance(page.section("late"), QLabel)
+
+
+def test_open_shows_a_record_on_its_page_and_stays_put_when_it_cannot(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    entry = profile.diary.add(EntryContent("the one to open"))
+    window = _window(qtbot, profile)
+    window.show_page("settings")
+    assert window.open("diary", entry.id)
+    assert window.current_page_key() == "diary"
+    diary_page = window.page("diary")
+    assert isinstance(diary_page, DiaryPage) and diary_page.saver.entry_id == entry.id
+    window.show_page("settings")
+    assert not window.open("debriefs", 999)
+    assert window.current_page_key() == "settings"
+    assert not window.open("insights")
+    assert window.page("insights") is None
+
+
+def test_a_page_module_is_imported_only_when_the_page_is_first_needed() -> None:
+    code = (
+        "import sys, regroup.gui.app\n"
+        "pages = [m for m in sys.modules if m.startswith('regroup.gui.') and m.endswith('.page')"
+        " and m != 'regroup.gui.kit.page']\n"
+        "print(pages)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+    assert [entry.key for entry in PAGES if entry.available] == [
+        "diary",
+        "debriefs",
+        "goals",
+        "checkins",
+        "settings",
+    ]
+    assert all(entry.load().__name__ == entry.page.split(":")[1] for entry in PAGES[:4])

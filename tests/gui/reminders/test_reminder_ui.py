@@ -24,6 +24,7 @@ from regroup.gui.reminders.banner_notifier import OPEN
 from regroup.gui.reminders.notifier import Channel
 from regroup.gui.reminders.reminder_ui import install_reminder_ui
 from regroup.gui.reminders.tray import SettingsOnceFlags
+from regroup.gui.settings.page import SettingsPage
 from tests.gui.conftest import ManualClock, diary, page_of, show_window
 from tests.support.tray_probe import Failing, MemoryFlags
 
@@ -125,6 +126,27 @@ def test_a_start_at_login_that_cannot_be_written_says_so(
         assert not box.check.isChecked()
         assert box.error_label.isVisible()
         assert "Could not change this" in box.error_label.text()
+    finally:
+        ui.tray.hide()
+
+
+def test_the_reminder_sections_join_settings_below_privacy_reminders_then_login(
+    qtbot: QtBot, profile: Profile, app: QApplication
+) -> None:
+    window = show_window(qtbot, profile)
+    ui = install_reminder_ui(
+        app, window, profile.paths.root, MemoryFlags(), Failing(), start_delay_ms=None
+    )
+    try:
+        assert ui.settings_box is None and ui.autostart_box is None  # Settings not built yet
+        window.show_page("settings")
+        page = window.built("settings")
+        assert isinstance(page, SettingsPage)
+        keys = ("profile", "privacy", "reminders", "autostart")
+        places = [page.layout().indexOf(page.section(key)) for key in keys]
+        assert places == sorted(places) and -1 not in places
+        assert page.section("reminders") is ui.settings_box
+        assert page.section("autostart") is ui.autostart_box
     finally:
         ui.tray.hide()
 
