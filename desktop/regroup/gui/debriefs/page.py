@@ -21,13 +21,7 @@ from regroup.gui.debriefs.saver import DebriefSaver
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.kit.banner import Action, Banner, Tone
 from regroup.gui.kit.page import NEW, PageContext, Target
-from regroup.gui.kit.page_parts import (
-    add_shortcuts,
-    button,
-    column,
-    tool_row,
-    two_panes,
-)
+from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.saving_page import SavingPage
 
 

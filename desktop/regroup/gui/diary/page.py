@@ -23,13 +23,7 @@ from regroup.gui.diary.prompt_bar import PromptBar
 from regroup.gui.diary.saver import EntrySaver
 from regroup.gui.kit.banner import Action, Banner, Tone
 from regroup.gui.kit.page import NEW, PageContext, Target
-from regroup.gui.kit.page_parts import (
-    add_shortcuts,
-    button,
-    column,
-    tool_row,
-    two_panes,
-)
+from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.saving_page import SavingPage
 
 DRAFT_CHECK_DELAY_MS = 300
