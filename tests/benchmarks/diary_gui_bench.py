@@ -21,7 +21,7 @@ from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.gui.diary.page import DiaryPage
-from regroup.gui.kit.data_events import DataEvents
+from regroup.gui.kit.page import PageContext
 from tests.support.prompter import ScriptedPrompter
 
 ENTRY_SWITCHES = 20
@@ -51,7 +51,7 @@ def page_show_ms(
     times = []
     for _ in range(runs + 1):  # the first run loads modules and fonts: not counted
         start = time.perf_counter()
-        page = DiaryPage(profile, DataEvents())
+        page = DiaryPage(PageContext.alone(profile))
         window.setCentralWidget(page)
         times.append((_painted_at(app, page) - start) * 1000)
         page.panel.complete_list()

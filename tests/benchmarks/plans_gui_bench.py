@@ -28,7 +28,7 @@ from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.goals.page import GoalsPage
-from regroup.gui.kit.data_events import DataEvents
+from regroup.gui.kit.page import PageContext
 from tests.support.prompter import ScriptedPrompter
 
 DROPS_PER_RUN = 20
@@ -46,7 +46,7 @@ def board_show_ms(
     times = []
     for _ in range(runs + 1):  # the first run loads modules and fonts: not counted
         start = time.perf_counter()
-        page = GoalsPage(profile, DataEvents())
+        page = GoalsPage(PageContext.alone(profile))
         painted: set[int] = set()
         for number, view in enumerate(page.views.values()):
             view.first_painted.connect(lambda n=number, seen=painted: seen.add(n))
@@ -134,7 +134,7 @@ def main() -> None:
     assert isinstance(page, GoalsPage)
     report["board_cards"] = sum(model.rowCount() for model in page.models.values())
     report["board_drop_ms"] = drop_ms(page, runs)
-    debriefs = DebriefPage(profile, DataEvents(), lambda _entry: None)
+    debriefs = DebriefPage(PageContext.alone(profile))
     window.setCentralWidget(debriefs)
     app.processEvents()
     report["debriefs_listed"] = debriefs.panel.model.rowCount()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,6 +19,8 @@ from regroup.gui.main_window import MainWindow
 from tests.conftest import TEST_KDF_SECONDS
 from tests.support.clock import ManualClock
 from tests.support.prompter import ScriptedPrompter
+
+PageT = TypeVar("PageT")
 
 
 @pytest.fixture
@@ -54,7 +57,7 @@ def show_window(qtbot: QtBot, profile: Profile) -> MainWindow:
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
-    qtbot.waitUntil(lambda: window.diary_page is not None)  # built after the first paint
+    qtbot.waitUntil(lambda: window.built("diary") is not None)  # built after the first paint
     page = diary(window)
     qtbot.waitUntil(lambda: page.panel.model.complete)
     QApplication.processEvents()  # the list lays out the rows it was given
@@ -63,8 +66,16 @@ def show_window(qtbot: QtBot, profile: Profile) -> MainWindow:
 
 def diary(window: MainWindow) -> DiaryPage:
     """Return the window's Diary page."""
-    assert window.diary_page is not None
-    return window.diary_page
+    page = window.page("diary")
+    assert isinstance(page, DiaryPage)
+    return page
+
+
+def page_of(window: MainWindow, key: str, kind: type[PageT]) -> PageT:
+    """Return the window's page ``key`` (built now if it was not), as a ``kind``."""
+    page = window.page(key)
+    assert isinstance(page, kind)
+    return page
 
 
 def wait_saved(qtbot: QtBot, page: DiaryPage, timeout: int = 4000) -> None:

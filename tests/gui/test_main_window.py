@@ -1,5 +1,8 @@
 """The main window opens on the Diary and only offers the pages that are built."""
 
+import subprocess
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -8,8 +11,9 @@ from regroup import __version__
 from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
 from regroup.gui.diary.page import DiaryPage
+from regroup.gui.kit.settings_sections import PROFILE, SettingsSection
 from regroup.gui.main_window import PAGES, MainWindow
-from regroup.gui.settings.page import SettingsPage
+from regroup.gui.settings.page import ProfileBox, SettingsPage
 
 
 def _window(qtbot: QtBot, profile: Profile) -> MainWindow:
@@ -26,13 +30,15 @@ def test_the_window_opens_on_the_diary_and_settings_show_the_profile_facts(
     window = _window(qtbot, profile)
     assert window.windowTitle() == "Regroup"
     assert window.current_page_key() == "diary"
-    qtbot.waitUntil(lambda: isinstance(window.diary_page, DiaryPage))
-    assert window.diary_page.isVisible()
+    qtbot.waitUntil(lambda: isinstance(window.built("diary"), DiaryPage))
+    assert window.page("diary").isVisible()
     window.show_page("settings")
-    page = window.pages.currentWidget()
-    assert isinstance(page, SettingsPage)
-    assert page.folder_label.text() == str(profile.paths.root)
-    assert "system keyring" in page.key_label.text()
+    page = window.built("settings")
+    assert isinstance(page, SettingsPage) and page.isVisible()
+    facts = page.section("profile")
+    assert isinstance(facts, ProfileBox)
+    assert facts.folder_label.text() == str(profile.paths.root)
+    assert "system keyring" in facts.key_label.text()
     assert "new encrypted diary is ready" in window.status_label.text()
     assert not window.grab().isNull()
 
@@ -73,8 +79,10 @@ def test_ctrl_digits_go_to_settings_debriefs_goals_and_back_to_the_diary(
 
 def test_the_settings_count_follows_new_and_deleted_entries(qtbot: QtBot, profile: Profile) -> None:
     window = _window(qtbot, profile)
-    settings = window.findChild(SettingsPage)
-    assert isinstance(settings, SettingsPage)
+    page = window.page("settings")
+    assert isinstance(page, SettingsPage)
+    settings = page.section("profile")
+    assert isinstance(settings, ProfileBox)
     assert settings.entries_label.text() == "0"
     entry = profile.diary.add(EntryContent("written elsewhere"))
     window.events.entries_changed.emit()
@@ -88,9 +96,65 @@ def test_debriefs_and_goals_are_built_when_first_shown_not_at_start(
     qtbot: QtBot, profile: Profile
 ) -> None:
     window = _window(qtbot, profile)
-    assert window.debrief_page is None and window.goals_page is None
+    assert window.built("debriefs") is None and window.built("goals") is None
     window.show_page("goals")
-    assert window.goals_page is not None and window.goals_page.isVisible()
-    assert window.debrief_page is None
+    goals = window.built("goals")
+    assert goals is not None and goals.isVisible()
+    assert window.built("debriefs") is None
     window.show_page("debriefs")
-    assert window.debrief_page is not None and window.debrief_page.isVisible()
+    debriefs = window.built("debriefs")
+    assert debriefs is not None and debriefs.isVisible()
+
+
+def test_settings_places_each_section_in_its_order_even_one_given_after_it_was_built(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = _window(qtbot, profile)
+    assert window.built("settings") is None
+    page = window.page("settings")
+    assert isinstance(page, SettingsPage)
+    window.settings_sections.add(SettingsSection("late", PROFILE + 1, lambda: QLabel("late")))
+    places = {
+        key: page.layout().indexOf(page.section(key)) for key in ("profile", "late", "privacy")
+    }
+    assert places["profile"] < places["late"] < places["privacy"]
+    assert isinstance(page.section("late"), QLabel)
+
+
+def test_open_shows_a_record_on_its_page_and_stays_put_when_it_cannot(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    entry = profile.diary.add(EntryContent("the one to open"))
+    window = _window(qtbot, profile)
+    window.show_page("settings")
+    assert window.open("diary", entry.id)
+    assert window.current_page_key() == "diary"
+    diary_page = window.page("diary")
+    assert isinstance(diary_page, DiaryPage) and diary_page.saver.entry_id == entry.id
+    window.show_page("settings")
+    assert not window.open("debriefs", 999)
+    assert window.current_page_key() == "settings"
+    assert not window.open("insights")
+    assert window.page("insights") is None
+
+
+def test_a_page_module_is_imported_only_when_the_page_is_first_needed() -> None:
+    code = (
+        "import sys, regroup.gui.app\n"
+        "pages = [m for m in sys.modules if m.startswith('regroup.gui.') and m.endswith('.page')"
+        " and m != 'regroup.gui.kit.page']\n"
+        "print(pages)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+    assert [entry.key for entry in PAGES if entry.available] == [
+        "diary",
+        "debriefs",
+        "goals",
+        "checkins",
+        "settings",
+    ]
+    assert all(entry.load().__name__ == entry.page.split(":")[1] for entry in PAGES[:4])

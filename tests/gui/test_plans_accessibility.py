@@ -17,11 +17,13 @@ from pytestqt.qtbot import QtBot
 from regroup.core.debriefs.types import DebriefContent
 from regroup.core.goals.types import GoalContent
 from regroup.core.profile import Profile
+from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.goals.goal_dialog import GoalDialog
+from regroup.gui.goals.page import GoalsPage
 from regroup.gui.goals.shelf_dialog import GoalShelfDialog
 from regroup.gui.reminders.settings_section import ReminderSettingsBox
-from tests.gui.conftest import show_window
+from tests.gui.conftest import page_of, show_window
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea)
 COMPOSITE = (QAbstractSpinBox, QCalendarWidget, QComboBox, QAbstractScrollArea, QLineEdit)
@@ -67,14 +69,14 @@ def test_every_control_on_the_debrief_and_goals_pages_has_an_accessible_name(
     profile.goals.create_from_debrief(record.id, 0)
     profile.goals.create(GoalContent("A goal of its own"))
     window = show_window(qtbot, profile)
-    window.ensure_page("debriefs")
-    window.ensure_page("goals")
-    assert window.debrief_page is not None and window.goals_page is not None
-    window.debrief_page.open_debrief(record.id)
-    window.debrief_page.form.lines_editor.add_line("Three")
-    count, unnamed = unnamed_controls(window.debrief_page)
+    debriefs = page_of(window, "debriefs", DebriefPage)
+    goals = page_of(window, "goals", GoalsPage)
+    assert debriefs is not None and goals is not None
+    debriefs.open_debrief(record.id)
+    debriefs.form.lines_editor.add_line("Three")
+    count, unnamed = unnamed_controls(debriefs)
     assert count > 60 and unnamed == []
-    count, unnamed = unnamed_controls(window.goals_page)
+    count, unnamed = unnamed_controls(goals)
     assert count >= 10 and unnamed == []
     for dialog in (
         GoalDialog(profile.goals, parent=window),
@@ -99,7 +101,8 @@ def test_the_default_days_before_a_check_in_are_set_in_settings_and_used_by_new_
     box.days_spin.editingFinished.emit()
     assert profile.settings.default_mourning_days() == 6
     window.show_page("debriefs")
-    assert window.debrief_page is not None
-    window.debrief_page.new_debrief()
-    assert window.debrief_page.form.days_spin.value() == 6
-    assert "6 days after the news" in window.debrief_page.form.due_label.text()
+    assert window.built("debriefs") is not None
+    debriefs = page_of(window, "debriefs", DebriefPage)
+    debriefs.new_debrief()
+    assert debriefs.form.days_spin.value() == 6
+    assert "6 days after the news" in debriefs.form.due_label.text()

@@ -24,6 +24,7 @@ from regroup.core.debriefs.types import DebriefContent
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import open_profile
+from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.main_window import MainWindow
 from regroup.gui.reminders.notifier import Channel
 from regroup.gui.reminders.reminder_ui import install_reminder_ui
@@ -90,7 +91,9 @@ def main() -> int:
         notice = clicked[0]
         print(f"clicked:{notice.target.value}:{notice.item_id}", flush=True)
         print(f"page:{window.current_page_key()}", flush=True)
-        print(f"form:{window.checkins_page.form.checkin_id}", flush=True)
+        page = window.built("checkins")
+        assert isinstance(page, CheckinsPage)
+        print(f"form:{page.form.checkin_id}", flush=True)
     finally:
         profile.close()
     return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -20,44 +19,59 @@ from PySide6.QtWidgets import (
 )
 
 from regroup import __version__
-from regroup.core.profile import Profile, ProfileInfo
+from regroup.core.profile import Profile
 from regroup.gui.kit.data_events import DataEvents
 from regroup.gui.kit.lazy_page import LazyPage
+from regroup.gui.kit.page import Page, PageContext, PageEntry, Target
 from regroup.gui.kit.resources import app_icon
-from regroup.gui.settings.page import SettingsPage
+from regroup.gui.kit.settings_sections import SettingsSections
 
 if TYPE_CHECKING:
-    from regroup.gui.checkins.page import CheckinsPage
-    from regroup.gui.debriefs.page import DebriefPage
-    from regroup.gui.diary.page import DiaryPage
-    from regroup.gui.goals.page import GoalsPage
     from regroup.gui.reminders.reminder_ui import ReminderUi
 
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One entry of the sidebar; ``built`` is False for pages not in this version yet."""
-
-    key: str
-    title: str
-    built: bool
-
-
 PAGES = (
-    PageSpec("diary", "Diary", True),
-    PageSpec("debriefs", "Debriefs", True),
-    PageSpec("goals", "Goals", True),
-    PageSpec("checkins", "Check-ins", True),
-    PageSpec("insights", "Insights", False),
-    PageSpec("settings", "Settings", True),
+    PageEntry(
+        "diary",
+        "Diary",
+        "accessories-text-editor",
+        "Ctrl+1",
+        "regroup.gui.diary.page:DiaryPage",
+        after_first_paint=True,
+    ),
+    PageEntry(
+        "debriefs",
+        "Debriefs",
+        "x-office-document",
+        "Ctrl+2",
+        "regroup.gui.debriefs.page:DebriefPage",
+    ),
+    PageEntry("goals", "Goals", "emblem-default", "Ctrl+3", "regroup.gui.goals.page:GoalsPage"),
+    PageEntry(
+        "checkins",
+        "Check-ins",
+        "appointment-soon",
+        "Ctrl+4",
+        "regroup.gui.checkins.page:CheckinsPage",
+    ),
+    PageEntry("insights", "Insights", "x-office-spreadsheet", "Ctrl+5"),
+    PageEntry(
+        "settings",
+        "Settings",
+        "preferences-system",
+        "Ctrl+6",
+        "regroup.gui.settings.page:SettingsPage",
+        "regroup.gui.settings.page:profile_sections",
+    ),
 )
+"""The sidebar, top to bottom; a page's module is imported when the page is first built."""
 NOT_YET = "Not in this version of Regroup yet."
 
 
 class MainWindow(QMainWindow):
     """Hosts the pages; it owns no data and asks the profile's services for everything.
 
-    The window appears first; the Diary page is built right after its first paint.
+    The window appears first; the Diary page is built right after its first paint,
+    every other page the first time it is shown or opened.
     """
 
     diary_shown = Signal()
@@ -67,34 +81,22 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.profile = profile
         self.events = DataEvents(self)
-        self.diary_page: DiaryPage | None = None
-        self.debrief_page: DebriefPage | None = None
-        self.goals_page: GoalsPage | None = None
-        self.checkins_page: CheckinsPage | None = None
+        self.settings_sections = SettingsSections(self)
+        self.context = PageContext(profile, self.events, self.open, self.settings_sections)
         self.reminder_ui: ReminderUi | None = None  # added by the app once the window is up
-        self._lazy: dict[str, LazyPage] = {}
+        self._holders: dict[str, LazyPage] = {}
+        self._built: dict[str, Page] = {}
         self.setWindowTitle("Regroup")
         self.setWindowIcon(app_icon())
         self.resize(QSize(1000, 680))
-        info = profile.info()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setFixedWidth(180)
         self.sidebar.setUniformItemSizes(True)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 7px 10px; }")
         self.pages = QStackedWidget()
-        self._page_index: dict[str, int] = {}
-        for number, spec in enumerate(PAGES, start=1):
-            item = QListWidgetItem(spec.title)
-            if spec.built:
-                item.setToolTip(f"{spec.title} (Ctrl+{number})")
-                self._page_index[spec.key] = self.pages.addWidget(self._build_page(spec, info))
-            else:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(NOT_YET)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.sidebar.addItem(item)
-            self._add_page_shortcut(number, spec)
+        for entry in PAGES:
+            self._add_page(entry)
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -102,88 +104,77 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.status_label = QLabel(self._status_text(info.unlocked_with.value, info.notice))
+        self.status_label = QLabel(self._status_text(profile.unlocked_with.value, profile.notice))
         self.statusBar().addWidget(self.status_label, 1)
-        self.show_page("diary")
+        self.show_page(PAGES[0].key)
 
-    def _build_page(self, spec: PageSpec, info: ProfileInfo) -> QWidget:
-        if spec.key == "diary":
-            self._lazy["diary"] = LazyPage(self._build_diary, after_first_show=True)
-            return self._lazy["diary"]
-        builders = {
-            "debriefs": self._build_debriefs,
-            "goals": self._build_goals,
-            "checkins": self._build_checkins,
-        }
-        if spec.key in builders:
-            self._lazy[spec.key] = LazyPage(builders[spec.key])
-            return self._lazy[spec.key]
-        if spec.key == "settings":
-            return SettingsPage(info, self.events, self.profile.diary.count)
-        raise ValueError(spec.key)
+    def _add_page(self, entry: PageEntry) -> None:
+        """List the page in the sidebar and hold its place; nothing of it is imported."""
+        item = QListWidgetItem(entry.title)
+        item.setData(Qt.ItemDataRole.UserRole, entry.key)
+        action = QAction(entry.title, self)
+        action.setShortcut(QKeySequence(entry.shortcut))
+        action.setEnabled(entry.available)
+        action.triggered.connect(lambda: self.show_page(entry.key))
+        if entry.available:
+            item.setToolTip(f"{entry.title} ({entry.shortcut})")
+            holder = LazyPage(lambda: self._build(entry), after_first_show=entry.after_first_paint)
+            self._holders[entry.key] = holder
+            self.pages.addWidget(holder)
+            if entry.sections:
+                self.settings_sections.declare(lambda: entry.settings_sections(self.context))
+        else:
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setToolTip(NOT_YET)
+        self.sidebar.addItem(item)
+        self.addAction(action)
 
-    def _build_diary(self) -> QWidget:
-        from regroup.gui.diary.page import DiaryPage
+    def _build(self, entry: PageEntry) -> Page:
+        page = entry.load()(self.context)
+        self._built[entry.key] = page
+        if entry.after_first_paint:
+            page.first_painted.connect(self.diary_shown)
+        return page
 
-        self.diary_page = DiaryPage(self.profile, self.events)
-        self.diary_page.first_painted.connect(self.diary_shown)
-        return self.diary_page
+    def page(self, key: str) -> Page | None:
+        """Return the page ``key``, building it now if needed (without showing it)."""
+        holder = self._holders.get(key)
+        if holder is None:
+            return None
+        holder.page()
+        return self._built[key]
 
-    def _build_debriefs(self) -> QWidget:
-        from regroup.gui.debriefs.page import DebriefPage
+    def built(self, key: str) -> Page | None:
+        """Return the page ``key`` if it was built already (never builds it)."""
+        return self._built.get(key)
 
-        self.debrief_page = DebriefPage(self.profile, self.events, self.open_entry)
-        return self.debrief_page
+    def built_pages(self) -> list[Page]:
+        """Return the pages built so far, in sidebar order."""
+        return [self._built[entry.key] for entry in PAGES if entry.key in self._built]
 
-    def _build_goals(self) -> QWidget:
-        from regroup.gui.goals.page import GoalsPage
+    def open(self, key: str, target: Target = None) -> bool:
+        """Show ``target`` on the page ``key`` (built if needed), then show that page.
 
-        self.goals_page = GoalsPage(self.profile, self.events, self.open_debrief)
-        return self.goals_page
-
-    def _build_checkins(self) -> QWidget:
-        from regroup.gui.checkins.page import CheckinsPage
-
-        self.checkins_page = CheckinsPage(self.profile, self.events)
-        return self.checkins_page
-
-    def ensure_page(self, key: str) -> QWidget | None:
-        """Build a page that waits for its first showing now (without showing it)."""
-        lazy = self._lazy.get(key)
-        return lazy.page() if lazy is not None else None
+        False when the page could not show it; the page on show then stays.
+        """
+        page = self.page(key)
+        if page is None or not page.open(target):
+            return False
+        self.show_page(key)
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt: save what is being written before the window (and the profile) goes."""
-        for page in (self.diary_page, self.debrief_page):
-            if page is not None and not page.save_before_close():
+        for page in self.built_pages():
+            if not page.save_before_close():
                 event.ignore()
                 return
         super().closeEvent(event)
 
     def save_before_quit(self) -> None:
         """Connected to ``aboutToQuit`` ahead of closing the profile: a last save."""
-        for page in (self.diary_page, self.debrief_page):
-            if page is not None:
-                page.save_before_quit()
-
-    def open_entry(self, entry_id: int) -> None:
-        """Show a diary entry on the Diary page (from a debrief's linked entries)."""
-        self.ensure_page("diary")
-        if self.diary_page is not None and self.diary_page.open_entry(entry_id):
-            self.show_page("diary")
-
-    def open_debrief(self, debrief_id: int) -> None:
-        """Show a debrief on the Debriefs page (from a goal card)."""
-        self.ensure_page("debriefs")
-        if self.debrief_page is not None and self.debrief_page.open_debrief(debrief_id):
-            self.show_page("debriefs")
-
-    def _add_page_shortcut(self, number: int, spec: PageSpec) -> None:
-        action = QAction(spec.title, self)
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.setEnabled(spec.built)
-        action.triggered.connect(lambda: self.show_page(spec.key))
-        self.addAction(action)
+        for page in self.built_pages():
+            page.save_before_quit()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -214,13 +205,14 @@ class MainWindow(QMainWindow):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
 
     def show_page(self, key: str) -> None:
-        """Show the page named ``key`` if it is built."""
-        if key not in self._page_index:
+        """Show the page named ``key`` if this version has it."""
+        holder = self._holders.get(key)
+        if holder is None:
             return
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
-        self.pages.setCurrentIndex(self._page_index[key])
+        self.pages.setCurrentWidget(holder)
 
     def _on_sidebar(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

@@ -28,7 +28,7 @@ def window(qtbot: QtBot, clocked_profile: Profile) -> MainWindow:
 
 def checkins(window: MainWindow) -> CheckinsPage:
     window.show_page("checkins")
-    page = window.ensure_page("checkins")
+    page = window.page("checkins")
     assert isinstance(page, CheckinsPage) and window.current_page_key() == "checkins"
     return page
 

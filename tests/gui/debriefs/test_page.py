@@ -23,8 +23,9 @@ from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
+from regroup.gui.goals.page import GoalsPage
 from regroup.gui.main_window import MainWindow
-from tests.gui.conftest import Dialogs, reopen, show_window
+from tests.gui.conftest import Dialogs, diary, page_of, reopen, show_window
 from tests.gui.modal import when_modal
 
 FULL = DebriefContent(
@@ -56,8 +57,8 @@ FULL = DebriefContent(
 def open_debriefs(qtbot: QtBot, profile: Profile) -> tuple[MainWindow, DebriefPage]:
     window = show_window(qtbot, profile)
     window.show_page("debriefs")
-    assert window.debrief_page is not None
-    return window, window.debrief_page
+    assert window.built("debriefs") is not None
+    return window, page_of(window, "debriefs", DebriefPage)
 
 
 def wait_saved(qtbot: QtBot, page: DebriefPage) -> None:
@@ -309,15 +310,15 @@ def _debrief_with_goal(profile: Profile) -> tuple[int, int]:
 def test_deleting_a_debrief_can_keep_its_goals_on_the_board(qtbot: QtBot, profile: Profile) -> None:
     debrief_id, goal_id = _debrief_with_goal(profile)
     window, page = open_debriefs(qtbot, profile)
-    window.ensure_page("goals")
+    window.page("goals")
     page.open_debrief(debrief_id)
     errors = _answer_next_box("Delete, keep the goals")
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert errors == []
     assert profile.debriefs.count() == 0
     assert [c.id for c in profile.goals.board().lane(Lane.NEXT)] == [goal_id]
-    assert window.goals_page is not None
-    assert window.goals_page.models[Lane.NEXT].row_of(goal_id) == 0
+    assert window.built("goals") is not None
+    assert page_of(window, "goals", GoalsPage).models[Lane.NEXT].row_of(goal_id) == 0
     assert page.panel.model.rowCount() == 0
     assert page.saver.debrief_id is None and page.form.company_edit.text() == ""
     undo = page.message_banner.button("Undo")
@@ -331,14 +332,14 @@ def test_deleting_a_debrief_with_its_goals_and_restoring_it_from_the_trash(
 ) -> None:
     debrief_id, goal_id = _debrief_with_goal(profile)
     window, page = open_debriefs(qtbot, profile)
-    window.ensure_page("goals")
+    window.page("goals")
     page.open_debrief(debrief_id)
     errors = _answer_next_box("Delete with its goals")
     page.delete()
     assert errors == []
     assert profile.goals.count() == 0
-    assert window.goals_page is not None
-    assert window.goals_page.models[Lane.NEXT].rowCount() == 0
+    assert window.built("goals") is not None
+    assert page_of(window, "goals", GoalsPage).models[Lane.NEXT].rowCount() == 0
 
     def restore_in_dialog(dialog: QDialog) -> None:
         assert isinstance(dialog, DebriefTrashDialog)
@@ -353,7 +354,7 @@ def test_deleting_a_debrief_with_its_goals_and_restoring_it_from_the_trash(
     assert errors == []
     assert page.saver.debrief_id == debrief_id
     assert page.form.company_edit.text() == "Acme Labs"
-    assert window.goals_page.models[Lane.NEXT].row_of(goal_id) == 0
+    assert page_of(window, "goals", GoalsPage).models[Lane.NEXT].row_of(goal_id) == 0
     assert "Goal: Next" in page.form.lines_editor.rows[0].goal_state.text()
 
 
@@ -392,7 +393,7 @@ def test_entries_written_around_the_news_are_suggested_linked_and_opened_in_the_
     entries.linked_list.item(0).setSelected(True)
     qtbot.mouseClick(entries.open_button, Qt.MouseButton.LeftButton)
     assert window.current_page_key() == "diary"
-    assert window.diary_page is not None and window.diary_page.saver.entry_id == near.id
+    assert window.built("diary") is not None and diary(window).saver.entry_id == near.id
     window.show_page("debriefs")
     entries.linked_list.item(0).setSelected(True)
     qtbot.mouseClick(entries.unlink_button, Qt.MouseButton.LeftButton)
@@ -424,7 +425,7 @@ def test_ctrl_s_ctrl_n_and_ctrl_f_on_the_debriefs_page(qtbot: QtBot, profile: Pr
     assert page.saver.debrief_id is None and page.form.company_edit.text() == ""
     qtbot.keyClick(page.form.company_edit, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.panel.search_edit
-    assert window.diary_page is not None and window.diary_page.saver.entry_id is None
+    assert window.built("diary") is not None and diary(window).saver.entry_id is None
     assert profile.diary.count() == 0
 
 

@@ -24,7 +24,7 @@ from regroup.core.profile import Profile
 from regroup.gui.app import save_then_close_on_quit
 from regroup.gui.diary.list_model import ENTRY_ID_ROLE, SNIPPET_ROLE
 from regroup.gui.diary.list_view import highlighted_html
-from regroup.gui.settings.page import SettingsPage
+from regroup.gui.settings.page import ProfileBox, SettingsPage
 from tests.gui.conftest import ManualClock, diary, reopen, show_window, wait_saved
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea)
@@ -186,6 +186,7 @@ def test_a_prompt_starts_an_entry_that_is_kept_once_something_is_written(
     qtbot: QtBot, profile: Profile
 ) -> None:
     window = show_window(qtbot, profile)
+    settings_page = window.page("settings")  # as open as Settings was before: it counts along
     page = diary(window)
     bar = page.prompt_bar
     first = bar.prompt()
@@ -197,8 +198,9 @@ def test_a_prompt_starts_an_entry_that_is_kept_once_something_is_written(
     qtbot.keyClicks(page.editor.body_edit, "An honest answer.")
     wait_saved(qtbot, page)
     assert profile.diary.get(page.saver.entry_id).title == bar.prompt()
-    settings = window.findChild(SettingsPage)
-    assert isinstance(settings, SettingsPage) and settings.entries_label.text() == "1"
+    assert isinstance(settings_page, SettingsPage)
+    settings = settings_page.section("profile")
+    assert isinstance(settings, ProfileBox) and settings.entries_label.text() == "1"
 
 
 def test_ctrl_n_ctrl_s_and_ctrl_f(qtbot: QtBot, profile: Profile) -> None:

@@ -17,12 +17,13 @@ from regroup.core.debriefs.types import DebriefContent
 from regroup.core.goals.types import GoalCategory, GoalContent, Lane
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.profile import Profile
+from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.goals.goal_dialog import GoalDialog
 from regroup.gui.goals.lane import GOAL_MIME, card_details
 from regroup.gui.goals.page import GoalsPage
 from regroup.gui.goals.shelf_dialog import GoalShelfDialog
 from regroup.gui.main_window import MainWindow
-from tests.gui.conftest import Dialogs, ManualClock, reopen, show_window
+from tests.gui.conftest import Dialogs, ManualClock, page_of, reopen, show_window
 from tests.gui.modal import when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -31,8 +32,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def open_goals(qtbot: QtBot, profile: Profile) -> tuple[MainWindow, GoalsPage]:
     window = show_window(qtbot, profile)
     window.show_page("goals")
-    assert window.goals_page is not None
-    return window, window.goals_page
+    assert window.built("goals") is not None
+    return window, page_of(window, "goals", GoalsPage)
 
 
 def titles(page: GoalsPage, lane: Lane) -> list[str]:
@@ -255,8 +256,8 @@ def test_cards_show_category_due_date_overdue_and_their_debrief(
     page.select_goal(from_debrief.id)
     qtbot.mouseClick(page.debrief_button, Qt.MouseButton.LeftButton)
     assert window.current_page_key() == "debriefs"
-    assert window.debrief_page is not None
-    assert window.debrief_page.saver.debrief_id == debrief.id
+    assert window.built("debriefs") is not None
+    assert page_of(window, "debriefs", DebriefPage).saver.debrief_id == debrief.id
 
 
 def test_a_line_of_a_debrief_becomes_a_goal_on_the_board_and_shows_its_column(
@@ -264,9 +265,9 @@ def test_a_line_of_a_debrief_becomes_a_goal_on_the_board_and_shows_its_column(
 ) -> None:
     window = show_window(qtbot, profile)
     window.show_page("debriefs")
-    window.ensure_page("goals")
-    debriefs = window.debrief_page
-    assert debriefs is not None and window.goals_page is not None
+    window.page("goals")
+    debriefs = page_of(window, "debriefs", DebriefPage)
+    assert debriefs is not None and window.built("goals") is not None
     form = debriefs.form
     qtbot.keyClicks(form.company_edit, "Granite Studio")
     qtbot.keyClicks(form.lines_editor.rows[0].edit, "Ask for the interview format")
@@ -280,7 +281,7 @@ def test_a_line_of_a_debrief_becomes_a_goal_on_the_board_and_shows_its_column(
     assert row.goal_state.text() == "Goal: Next"
     assert form.lines_editor.rows[0].goal_button.isVisibleTo(row)
     assert "is on the Goals board" in debriefs.message_banner.label.text()
-    board = window.goals_page
+    board = page_of(window, "goals", GoalsPage)
     assert titles(board, Lane.NEXT) == ["Prepare two project stories"]
     assert board.source_name(debriefs.saver.debrief_id or 0) == "Granite Studio"
     board.select_goal(goal.id)

@@ -19,11 +19,13 @@ from regroup.core.debriefs.types import DebriefContent
 from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
 from regroup.core.system.autostart import XdgAutostart
+from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.reminders.banner_notifier import OPEN
 from regroup.gui.reminders.notifier import Channel
 from regroup.gui.reminders.reminder_ui import install_reminder_ui
 from regroup.gui.reminders.tray import SettingsOnceFlags
-from tests.gui.conftest import ManualClock, diary, show_window
+from regroup.gui.settings.page import SettingsPage
+from tests.gui.conftest import ManualClock, diary, page_of, show_window
 from tests.support.tray_probe import Failing, MemoryFlags
 
 
@@ -128,6 +130,27 @@ def test_a_start_at_login_that_cannot_be_written_says_so(
         ui.tray.hide()
 
 
+def test_the_reminder_sections_join_settings_below_privacy_reminders_then_login(
+    qtbot: QtBot, profile: Profile, app: QApplication
+) -> None:
+    window = show_window(qtbot, profile)
+    ui = install_reminder_ui(
+        app, window, profile.paths.root, MemoryFlags(), Failing(), start_delay_ms=None
+    )
+    try:
+        assert ui.settings_box is None and ui.autostart_box is None  # Settings not built yet
+        window.show_page("settings")
+        page = window.built("settings")
+        assert isinstance(page, SettingsPage)
+        keys = ("profile", "privacy", "reminders", "autostart")
+        places = [page.layout().indexOf(page.section(key)) for key in keys]
+        assert places == sorted(places) and -1 not in places
+        assert page.section("reminders") is ui.settings_box
+        assert page.section("autostart") is ui.autostart_box
+    finally:
+        ui.tray.hide()
+
+
 @pytest.mark.integration
 def test_start_at_login_starts_minimized(tmp_path: Path) -> None:
     data = str(tmp_path / "profile")
@@ -194,7 +217,7 @@ def test_a_due_check_in_reaches_the_notifier_generic_and_a_click_opens_it(
         assert len(desktop.shown) == 1
         ui.notifier.clicked.emit(desktop.shown[0])
         assert window.current_page_key() == "checkins"
-        page = window.checkins_page
+        page = page_of(window, "checkins", CheckinsPage)
         assert page.form.checkin_id == checkin_id
         assert page.form.title_label.text() == "Acme — Analyst"
     finally:
@@ -219,6 +242,7 @@ def test_the_tray_pauses_and_resumes_reminders_and_opens_the_waiting_check_in(
         ui.tray.refresh()
         assert ui.tray.resume_action.isVisible()
         assert "paused until" in ui.tray.resume_action.text()
+        window.page("settings")  # its reminder section is built with it
         assert ui.settings_box is not None
         assert "paused until" in ui.settings_box.pause_label.text()
         ui.tray.pause_tomorrow_action.trigger()
@@ -230,7 +254,7 @@ def test_the_tray_pauses_and_resumes_reminders_and_opens_the_waiting_check_in(
         window.show_page("settings")
         ui.tray.checkins_action.trigger()
         assert window.current_page_key() == "checkins"
-        assert window.checkins_page.form.checkin_id == checkin_id
+        assert page_of(window, "checkins", CheckinsPage).form.checkin_id == checkin_id
     finally:
         ui.tray.hide()
 
@@ -244,9 +268,9 @@ def test_reminder_settings_are_stored_in_the_profile(
     )
     try:
         ui.start_reminders()
+        window.show_page("settings")  # builds Settings with its sections
         box = ui.settings_box
         assert box is not None
-        window.show_page("settings")
         assert box.isVisible() and not box.daily_check.isChecked()
         assert box.days_spin.value() == 3
         box.daily_time.setTime(QTime(21, 30))

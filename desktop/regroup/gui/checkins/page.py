@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -34,10 +32,7 @@ from regroup.core.errors import RegroupError
 from regroup.core.goals.types import GoalContent
 from regroup.gui.checkins.form import CheckinForm, local_text
 from regroup.gui.kit.banner import Banner, Tone
-from regroup.gui.kit.data_events import DataEvents
-
-if TYPE_CHECKING:
-    from regroup.core.profile import Profile
+from regroup.gui.kit.page import Page, PageContext, Target
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SECTIONS = (
@@ -101,17 +96,14 @@ class DebriefCombo(QComboBox):
         super().focusInEvent(event)
 
 
-class CheckinsPage(QWidget):
+class CheckinsPage(Page):
     """Lists check-ins by state and answers the one chosen; ``changed`` after each answer."""
 
     changed = Signal()
 
-    def __init__(
-        self, profile: Profile, events: DataEvents | None = None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.profile = profile
-        self.events = events
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        profile = context.profile
         self.overview = CheckinOverview()
         self.banner = Banner("Check-ins notice")
         self.tree = QTreeWidget()
@@ -136,9 +128,7 @@ class CheckinsPage(QWidget):
         self.form.snooze_days_chosen.connect(self.snooze_days)
         self.form.snooze_date_chosen.connect(self.snooze_until)
         self.form.goal_requested.connect(self.make_goal)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.save_before_quit)
+        context.events.checkins_changed.connect(self._on_checkins_changed)
         self.form.show_item(None, profile.clock.now(), self.today())
 
     def _lay_out(self) -> None:
@@ -166,6 +156,10 @@ class CheckinsPage(QWidget):
         """Qt: debriefs may have planned or moved check-ins meanwhile; reload."""
         super().showEvent(event)
         self.refresh()
+
+    def _on_checkins_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     # Reading
 
@@ -219,6 +213,12 @@ class CheckinsPage(QWidget):
                 if row.data(0, ID_ROLE) == checkin_id:
                     return row
         return None
+
+    def open(self, target: Target) -> bool:
+        """Show check-in ``target``; when it is gone (or None), the one waiting longest."""
+        if not isinstance(target, int) or not self.open_checkin(target):
+            self.open_first_waiting()
+        return True
 
     def open_checkin(self, checkin_id: int) -> bool:
         """Show one check-in (from a notice, a click or a start); False when it is gone."""
@@ -276,7 +276,7 @@ class CheckinsPage(QWidget):
             self._act(lambda: self.profile.checkins.save_answers(checkin_id, answers))
 
     def save_before_quit(self) -> None:
-        """Connected to ``aboutToQuit``: keep what was typed."""
+        """The app is quitting: keep what was typed."""
         try:
             self._save_pending()
         except Exception:  # the profile may already be closed; nothing left to save into

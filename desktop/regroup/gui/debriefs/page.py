@@ -8,20 +8,9 @@ above the form and never change what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
 from regroup.core.debriefs.types import DebriefNotFoundError, DebriefSaveResult, DebriefStatus
 from regroup.core.errors import RegroupError
@@ -31,42 +20,51 @@ from regroup.gui.debriefs.list_panel import DebriefListPanel
 from regroup.gui.debriefs.saver import DebriefSaver
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.kit.banner import Action, Banner, Tone
-from regroup.gui.kit.data_events import DataEvents
+from regroup.gui.kit.page import NEW, PageContext, Target
+from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
+from regroup.gui.kit.saving_page import SavingPage
 
-if TYPE_CHECKING:
-    from regroup.core.profile import Profile
 
-
-class DebriefPage(QWidget):
+class DebriefPage(SavingPage):
     """Write, find, finish and delete debriefs; turn their lessons into goals."""
 
-    def __init__(
-        self,
-        profile: Profile,
-        events: DataEvents,
-        open_entry: Callable[[int], object],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.profile = profile
-        self.events = events
+    saver: DebriefSaver
+
+    close_title = "Close without saving the debrief?"
+    close_text = (
+        "Your last changes to the debrief could not be saved: {error}"
+        "\n\nClose anyway and lose them?"
+    )
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        profile, events = context.profile, context.events
         self.panel = DebriefListPanel(profile.debrief_list)
         self.message_banner = Banner("Notice")
         self.warning_banner = Banner("Worth a second look")
         self.form = DebriefForm(lambda typed: profile.debrief_list.role_kinds(typed))
-        self.entries = DebriefEntries(profile.debriefs, open_entry, self._report_error)
+        self.entries = DebriefEntries(
+            profile.debriefs, lambda entry_id: context.open("diary", entry_id), self._report_error
+        )
         self.form.add_below(self.entries)
         self.saver = DebriefSaver(profile, self.form.content, self)
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Save status")
-        self.new_button = self._button("New debrief", "Start a new debrief", self.new_debrief)
-        self.finish_button = self._button(
+        self.new_button = button("New debrief", "Start a new debrief", self.new_debrief)
+        self.finish_button = button(
             "Finish debrief", "Save as final and plan the check-in", self.finish
         )
-        self.delete_button = self._button("Delete…", "Move this debrief to the trash", self.delete)
-        self.trash_button = self._button("Trash", "Deleted debriefs", self.open_trash)
+        self.delete_button = button("Delete…", "Move this debrief to the trash", self.delete)
+        self.trash_button = button("Trash", "Deleted debriefs", self.open_trash)
         self._lay_out()
-        self._add_shortcuts()
+        add_shortcuts(  # as on the Diary page, active while this page shows
+            self,
+            (
+                ("New debrief", "Ctrl+N", self.new_debrief),
+                ("Save now", "Ctrl+S", self.save_now),
+                ("Find debriefs", "Ctrl+F", self.focus_search),
+            ),
+        )
         self.form.edited.connect(self.saver.note_edit)
         self.form.make_goal.connect(self.make_goal)
         self.saver.saved.connect(self._on_saved)
@@ -78,47 +76,13 @@ class DebriefPage(QWidget):
         events.entries_changed.connect(self.entries.refresh)
         self._show_new()
 
-    def _button(self, title: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(title)
-        button.setAccessibleName(tip)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda: slot())
-        return button
-
     def _lay_out(self) -> None:
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.message_banner)
-        column.addWidget(self.warning_banner)
-        tools = QHBoxLayout()
-        for button in (self.new_button, self.finish_button, self.delete_button):
-            tools.addWidget(button)
-        tools.addStretch()
-        tools.addWidget(self.status_label)
-        tools.addWidget(self.trash_button)
-        column.addLayout(tools)
-        column.addWidget(self.form, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.panel)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 650])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-    def _add_shortcuts(self) -> None:
-        """Ctrl+N, Ctrl+S and Ctrl+F, as on the Diary page (active while this page shows)."""
-        for title, keys, slot in (
-            ("New debrief", "Ctrl+N", self.new_debrief),
-            ("Save now", "Ctrl+S", self.save_now),
-            ("Find debriefs", "Ctrl+F", self.focus_search),
-        ):
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            self.addAction(action)
+        tools = tool_row(
+            [self.new_button, self.finish_button, self.delete_button],
+            [self.status_label, self.trash_button],
+        )
+        right = column([self.message_banner, self.warning_banner, tools, self.form])
+        two_panes(self, self.panel, right, (280, 650))
 
     def focus_search(self) -> None:
         """Ctrl+F: go to the search field."""
@@ -162,18 +126,24 @@ class DebriefPage(QWidget):
             "Finish debrief" if status in (None, DebriefStatus.DRAFT) else "Save now"
         )
 
+    def open(self, target: Target) -> bool:
+        """Show debrief ``target``, or start a new debrief for :data:`NEW`."""
+        if target == NEW:
+            return self.new_debrief()
+        return self.open_debrief(target) if isinstance(target, int) else target is None
+
     def open_debrief(self, debrief_id: int) -> bool:
         """Show a debrief in the form, after saving the one being left."""
         if debrief_id == self.saver.debrief_id:
             return True
-        if not self.saver.save_now():
+        if not self.leave_current():
             self.panel.select_debrief(self.saver.debrief_id)
             return False
         return self._show(debrief_id)
 
     def new_debrief(self) -> bool:
         """Start a new debrief, after saving the open one."""
-        if not self.saver.save_now():
+        if not self.leave_current():
             return False
         self._show_new()
         self.form.company_edit.setFocus()
@@ -215,39 +185,16 @@ class DebriefPage(QWidget):
     def _report_error(self, text: str) -> None:
         self._notify(text, Tone.ERROR)
 
-    def save_now(self) -> bool:
-        """Save at once whatever changed."""
-        return self.saver.save_now()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        """Qt: leaving the page (for another page, or the tray) saves what waits."""
+    def save_before_leaving(self) -> None:
+        """Leaving the page (for another page, or the tray) saves what waits."""
         if self.saver.pending:
             self.saver.save_now()
-        super().hideEvent(event)
-
-    def save_before_close(self) -> bool:
-        """Save before the window closes; False when the person chose to stay."""
-        if self.saver.save_now():
-            return True
-        answer = QMessageBox.question(
-            self,
-            "Close without saving the debrief?",
-            f"Your last changes to the debrief could not be saved: {self.saver.last_error}"
-            "\n\nClose anyway and lose them?",
-            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Close
-
-    def save_before_quit(self) -> None:
-        """The app is quitting: a last save."""
-        self.saver.save_now()
 
     # Goals
 
     def make_goal(self, line_index: int) -> None:
         """Turn a "would do differently" line into a goal on the board (saving first)."""
-        if not self.saver.save_now() or self.saver.debrief_id is None:
+        if not self.leave_current() or self.saver.debrief_id is None:
             return
         try:
             goal = self.profile.goals.create_from_debrief(self.saver.debrief_id, line_index)
@@ -272,7 +219,7 @@ class DebriefPage(QWidget):
 
     def delete(self) -> None:
         """Move the open debrief to the trash, asking what happens to its goals."""
-        if not self.saver.save_now() or self.saver.debrief_id is None:
+        if not self.leave_current() or self.saver.debrief_id is None:
             return
         debrief_id = self.saver.debrief_id
         record = self.profile.debriefs.get(debrief_id)
@@ -304,7 +251,7 @@ class DebriefPage(QWidget):
 
     def open_trash(self) -> None:
         """Show the trash, where debriefs can be restored or deleted for good."""
-        if not self.saver.save_now():
+        if not self.leave_current():
             return
         dialog = DebriefTrashDialog(self.profile.debriefs, self.events, self)
         dialog.exec()

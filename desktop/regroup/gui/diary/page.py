@@ -7,20 +7,11 @@ page stays where it is, so the words remain on screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from regroup.core.diary.types import EntryContent, EntryNotFoundError, EntryRecord
 from regroup.core.errors import RegroupError
@@ -31,10 +22,9 @@ from regroup.gui.diary.list_panel import EntryPanel
 from regroup.gui.diary.prompt_bar import PromptBar
 from regroup.gui.diary.saver import EntrySaver
 from regroup.gui.kit.banner import Action, Banner, Tone
-from regroup.gui.kit.data_events import DataEvents
-
-if TYPE_CHECKING:
-    from regroup.core.profile import Profile
+from regroup.gui.kit.page import NEW, PageContext, Target
+from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
+from regroup.gui.kit.saving_page import SavingPage
 
 DRAFT_CHECK_DELAY_MS = 300
 """Reading a draft loads the cipher library (~40 ms): do it once the window is up.
@@ -43,17 +33,19 @@ The history and trash dialogs are imported when first opened, for the same reaso
 """
 
 
-class DiaryPage(QWidget):
+class DiaryPage(SavingPage):
     """Free writing with a list, a calendar, search, prompts, history and a trash."""
 
-    first_painted = Signal()
-    """The page, its list (or the words saying it is empty) and calendar reached the screen."""
+    saver: EntrySaver
 
-    def __init__(self, profile: Profile, events: DataEvents, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.profile = profile
-        self.events = events
-        self._painted = False
+    close_text = (
+        "Your last changes could not be saved: {error}\n\nNo recovery copy could be "
+        "written either. Close anyway and lose them?"
+    )
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        profile, events = context.profile, context.events
         today = profile.clock.today()
         self.panel = EntryPanel(profile, today)
         self.message_banner = Banner("Notice")
@@ -63,16 +55,21 @@ class DiaryPage(QWidget):
         self.saver = EntrySaver(profile, self.editor.content, self)
         self.saver.protect_draft = True
         self._save_error_shown = False
-        self.new_button = self._button(
+        self.new_button = button(
             "New entry", "Start a new entry (Ctrl+N)", lambda: self.new_entry()
         )
-        self.delete_button = self._button("Delete", "Move this entry to the trash", self.delete)
-        self.history_button = self._button(
-            "History", "Earlier versions of this entry", self.open_history
-        )
-        self.trash_button = self._button("Trash", "Deleted entries", self.open_trash)
+        self.delete_button = button("Delete", "Move this entry to the trash", self.delete)
+        self.history_button = button("History", "Earlier versions of this entry", self.open_history)
+        self.trash_button = button("Trash", "Deleted entries", self.open_trash)
         self._lay_out()
-        self._add_shortcuts()
+        add_shortcuts(
+            self,
+            (
+                ("New entry", "Ctrl+N", self.new_entry),
+                ("Find", "Ctrl+F", self.focus_search),
+                ("Save now", "Ctrl+S", self.save_now),
+            ),
+        )
         self.editor.edited.connect(self.saver.note_edit)
         self.saver.status_changed.connect(self.editor.set_status)
         self.saver.saved.connect(self._on_saved)
@@ -88,57 +85,18 @@ class DiaryPage(QWidget):
         self._draft_timer.timeout.connect(self.offer_recovery_draft)
         self._draft_timer.start(DRAFT_CHECK_DELAY_MS)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt: paint; the first time, say so once the children have painted too."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self, self.first_painted.emit)
-
     def today(self) -> date:
         """Return today's date; asked each time, as the app may stay open past midnight."""
         return self.profile.clock.today()
 
-    def _button(self, title: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(title)
-        button.setAccessibleName(tip.split(" (")[0])
-        button.setToolTip(tip)
-        button.clicked.connect(lambda: slot())
-        return button
-
     def _lay_out(self) -> None:
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.draft_banner)
-        column.addWidget(self.message_banner)
-        column.addWidget(self.prompt_bar)
-        tools = QHBoxLayout()
-        for button in (self.new_button, self.delete_button, self.history_button):
-            tools.addWidget(button)
-        tools.addStretch()
-        tools.addWidget(self.trash_button)
-        column.addLayout(tools)
-        column.addWidget(self.editor, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.panel)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 600])
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-    def _add_shortcuts(self) -> None:
-        for title, keys, slot in (
-            ("New entry", "Ctrl+N", self.new_entry),
-            ("Find", "Ctrl+F", self.focus_search),
-            ("Save now", "Ctrl+S", self.save_now),
-        ):
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            self.addAction(action)
+        tools = tool_row(
+            [self.new_button, self.delete_button, self.history_button], [self.trash_button]
+        )
+        right = column(
+            [self.draft_banner, self.message_banner, self.prompt_bar, tools, self.editor]
+        )
+        two_panes(self, self.panel, right, (330, 600))
 
     # Opening entries
 
@@ -166,16 +124,18 @@ class DiaryPage(QWidget):
         self.delete_button.setEnabled(saved)
         self.history_button.setEnabled(saved)
 
-    def _leave_current(self) -> bool:
-        """Save the open entry before showing another; False keeps it on screen."""
-        return self.saver.save_now()
+    def open(self, target: Target) -> bool:
+        """Show entry ``target``, or start a new entry for :data:`NEW`."""
+        if target == NEW:
+            return self.new_entry()
+        return self.open_entry(target) if isinstance(target, int) else target is None
 
     def open_entry(self, entry_id: int) -> bool:
         """Show an entry in the editor, after saving the one being left."""
         if entry_id == self.saver.entry_id:
             self.panel.select_entry(entry_id)
             return True
-        if not self._leave_current():
+        if not self.leave_current():
             self.panel.select_entry(self.saver.entry_id)
             return False
         try:
@@ -189,7 +149,7 @@ class DiaryPage(QWidget):
 
     def new_entry(self, day: date | None = None, title: str = "") -> bool:
         """Start a new entry (for ``day``, today by default), after saving the open one."""
-        if not self._leave_current():
+        if not self.leave_current():
             return False
         self._start_new(EntryContent("", title=title, entry_date=day or self.today()))
         self.editor.focus_body()
@@ -214,10 +174,6 @@ class DiaryPage(QWidget):
 
     # Saving
 
-    def save_now(self) -> bool:
-        """Ctrl+S: save without waiting for the pause."""
-        return self.saver.save_now()
-
     def _notify(self, text: str, tone: Tone = Tone.INFO, actions: Sequence[Action] = ()) -> None:
         self._save_error_shown = False
         self.message_banner.show_message(text, tone, actions)
@@ -238,10 +194,8 @@ class DiaryPage(QWidget):
         self.message_banner.show_message(message, Tone.ERROR)
         self._save_error_shown = True
 
-    def save_before_close(self) -> bool:
-        """Save before the window closes; False when the person chose to stay."""
-        if self.saver.save_now():
-            return True
+    def unsaved_on_close(self) -> bool:
+        """The last save failed: a kept recovery draft lets the window close."""
         if self.saver.draft_kept:
             QMessageBox.warning(
                 self,
@@ -250,25 +204,13 @@ class DiaryPage(QWidget):
                 "copy was kept; Regroup offers it the next time it starts.",
             )
             return True
-        answer = QMessageBox.question(
-            self,
-            "Close without saving?",
-            f"Your last changes could not be saved: {self.saver.last_error}\n\nNo recovery "
-            "copy could be written either. Close anyway and lose them?",
-            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Close
-
-    def save_before_quit(self) -> None:
-        """The app is quitting and cannot wait: save, or leave a recovery draft."""
-        self.saver.save_now()
+        return super().unsaved_on_close()
 
     # Trash and history
 
     def delete(self) -> None:
         """Move the open entry to the trash, with an Undo."""
-        if not self._leave_current() or self.saver.entry_id is None:
+        if not self.leave_current() or self.saver.entry_id is None:
             return
         entry_id = self.saver.entry_id
         try:
@@ -294,7 +236,7 @@ class DiaryPage(QWidget):
 
     def open_history(self) -> None:
         """Show the open entry's earlier versions; one can be brought back."""
-        if not self._leave_current() or self.saver.entry_id is None:
+        if not self.leave_current() or self.saver.entry_id is None:
             return
         from regroup.gui.diary.history_dialog import HistoryDialog
 
@@ -307,7 +249,7 @@ class DiaryPage(QWidget):
 
     def open_trash(self) -> None:
         """Show the trash, where entries can be restored or deleted for good."""
-        if not self._leave_current():
+        if not self.leave_current():
             return
         from regroup.gui.diary.trash_dialog import TrashDialog
 
@@ -339,7 +281,7 @@ class DiaryPage(QWidget):
 
     def restore_draft(self, draft: Draft) -> None:
         """Put a recovery draft in the editor as unsaved changes; autosave takes it from there."""
-        if not self._leave_current():
+        if not self.leave_current():
             self.offer_recovery_draft()
             return
         entry_id, baseline = None, EntryContent("", entry_date=self.today())

@@ -7,43 +7,22 @@ Archived and dropped goals stay out of the columns, in a dialog of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from regroup.core.errors import RegroupError
 from regroup.core.goals.types import BOARD_LANES, LANE_LABELS, Lane
 from regroup.gui.goals.lane import LaneModel, LaneView
 from regroup.gui.kit.banner import Banner, Tone
-from regroup.gui.kit.data_events import DataEvents
-
-if TYPE_CHECKING:
-    from regroup.core.profile import Profile
+from regroup.gui.kit.page import Page, PageContext, Target
+from regroup.gui.kit.page_parts import add_shortcuts, button, tool_row
 
 
-class GoalsPage(QWidget):
+class GoalsPage(Page):
     """The board, its buttons and the way to archived and dropped goals."""
 
-    def __init__(
-        self,
-        profile: Profile,
-        events: DataEvents,
-        open_debrief: Callable[[int], object] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.profile = profile
-        self.events = events
-        self._open_debrief = open_debrief
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        profile, events = context.profile, context.events
         self._names: dict[int, str] = {}
         self._announcing = False
         self.banner = Banner("Notice")
@@ -60,54 +39,42 @@ class GoalsPage(QWidget):
             )
             self.models[lane], self.views[lane] = model, view
             self.headers[lane] = QLabel()
-        self.new_button = self._button("New goal", "Add a goal to Next", self.new_goal)
-        self.edit_button = self._button("Edit…", "Edit the chosen goal", self.edit_goal)
-        self.archive_button = self._button(
+        self.new_button = button("New goal", "Add a goal to Next", self.new_goal)
+        self.edit_button = button("Edit…", "Edit the chosen goal", self.edit_goal)
+        self.archive_button = button(
             "Archive", "Archive the chosen goal", lambda: self.put_away(Lane.ARCHIVED)
         )
-        self.drop_button = self._button(
+        self.drop_button = button(
             "Drop", "Drop the chosen goal", lambda: self.put_away(Lane.DROPPED)
         )
-        self.delete_button = self._button("Delete…", "Delete the chosen goal", self.delete_goal)
-        self.debrief_button = self._button(
+        self.delete_button = button("Delete…", "Delete the chosen goal", self.delete_goal)
+        self.debrief_button = button(
             "Open debrief", "Open the debrief this goal came from", self.open_source
         )
-        self.shelf_button = self._button(
+        self.shelf_button = button(
             "Archived and dropped…", "Show archived and dropped goals", self.open_shelf
         )
         self._lay_out()
-        for title, keys, slot in (
-            ("New goal", "Ctrl+N", self.new_goal),
-            ("Delete goal", "Delete", self.delete_goal),
-        ):
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            self.addAction(action)
+        add_shortcuts(
+            self,
+            (("New goal", "Ctrl+N", self.new_goal), ("Delete goal", "Delete", self.delete_goal)),
+        )
         events.goals_changed.connect(self._on_goals_changed)
         events.debriefs_changed.connect(self._on_debriefs_changed)
         self.reload()
 
-    def _button(self, title: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(title)
-        button.setAccessibleName(name)
-        button.setToolTip(name)
-        button.clicked.connect(lambda: slot())
-        return button
-
     def _lay_out(self) -> None:
-        tools = QHBoxLayout()
-        for button in (
-            self.new_button,
-            self.edit_button,
-            self.archive_button,
-            self.drop_button,
-            self.delete_button,
-            self.debrief_button,
-        ):
-            tools.addWidget(button)
-        tools.addStretch()
-        tools.addWidget(self.shelf_button)
+        tools = tool_row(
+            [
+                self.new_button,
+                self.edit_button,
+                self.archive_button,
+                self.drop_button,
+                self.delete_button,
+                self.debrief_button,
+            ],
+            [self.shelf_button],
+        )
         columns = QHBoxLayout()
         for lane in BOARD_LANES:
             column = QVBoxLayout()
@@ -175,6 +142,10 @@ class GoalsPage(QWidget):
                 return lane, goal_id
         return None
 
+    def open(self, target: Target) -> bool:
+        """Show the board with goal ``target`` chosen."""
+        return self.select_goal(target) if isinstance(target, int) else target is None
+
     def select_goal(self, goal_id: int) -> bool:
         """Choose the card of ``goal_id`` wherever it is on the board."""
         for view in self.views.values():
@@ -192,14 +163,14 @@ class GoalsPage(QWidget):
 
     def _enable(self) -> None:
         chosen = self.chosen()
-        for button in (self.edit_button, self.archive_button, self.drop_button, self.delete_button):
-            button.setEnabled(chosen is not None)
+        for tool in (self.edit_button, self.archive_button, self.drop_button, self.delete_button):
+            tool.setEnabled(chosen is not None)
         source = None
         if chosen is not None:
             model = self.models[chosen[0]]
             row = model.row_of(chosen[1])
             source = model.cards[row].source_debrief_id if row is not None else None
-        self.debrief_button.setEnabled(source is not None and self._open_debrief is not None)
+        self.debrief_button.setEnabled(source is not None)
 
     # Moving
 
@@ -310,12 +281,12 @@ class GoalsPage(QWidget):
     def open_source(self) -> None:
         """Show the debrief the chosen goal came from."""
         chosen = self.chosen()
-        if chosen is None or self._open_debrief is None:
+        if chosen is None:
             return
         model = self.models[chosen[0]]
         row = model.row_of(chosen[1])
         if row is not None and model.cards[row].source_debrief_id is not None:
-            self._open_debrief(model.cards[row].source_debrief_id)
+            self.context.open("debriefs", model.cards[row].source_debrief_id)
 
     def open_shelf(self) -> None:
         """Show archived and dropped goals; they can go back to Next or be deleted."""

@@ -32,3 +32,6 @@ class DataEvents(QObject):
 
     goals_changed = Signal()
     """Goals were added, edited, moved or deleted: the board and debriefs refresh."""
+
+    checkins_changed = Signal()
+    """Reminders planned, delivered or moved check-ins: a Check-ins page on show reloads."""

@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from regroup.core.checkins.notices import Notice
-from regroup.gui.reminders.os_notifier import (
+from regroup.gui.reminders.notifier_types import (
     BUS_TIMEOUT_SECONDS,
     NOTIFICATIONS_NAME,
     SHOW_SECONDS,

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from regroup.core.checkins.notices import Notice
-from regroup.gui.reminders.os_notifier import DesktopNotifier
+from regroup.gui.reminders.notifier_types import DesktopNotifier
 
 log = logging.getLogger(__name__)
 TRAY_MESSAGE_MS = 10_000

@@ -16,29 +16,20 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from regroup.core.checkins.notices import Notice
+from regroup.gui.reminders.notifier_types import (
+    BUS_TIMEOUT_SECONDS,
+    NOTIFICATIONS_NAME,
+    SHOW_SECONDS,
+    DesktopNotifier,
+    NotificationError,
+)
 
 log = logging.getLogger(__name__)
-
-NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
-BUS_TIMEOUT_SECONDS = 3.0
-SHOW_SECONDS = 10
-
-
-class NotificationError(Exception):
-    """The OS notification could not be handed to anything that shows it."""
-
-
-class DesktopNotifier(Protocol):
-    """Shows a notice with the OS's notifications, or raises NotificationError."""
-
-    def notify(self, notice: Notice) -> None:
-        """Show ``notice`` or raise."""
-        ...
 
 
 def plyer_backend() -> Any:

@@ -3,7 +3,8 @@
 The tray, the notifier and the banner are there from the start. The reminder service
 and its timer start a moment after the window (``REMINDER_START_MS``), so start-up
 never waits for them: they then feed notices to ``notifier.deliver``, answer the
-tray's pause items, and refresh the tray, the Check-ins page and Settings.
+tray's pause items, and tell the tray and the Check-ins page when check-ins changed.
+The reminder and start-at-login settings are Settings sections, built when Settings is.
 """
 
 from __future__ import annotations
@@ -14,23 +15,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from regroup.core.checkins.notices import Notice, Target
 from regroup.core.system.autostart import Autostart, for_platform
+from regroup.gui.kit.page import NEW
+from regroup.gui.kit.settings_sections import AUTOSTART, REMINDERS, SettingsSection
 from regroup.gui.reminders.banner_notifier import NoticeBanner
 from regroup.gui.reminders.notifier import Notifier
-from regroup.gui.reminders.os_notifier import DesktopNotifier, default_desktop_notifier
-from regroup.gui.reminders.tray import OnceFlags, QSettingsOnceFlags, SettingsOnceFlags, Tray
-from regroup.gui.settings.autostart_section import AutostartBox
-from regroup.gui.settings.page import SettingsPage
-from regroup.gui.single_instance import bring_to_front, instance_key
+from regroup.gui.reminders.notifier_types import DesktopNotifier
+from regroup.gui.reminders.os_notifier import default_desktop_notifier
+from regroup.gui.reminders.tray import OnceFlags, SettingsOnceFlags, Tray
+from regroup.gui.single_instance import bring_to_front
 
 if TYPE_CHECKING:
     from regroup.core.clock import ReminderClock
-    from regroup.core.profile import Profile
+    from regroup.gui.main_window import MainWindow
     from regroup.gui.reminders.driver import ReminderDriver
     from regroup.gui.reminders.settings_section import ReminderSettingsBox
+    from regroup.gui.settings.autostart_section import AutostartBox
 
 REMINDER_START_MS = 400
 """The first reminder check comes this long after the window, not before it."""
@@ -40,18 +43,19 @@ REMINDER_START_MS = 400
 class ReminderUi:
     """What ``install_reminder_ui`` built.
 
-    ``driver`` and ``settings_box`` come with :meth:`start_reminders`, once the window is up.
+    ``driver`` comes with :meth:`start_reminders`, once the window is up; the two
+    settings boxes once Settings is built.
     """
 
     tray: Tray
     notifier: Notifier
     banner: NoticeBanner
-    autostart_box: AutostartBox | None
-    window: QMainWindow | None = None
-    profile: Profile | None = None
+    window: MainWindow
+    autostart: Autostart
     clock: ReminderClock | None = None
     driver: ReminderDriver | None = None
     settings_box: ReminderSettingsBox | None = None
+    autostart_box: AutostartBox | None = None
 
     def in_tray(self) -> bool:
         """Return whether the icon is in a tray that can bring the window back."""
@@ -62,26 +66,44 @@ class ReminderUi:
         return self.driver.service.paused_until() if self.driver is not None else None
 
     def start_reminders(self) -> ReminderDriver | None:
-        """Start the reminder service and its timer, and add their settings (once)."""
-        if self.driver is not None or self.profile is None or self.window is None:
+        """Start the reminder service and its timer (once)."""
+        if self.driver is not None:
             return self.driver
         from regroup.gui.reminders.driver import ReminderDriver
-        from regroup.gui.reminders.settings_section import ReminderSettingsBox
 
-        window = self.window
-        driver = ReminderDriver(self.profile.reminders, self.notifier, self.clock, window)
+        profile = self.window.profile
+        driver = ReminderDriver(profile.reminders, self.notifier, self.clock, self.window)
         self.driver = driver
         driver.checked.connect(lambda _result: self.refresh_views())
-        page = window.findChild(SettingsPage)
-        layout = page.layout() if page is not None else None
-        if isinstance(layout, QVBoxLayout):
-            box = ReminderSettingsBox(self.profile.reminders, self.profile.settings)
-            box.changed.connect(driver.timer.tick)
-            box.changed.connect(self.tray.refresh)
-            layout.insertWidget(max(0, layout.count() - 3), box)
-            self.settings_box = box
         driver.start()
         return driver
+
+    def sections(self) -> list[SettingsSection]:
+        """Return the Settings sections of reminders: when and how often, and at login."""
+        return [
+            SettingsSection("reminders", REMINDERS, self._reminder_box),
+            SettingsSection("autostart", AUTOSTART, self._autostart_box),
+        ]
+
+    def _reminder_box(self) -> ReminderSettingsBox:
+        from regroup.gui.reminders.settings_section import ReminderSettingsBox
+
+        profile = self.window.profile
+        box = ReminderSettingsBox(profile.reminders, profile.settings)
+        box.changed.connect(self._settings_changed)
+        self.settings_box = box
+        return box
+
+    def _autostart_box(self) -> AutostartBox:
+        from regroup.gui.settings.autostart_section import AutostartBox
+
+        self.autostart_box = AutostartBox(self.autostart)
+        return self.autostart_box
+
+    def _settings_changed(self) -> None:
+        if self.driver is not None:
+            self.driver.timer.tick()
+        self.tray.refresh()
 
     def pause(self, pause: object) -> None:
         """The tray asked for a pause (it works even before the first check)."""
@@ -105,57 +127,29 @@ class ReminderUi:
     def refresh_views(self) -> None:
         """A check changed check-ins: update the tray and a Check-ins page on show."""
         self.tray.refresh()
-        page = getattr(self.window, "checkins_page", None)
-        if page is not None and page.isVisible():
-            page.refresh()
+        self.window.events.checkins_changed.emit()
 
 
 def _tray_icon(tray: Tray) -> QSystemTrayIcon | None:
     return tray.icon if tray.icon.isVisible() else None
 
 
-def open_notice(window: QMainWindow, notice: Notice) -> None:
+def open_notice(window: MainWindow, notice: Notice) -> None:
     """Bring the window forward on the page the notice is about, and its check-in."""
     bring_to_front(window)
-    show_page = getattr(window, "show_page", None)
-    if callable(show_page):
-        show_page(notice.target.value)
-    ensure_page = getattr(window, "ensure_page", None)
-    if callable(ensure_page):
-        ensure_page(notice.target.value)
-    page = getattr(window, "checkins_page", None)
-    if notice.target is not Target.CHECKINS or page is None:
-        return
-    if notice.item_id is None or not page.open_checkin(notice.item_id):
-        page.open_first_waiting()
+    window.show_page(notice.target.value)
+    window.open(notice.target.value, notice.item_id)
 
 
-def _new_entry(window: QMainWindow) -> None:
-    show_page = getattr(window, "show_page", None)
-    if callable(show_page):
-        show_page(Target.DIARY.value)
-    ensure_page = getattr(window, "ensure_page", None)
-    if callable(ensure_page):
-        ensure_page(Target.DIARY.value)
-    page = getattr(window, "diary_page", None)
-    if page is not None:
-        page.new_entry()
-
-
-def add_autostart_setting(window: QMainWindow, autostart: Autostart) -> AutostartBox | None:
-    """Put the start-at-login check box on the Settings page, above its version line."""
-    page = window.findChild(SettingsPage)
-    layout = page.layout() if page is not None else None
-    if not isinstance(layout, QVBoxLayout):
-        return None
-    box = AutostartBox(autostart)
-    layout.insertWidget(max(0, layout.count() - 2), box)
-    return box
+def _new_entry(window: MainWindow) -> None:
+    """The tray's "New entry": the Diary, on a new entry once the open one is saved."""
+    window.show_page(Target.DIARY.value)
+    window.open(Target.DIARY.value, NEW)
 
 
 def install_reminder_ui(
     app: QApplication,
-    window: QMainWindow,
+    window: MainWindow,
     data_dir: Path,
     flags: OnceFlags | None = None,
     desktop: DesktopNotifier | None = None,
@@ -163,21 +157,14 @@ def install_reminder_ui(
     clock: ReminderClock | None = None,
     start_delay_ms: int | None = REMINDER_START_MS,
 ) -> ReminderUi:
-    """Give ``window`` a tray icon, a notifier, a banner for notices and the login setting.
+    """Give ``window`` a tray icon, a notifier, a banner for notices and two settings.
 
-    With the window's profile, reminders start ``start_delay_ms`` later (None: when
-    the caller calls ``start_reminders``); the tray counts the check-ins waiting.
+    Reminders start ``start_delay_ms`` later (None: when the caller calls
+    ``start_reminders``); the tray counts the check-ins waiting.
     """
-    profile: Profile | None = getattr(window, "profile", None)
-    if flags is None:
-        flags = (
-            SettingsOnceFlags(profile.settings)
-            if profile is not None
-            else QSettingsOnceFlags(f"profile-{instance_key(data_dir)}")
-        )
-    tray = Tray(window, flags, parent=app)
-    if profile is not None:
-        tray.due_count = profile.checkins.waiting_count
+    profile = window.profile
+    tray = Tray(window, flags or SettingsOnceFlags(profile.settings), parent=app)
+    tray.due_count = profile.checkins.waiting_count
     tray.show()
     tray.quit_requested.connect(app.quit)
     tray.new_entry_requested.connect(lambda: _new_entry(window))
@@ -185,8 +172,9 @@ def install_reminder_ui(
     notifier = Notifier(desktop or default_desktop_notifier(), lambda: _tray_icon(tray), parent=app)
     notifier.clicked.connect(lambda notice: open_notice(window, notice))
     banner = NoticeBanner(window, notifier)
-    box = add_autostart_setting(window, autostart or for_platform(data_dir))
-    ui = ReminderUi(tray, notifier, banner, box, window, profile, clock)
+    ui = ReminderUi(tray, notifier, banner, window, autostart or for_platform(data_dir), clock)
+    for section in ui.sections():
+        window.settings_sections.add(section)
     tray.paused_until = ui.paused_until
     tray.pause_requested.connect(ui.pause)
     tray.resume_requested.connect(ui.resume)

@@ -1,4 +1,10 @@
-"""Settings: where the profile lives and how its key is protected."""
+"""Settings: the sections the pages and the reminders give it, one under the other.
+
+The page owns no section: each comes through ``PageContext.settings_sections``, and
+one added after the page was built (the reminders start after the window) takes
+its place among the others at once. Its own sections, where the profile lives and
+how its key is protected, come from :func:`profile_sections` like anyone's.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +26,15 @@ from regroup import __version__
 from regroup.core.keys.key_file import KeyStorage
 from regroup.core.profile import ProfileInfo
 from regroup.gui.kit.data_events import DataEvents
+from regroup.gui.kit.page import Page, PageContext
+from regroup.gui.kit.settings_sections import PRIVACY, PROFILE, SettingsSection
+
+PRIVACY_TEXT = (
+    "Everything you write is stored only on this computer, in a database "
+    "encrypted with a random 256-bit key (SQLCipher). Regroup never opens a "
+    "network connection and sends nothing anywhere. Keep your recovery key "
+    "safe: without it, a lost keyring or a forgotten passphrase cannot be undone."
+)
 
 
 def _selectable(text: str) -> QLabel:
@@ -29,8 +44,8 @@ def _selectable(text: str) -> QLabel:
     return label
 
 
-class SettingsPage(QWidget):
-    """Shows the profile's facts; later settings join it as they are built."""
+class ProfileBox(QGroupBox):
+    """The profile's facts: its folder, where its key is kept, how much it holds."""
 
     def __init__(
         self,
@@ -39,13 +54,9 @@ class SettingsPage(QWidget):
         count_entries: Callable[[], int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Your profile", parent)
         self._count_entries = count_entries
-        layout = QVBoxLayout(self)
-        title = QLabel("<h2>Settings</h2>")
-        layout.addWidget(title)
-        profile_box = QGroupBox("Your profile")
-        form = QFormLayout(profile_box)
+        form = QFormLayout(self)
         folder_row = QHBoxLayout()
         self.folder_label = _selectable(info.folder)
         self.folder_label.setAccessibleName("Profile folder")
@@ -70,22 +81,63 @@ class SettingsPage(QWidget):
         if events is not None and count_entries is not None:
             events.entries_changed.connect(self.refresh_entry_count)
         form.addRow("Database schema:", QLabel(str(info.schema_version)))
-        layout.addWidget(profile_box)
-        privacy = QGroupBox("Privacy")
-        privacy_layout = QVBoxLayout(privacy)
-        privacy_layout.addWidget(
-            _selectable(
-                "Everything you write is stored only on this computer, in a database "
-                "encrypted with a random 256-bit key (SQLCipher). Regroup never opens a "
-                "network connection and sends nothing anywhere. Keep your recovery key "
-                "safe: without it, a lost keyring or a forgotten passphrase cannot be undone."
-            )
-        )
-        layout.addWidget(privacy)
-        layout.addWidget(QLabel(f"Regroup {__version__}"))
-        layout.addStretch()
 
     def refresh_entry_count(self) -> None:
         """Entries came or went: show how many there are now."""
         if self._count_entries is not None:
             self.entries_label.setText(f"{self._count_entries():,}")
+
+
+def privacy_box() -> QGroupBox:
+    """Return the box that says where the words stay and what the recovery key is for."""
+    box = QGroupBox("Privacy")
+    QVBoxLayout(box).addWidget(_selectable(PRIVACY_TEXT))
+    return box
+
+
+def profile_sections(context: PageContext) -> list[SettingsSection]:
+    """Settings' own sections: the profile's facts, then privacy."""
+    profile = context.profile
+    return [
+        SettingsSection(
+            "profile",
+            PROFILE,
+            lambda: ProfileBox(profile.info(), context.events, profile.diary.count),
+        ),
+        SettingsSection("privacy", PRIVACY, privacy_box),
+    ]
+
+
+class SettingsPage(Page):
+    """The sections, in their order, and the version of Regroup under them."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(QLabel("<h2>Settings</h2>"))
+        self._placed: list[tuple[int, str, QWidget]] = []
+        self._layout.addWidget(QLabel(f"Regroup {__version__}"))
+        self._layout.addStretch()
+        registry = context.settings_sections
+        for section in registry.sections():
+            self.add_section(section)
+        registry.added.connect(self.add_section)
+
+    def add_section(self, section: SettingsSection) -> None:
+        """Build ``section`` and put it in its place (in place of one with its key)."""
+        old = self.section(section.key)
+        if old is not None:
+            self._placed = [placed for placed in self._placed if placed[2] is not old]
+            self._layout.removeWidget(old)
+            old.deleteLater()
+        widget = section.build()
+        row = sum(1 for order, _key, _widget in self._placed if order <= section.order)
+        self._placed.insert(row, (section.order, section.key, widget))
+        self._layout.insertWidget(1 + row, widget)
+
+    def section(self, key: str) -> QWidget | None:
+        """Return the box of the section ``key``, if Settings shows it."""
+        for _order, known, widget in self._placed:
+            if known == key:
+                return widget
+        return None

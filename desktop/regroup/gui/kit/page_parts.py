@@ -1,0 +1,91 @@
+"""The parts every page builds the same way: its buttons, its shortcuts, its two panes.
+
+Kept in one place so that a button's accessible name, a shortcut's reach and the
+question asked before losing words are the same on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLayout,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+Shortcut = tuple[str, str, Callable[[], object]]
+"""A shortcut's title, its keys ("Ctrl+N") and what it does."""
+
+
+def button(title: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+    """Return a push button named for screen readers by its tip (without "(Ctrl+N)")."""
+    widget = QPushButton(title)
+    widget.setAccessibleName(tip.split(" (")[0])
+    widget.setToolTip(tip)
+    widget.clicked.connect(lambda: slot())
+    return widget
+
+
+def add_shortcuts(page: QWidget, shortcuts: Iterable[Shortcut]) -> None:
+    """Give ``page`` keyboard shortcuts that work while it is on show."""
+    for title, keys, slot in shortcuts:
+        action = QAction(title, page)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        page.addAction(action)
+
+
+def tool_row(left: Sequence[QWidget], right: Sequence[QWidget]) -> QHBoxLayout:
+    """Return a row of tools: ``left`` from the start, ``right`` pushed to the end."""
+    row = QHBoxLayout()
+    for widget in left:
+        row.addWidget(widget)
+    row.addStretch()
+    for widget in right:
+        row.addWidget(widget)
+    return row
+
+
+def column(parts: Sequence[QWidget | QLayout]) -> QWidget:
+    """Return a widget stacking ``parts`` without margins; the last one takes the room."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for number, part in enumerate(parts):
+        stretch = 1 if number == len(parts) - 1 else 0
+        if isinstance(part, QLayout):
+            layout.addLayout(part, stretch)
+        else:
+            layout.addWidget(part, stretch)
+    return widget
+
+
+def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
+    """Lay ``page`` out as a list on the left and the work on the right, which grows."""
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+    layout = QHBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)
+
+
+def close_anyway(parent: QWidget, title: str, text: str) -> bool:
+    """Ask whether to close and lose what could not be saved; Cancel is the default."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Close
