@@ -5,6 +5,7 @@ from __future__ import annotations
 from peewee import SqliteDatabase
 
 from regroup.core.errors import RegroupError
+from regroup.core.storage.models import Setting
 from regroup.core.storage.transactions import writing
 
 DEFAULT_MOURNING_DAYS_KEY = "default_mourning_days"
@@ -24,17 +25,15 @@ class SettingsService:
 
     def get(self, key: str) -> str | None:
         """Return the stored text of a setting, or None when it was never set."""
-        row = self._db.execute_sql("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        value = Setting.select(Setting.value).where(Setting.key == key).scalar(self._db)
+        return None if value is None else str(value)
 
     def set(self, key: str, value: str) -> None:
         """Store a setting's text, replacing any earlier value."""
         with writing(self._db):
-            self._db.execute_sql(
-                "INSERT INTO setting (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            Setting.insert(key=key, value=value).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: value}
+            ).execute(self._db)
 
     def default_mourning_days(self) -> int:
         """Return the days a new debrief gives before its move-on check-in."""

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import re
 
-from peewee import SqliteDatabase
+from peewee import Expression, SqliteDatabase
 
-from regroup.core.diary.listing import SUMMARY_COLUMNS, DiaryBrowser
-from regroup.core.diary.service import summary_from_row
-from regroup.core.diary.types import (
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
-    SearchHit,
-    SearchQuery,
-    normalise_tag,
-)
-from regroup.core.storage.columns import to_db_date
+from regroup.core.diary.listing import DiaryBrowser
+from regroup.core.diary.service import SUMMARY_FIELDS, summary_from_row
+from regroup.core.diary.tags import normalise_tag
+from regroup.core.diary.types import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, SearchQuery
+from regroup.core.storage.models import Entry, EntryTag, Tag
 
 _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -75,6 +70,7 @@ class SearchService:
         if floor is not None:
             where += " AND rowid >= ?"
             params.append(floor)
+        # Raw SQL: Peewee cannot say FTS5's MATCH, bm25() and snippet().
         rows = self._db.execute_sql(
             "SELECT rowid, snippet(entry_search, -1, ?, ?, '…', 14), "
             f"bm25(entry_search, {_WEIGHTS}) AS score FROM entry_search WHERE {where} "
@@ -88,37 +84,35 @@ class SearchService:
         """Return how many entries match, however many are shown."""
         match = build_match(query.text + (f" #{query.tag}" if query.tag else ""))
         if not match:
-            where, params = self._entry_filters(query)
-            sql = f"SELECT count(*) FROM entry WHERE {where}"
-            return int(self._db.execute_sql(sql, tuple(params)).fetchone()[0])
+            return int(Entry.select().where(self._entry_filters(query)).count(self._db))
         where, params = self._match_where(match, query)
+        # Raw SQL: Peewee cannot say FTS5's MATCH on the external-content index.
         sql = f"SELECT count(*) FROM entry_search WHERE {where}"
         return int(self._db.execute_sql(sql, tuple(params)).fetchone()[0])
 
-    def _entry_filters(self, query: SearchQuery) -> tuple[str, list[object]]:
-        where = ["deleted_at IS NULL"]
-        params: list[object] = []
+    @staticmethod
+    def _entry_filters(query: SearchQuery) -> Expression:
+        where = Entry.deleted_at.is_null()
         if query.mood is not None:
-            where.append("mood = ?")
-            params.append(query.mood)
+            where &= Entry.mood == query.mood
         if query.date_from is not None:
-            where.append("entry_date >= ?")
-            params.append(to_db_date(query.date_from))
+            where &= Entry.entry_date >= query.date_from
         if query.date_to is not None:
-            where.append("entry_date <= ?")
-            params.append(to_db_date(query.date_to))
-        return " AND ".join(where), params
+            where &= Entry.entry_date <= query.date_to
+        return where
 
     def _match_where(self, match: str, query: SearchQuery) -> tuple[str, list[object]]:
         where = "entry_search MATCH ?"
         params: list[object] = [match]
         if query.mood is not None or query.date_from or query.date_to:
-            filters, filter_params = self._entry_filters(query)
-            where += f" AND rowid IN (SELECT id FROM entry WHERE {filters})"
+            filtered = Entry.select(Entry.id).where(self._entry_filters(query))
+            sql, filter_params = self._db.get_sql_context().sql(filtered).query()
+            where += f" AND rowid IN ({sql})"
             params.extend(filter_params)
         return where, params
 
     def _window_floor(self, where: str, params: list[object]) -> int | None:
+        # Raw SQL: Peewee cannot say FTS5's MATCH.
         row = self._db.execute_sql(
             f"SELECT rowid FROM entry_search WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
             (*params, RANK_WINDOW - 1),
@@ -126,16 +120,20 @@ class SearchService:
         return int(row[0]) if row else None
 
     def _filtered_newest(self, query: SearchQuery) -> list[SearchHit]:
-        where, params = self._entry_filters(query)
+        where = self._entry_filters(query)
         if query.tag:
-            where += (
-                " AND id IN (SELECT et.entry_id FROM entry_tag et JOIN tag t ON t.id = et.tag_id "
-                "WHERE t.name = ? COLLATE NOCASE)"
+            tagged = (
+                EntryTag.select(EntryTag.entry)
+                .join(Tag)
+                .where(Tag.name.collate("NOCASE") == normalise_tag(query.tag))
             )
-            params.append(normalise_tag(query.tag))
-        rows = self._db.execute_sql(
-            f"SELECT {SUMMARY_COLUMNS} FROM entry WHERE {where} "
-            "ORDER BY entry_date DESC, id DESC LIMIT ?",
-            (*params, query.limit),
-        ).fetchall()
+            where &= Entry.id.in_(tagged)
+        rows = (
+            Entry.select(*SUMMARY_FIELDS)
+            .where(where)
+            .order_by(Entry.entry_date.desc(), Entry.id.desc())
+            .limit(query.limit)
+            .tuples()
+            .execute(self._db)
+        )
         return [SearchHit(summary_from_row(row), "", 0.0) for row in rows]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
+from regroup.core.storage.models import Tag
+
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -22,12 +24,8 @@ class TagIds:
     def __getitem__(self, name: str) -> int:
         key = name.translate(_ASCII_LOWER)
         if key not in self._ids:
-            row = self._db.execute_sql(
-                "SELECT id FROM tag WHERE name = ? COLLATE NOCASE", (name,)
-            ).fetchone()
-            if row is None:
-                row = (
-                    self._db.execute_sql("INSERT INTO tag (name) VALUES (?)", (name,)).lastrowid,
-                )
-            self._ids[key] = int(row[0])
+            found = Tag.select(Tag.id).where(Tag.name.collate("NOCASE") == name).scalar(self._db)
+            if found is None:
+                found = Tag.insert(name=name).execute(self._db)
+            self._ids[key] = int(found)
         return self._ids[key]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from regroup.core.diary.tags import entry_tags
+from regroup.core.diary.tags import normalise_tag as normalise_tag
 from regroup.core.errors import RegroupError, ValidationError
 from regroup.core.text import check_text
 
@@ -107,35 +107,21 @@ class SearchHit:
     score: float
 
 
-_TAG_LEAD = re.compile(r"^[#\s]+")  # \s is str.isspace() for str patterns
-
-
-def normalise_tag(raw: str) -> str:
-    """Return a tag as stored: no leading '#' or spaces, inner spaces as '-', NFC.
-
-    Normalising a stored tag again gives it back unchanged.
-    """
-    text = unicodedata.normalize("NFC", _TAG_LEAD.sub("", raw).rstrip())
-    return "-".join(text.split())
-
-
 def split_tags(tags_text: str) -> tuple[str, ...]:
     """Return the tags stored in an entry's ``tags_text`` column."""
     return tuple(tags_text.split())
 
 
 def validated_tags(content: EntryContent) -> list[str]:
-    """Check every field of ``content`` and return its tags, normalised and unique."""
+    """Check every field of ``content`` and return the tags to store for it.
+
+    Those are the tags given, then the #words of its text (see ``diary.tags``),
+    normalised and unique, so every way of writing an entry tags it alike.
+    """
     check_text("text", content.body)
     check_text("title", content.title)
     if content.mood is not None and content.mood not in MOOD_RANGE:
         raise ValidationError("Mood is a number from 1 to 5.")
-    tags: list[str] = []
-    seen: set[str] = set()
     for raw in content.tags:
         check_text("tag", raw)
-        tag = normalise_tag(raw)
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            tags.append(tag)
-    return tags
+    return entry_tags(content.tags, content.body)

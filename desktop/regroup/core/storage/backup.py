@@ -17,7 +17,7 @@ def create_backup(
     db: SqliteDatabase, db_path: Path, backups_dir: Path, reason: str, clock: Clock
 ) -> Path:
     """Copy the database, fully checkpointed, to ``backups_dir`` and prune old copies."""
-    busy, _, _ = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    busy = db.pragma("wal_checkpoint", "TRUNCATE")
     if busy:
         raise StorageWriteError("The database is busy; the backup was not taken.")
     make_private_dir(backups_dir)

@@ -52,8 +52,8 @@ def open_encrypted(path: Path, key: bytes) -> SqlCipherDatabase:
     db = SqlCipherDatabase(str(path), passphrase=_raw_key(key), pragmas=_CONNECTION_PRAGMAS)
     try:
         db.connect()
-        db.execute_sql("PRAGMA query_only = ON")
-        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        db.pragma("query_only", "ON")
+        db.get_tables()  # the first read decrypts: a wrong key or a damaged file fails here
         version = schema_version(db)
     except peewee.DatabaseError as exc:
         db.close()
@@ -73,8 +73,8 @@ def open_encrypted(path: Path, key: bytes) -> SqlCipherDatabase:
             f"knows up to {CURRENT_VERSION}). Install the newer version to open it."
         )
     try:
-        db.execute_sql("PRAGMA query_only = OFF")
-        db.execute_sql("PRAGMA journal_mode = WAL")
+        db.pragma("query_only", "OFF")
+        db.pragma("journal_mode", "WAL")
     except peewee.OperationalError as exc:
         db.close()
         raise StorageWriteError(

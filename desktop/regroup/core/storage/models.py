@@ -6,6 +6,8 @@ by triggers (see migrations); services query it with SQL of their own.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from peewee import (
     AutoField,
     CompositeKey,
@@ -19,7 +21,37 @@ from peewee import (
     TextField,
 )
 
+from regroup.core.storage.columns import from_db_date, from_db_time, to_db_date, to_db_time
+
 database_proxy = DatabaseProxy()
+
+
+class UtcTimeField(TextField):
+    """An instant, stored as naive UTC text with microseconds (see ``storage.columns``).
+
+    Peewee's own DateTimeField would hand the driver a datetime, which drops zero
+    microseconds and keeps an offset, so stored instants would stop sorting as text.
+    """
+
+    field_type = "DATETIME"
+
+    def db_value(self, value: datetime | str | None) -> str | None:
+        return to_db_time(value) if isinstance(value, datetime) else value
+
+    def python_value(self, value: datetime | str | None) -> datetime | None:
+        return None if value is None else from_db_time(value)
+
+
+class DayField(TextField):
+    """A calendar day, stored as ISO 8601 text."""
+
+    field_type = "DATE"
+
+    def db_value(self, value: date | str | None) -> str | None:
+        return to_db_date(value) if isinstance(value, date) else value
+
+    def python_value(self, value: date | str | None) -> date | None:
+        return None if value is None else from_db_date(value)
 
 
 class BaseModel(Model):
@@ -35,10 +67,10 @@ class Entry(BaseModel):
 
     id = AutoField()
     uuid = TextField(unique=True)
-    entry_date = DateField()
-    created_at = DateTimeField()
-    updated_at = DateTimeField(null=True)
-    deleted_at = DateTimeField(null=True)
+    entry_date = DayField()
+    created_at = UtcTimeField()
+    updated_at = UtcTimeField(null=True)
+    deleted_at = UtcTimeField(null=True)
     title = TextField(default="")
     body = TextField(default="")
     mood = IntegerField(null=True)
@@ -49,7 +81,7 @@ class Tag(BaseModel):
     """A #tag, unique without regard to case."""
 
     id = AutoField()
-    name = TextField(unique=True)
+    name = TextField(unique=True, collation="NOCASE")
 
 
 class EntryTag(BaseModel):
@@ -67,8 +99,8 @@ class EntryRevision(BaseModel):
 
     id = AutoField()
     entry = ForeignKeyField(Entry, on_delete="CASCADE", backref="revisions")
-    saved_at = DateTimeField()
-    entry_date = DateField()
+    saved_at = UtcTimeField()
+    entry_date = DayField()
     title = TextField()
     body = TextField()
     mood = IntegerField(null=True)
@@ -164,16 +196,3 @@ class Checkin(BaseModel):
     what_helped = TextField(default="")
     next_step = TextField(default="")
     missed_at = DateTimeField(null=True)
-
-
-ALL_MODELS: list[type[Model]] = [
-    Entry,
-    Tag,
-    EntryTag,
-    EntryRevision,
-    Setting,
-    Debrief,
-    DebriefEntry,
-    Goal,
-    Checkin,
-]

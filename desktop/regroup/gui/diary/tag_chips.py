@@ -1,18 +1,28 @@
 """Tags: the ones typed in the tag field, the #words written in the text, and their chips.
 
-An entry's tags are the tag field's plus every #word of its text. The field shows
+An entry's tags are the tag field's plus every #word of its text; that rule lives
+in ``core.diary.tags`` so the command line stores the same tags. The field shows
 only the tags the text does not already carry, so deleting a #word from the text
 takes its tag away again instead of leaving it stranded in the field.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from regroup.core.diary.types import normalise_tag
+from regroup.core.diary.tags import field_tags, field_text_for, inline_tags, merged_tags
+
+__all__ = [
+    "MAX_CHIPS",
+    "TAG_RULE",
+    "TagChips",
+    "field_tags",
+    "field_text_for",
+    "inline_tags",
+    "merged_tags",
+]
 
 TAG_RULE = (
     "Tags group entries and can be searched with #tag. Type them here separated by "
@@ -20,44 +30,10 @@ TAG_RULE = (
     "tags too (not numbers such as #3, not '# headings', not link anchors)."
 )
 MAX_CHIPS = 12
-_INLINE = re.compile(r"(?<![\w#&/])#(\w[\w-]*)")
-_SEPARATORS = re.compile(r"[\s,]+")
 _CHIP_STYLE = (
     "QLabel { background: #e3f1ea; color: #1f5c42; border: 1px solid #b9dcc9; "
     "border-radius: 8px; padding: 1px 7px; }"
 )
-
-
-def _unique(tags: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    result = []
-    for raw in tags:
-        tag = normalise_tag(raw)
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            result.append(tag)
-    return result
-
-
-def field_tags(text: str) -> list[str]:
-    """Return the tags typed in the tag field."""
-    return _unique(_SEPARATORS.split(text))
-
-
-def inline_tags(body: str) -> list[str]:
-    """Return the #words of an entry's text, in order, without repeats."""
-    return _unique(match.strip("-") for match in _INLINE.findall(body) if not match.isdigit())
-
-
-def merged_tags(field_text: str, body: str) -> list[str]:
-    """Return an entry's tags: the field's first, then those only written in the text."""
-    return _unique([*field_tags(field_text), *inline_tags(body)])
-
-
-def field_text_for(tags: Sequence[str], body: str) -> str:
-    """Return what the tag field shows for a saved entry: the tags its text lacks."""
-    written = {tag.casefold() for tag in inline_tags(body)}
-    return " ".join(f"#{tag}" for tag in tags if tag.casefold() not in written)
 
 
 class TagChips(QWidget):
