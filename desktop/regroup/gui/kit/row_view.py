@@ -1,12 +1,13 @@
 """Lists of equal rows: a one-column table of fixed-height rows and the painter of its rows.
 
-The diary's entries, the goals board's lanes and the debrief list each show up to
-hundreds of thousands of two-line rows. A QListView lays out every row through the
-model (Python calls per row) at each reset, insert or scroll-to, even with uniform
-item sizes: 150 ms for a 10-year diary, 1.4 s for a 100-year one, tens of
-milliseconds for a Done lane of 5,000 cards. A table whose rows share one fixed
-height needs no call per row, so showing, filtering and reloading cost the same at
-any size, and the model is asked only about the rows that are painted.
+The diary's entries, the goals board's lanes and the debrief list each show
+thousands of two-line rows (the diary up to hundreds of thousands). A QListView
+lays out every row through the model (Python calls per row) at each reset, insert
+or scroll-to, even with uniform item sizes: 150 ms for a 10-year diary, 1.4 s for
+a 100-year one, tens of milliseconds for a Done lane of 5,000 cards. A table whose
+rows share one fixed height needs no call per row, so showing, filtering and
+reloading cost the same at any size, and the model is asked only about the rows
+that are painted.
 """
 
 from __future__ import annotations
