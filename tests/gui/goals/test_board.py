@@ -53,6 +53,7 @@ def drop(page: GoalsPage, goal_title: str, source: Lane, target: Lane, row: int)
     from_model, to_model = page.models[source], page.models[target]
     index = from_model.index(titles(page, source).index(goal_title))
     data = from_model.mimeData([index])
+    assert from_model.supportedDragActions() == Qt.DropAction.MoveAction  # never a copy
     assert data.hasFormat(GOAL_MIME) and GOAL_MIME in to_model.mimeTypes()
     assert to_model.canDropMimeData(data, Qt.DropAction.MoveAction, row, 0, QModelIndex())
     return to_model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, QModelIndex())

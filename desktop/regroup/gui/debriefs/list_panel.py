@@ -16,21 +16,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from regroup.core.debriefs.listing import DebriefBrowser
 from regroup.core.debriefs.types import STAGE_LABELS, DebriefQuery, DebriefStatus, DebriefSummary
 from regroup.gui.kit.form_fields import ChoiceBox, OptionalDateEdit
+from regroup.gui.kit.row_view import RowDelegate, RowView
 
 DEBRIEF_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_COMPANIES = "All companies"
@@ -82,28 +73,15 @@ class DebriefListModel(QAbstractListModel):
         return next((n for n, row in enumerate(self.rows) if row.id == debrief_id), None)
 
 
-def list_table(model: DebriefListModel) -> QTableView:
-    """Return a one-column table of two-line rows for the list.
+def list_view(model: DebriefListModel) -> RowView:
+    """Return the list's view: two lines a row, painted by the style on alternate colours.
 
-    A table rather than a QListView: its fixed row height needs no Python call per
-    row when the list is reset, which keeps a filter change on 2,000 debriefs fast.
+    A kit row view: its fixed row height needs no Python call per row when the list
+    is reset, which keeps a filter change on 2,000 debriefs fast.
     """
-    view = QTableView()
-    view.setAccessibleName("Debriefs")
-    view.setModel(model)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
+    view = RowView(RowDelegate(), "Debriefs", scroll_per_pixel=False)
     view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.horizontalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    rows = view.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(view.fontMetrics().lineSpacing() * 2 + 10)
+    view.setModel(model)
     return view
 
 
@@ -125,7 +103,7 @@ class DebriefListPanel(QWidget):
         self.from_edit = OptionalDateEdit("Earliest date")
         self.to_edit = OptionalDateEdit("Latest date")
         self.model = DebriefListModel(self)
-        self.view = list_table(self.model)
+        self.view = list_view(self.model)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("How many debriefs are listed")
         filters = QFormLayout()

@@ -19,22 +19,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from regroup.core.goals.types import CATEGORY_LABELS, LANE_LABELS, GoalCard, Lane
+from regroup.gui.kit.row_view import RowDelegate, RowView, draw_line, ink, inside
 
 GOAL_MIME = "application/x-regroup-goal"
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,11 +128,7 @@ class LaneModel(QAbstractListModel):
         )
 
     def supportedDropActions(self) -> Qt.DropAction:
-        """Qt: cards move; they are never copied."""
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        """Qt: cards move; they are never copied."""
+        """Qt: cards move; they are never copied (Qt drags with the same actions)."""
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
@@ -200,19 +188,11 @@ class LaneModel(QAbstractListModel):
         return self._mover(goal_id, from_lane, self.lane, index)
 
 
-def card_height(line_spacing: int) -> int:
-    """Return the height of every card: two lines and a margin."""
-    return line_spacing * 2 + PADDING * 3
-
-
-class CardDelegate(QStyledItemDelegate):
+class CardDelegate(RowDelegate):
     """Paints a card: a framed box with the title, then category, due date and source."""
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        """Qt: the same size for every card."""
-        return QSize(160, card_height(option.fontMetrics.lineSpacing()))
+    air = 3 * PADDING
+    width_hint = 160
 
     def paint(
         self,
@@ -230,76 +210,42 @@ class CardDelegate(QStyledItemDelegate):
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         box = QRect(option.rect).adjusted(2, 2, -2, -2)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
-        painter.setBrush(fill)
-        edge = QColor(OVERDUE_COLOUR) if overdue else palette.color(QPalette.ColorRole.Mid)
-        painter.setPen(QPen(edge, 2 if overdue else 1))
-        painter.drawRoundedRect(box, 5, 5)
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        metrics = option.fontMetrics
-        line = metrics.lineSpacing()
-        inner = box.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(text_colour)
-        title_rect = QRect(inner.left(), inner.top(), inner.width(), line)
-        title = painter.fontMetrics().elidedText(
-            card.title, Qt.TextElideMode.ElideRight, inner.width()
-        )
-        painter.drawText(
-            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
-        )
-        painter.setFont(option.font)
-        if overdue and not selected:
-            painter.setPen(QColor(OVERDUE_COLOUR))
-        elif not selected:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        detail_rect = QRect(inner.left(), inner.top() + line + PADDING // 2, inner.width(), line)
-        text = metrics.elidedText(details, Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(
-            detail_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
-        )
-        painter.restore()
+        with inside(painter, option.rect):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            fill = palette.color(
+                QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+            )
+            painter.setBrush(fill)
+            edge = QColor(OVERDUE_COLOUR) if overdue else palette.color(QPalette.ColorRole.Mid)
+            painter.setPen(QPen(edge, 2 if overdue else 1))
+            painter.drawRoundedRect(box, 5, 5)
+            line = option.fontMetrics.lineSpacing()
+            inner = box.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
+            bold = QFont(option.font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(ink(option))
+            draw_line(painter, QRect(inner.left(), inner.top(), inner.width(), line), card.title)
+            painter.setFont(option.font)
+            dim = QColor(OVERDUE_COLOUR) if overdue else QPalette.ColorRole.PlaceholderText
+            painter.setPen(ink(option, dim))
+            top = inner.top() + line + PADDING // 2
+            draw_line(painter, QRect(inner.left(), top, inner.width(), line), details)
 
 
-class LaneView(QTableView):
+class LaneView(RowView):
     """A column of cards; drag and drop, and Ctrl+arrows to move the chosen card.
 
-    A one-column table rather than a QListView: a list view lays out every row
-    through the model (Python calls per row) after each insert or scroll-to, which
-    costs tens of milliseconds for the 5,000 cards of a long Done column; a table's
-    fixed row height needs no call per row.
+    A kit row view: no call per card after an insert or a scroll-to, which would
+    cost tens of milliseconds for the 5,000 cards of a long Done column.
     """
 
     move_requested = Signal(int, int)
     """Columns to the right (+1) or left (-1), and places down (+1) or up (-1)."""
 
-    first_painted = Signal()
-
     def __init__(self, model: LaneModel, draggable: bool = True) -> None:
-        super().__init__()
-        self._painted = False
+        super().__init__(CardDelegate(), f"{LANE_LABELS[model.lane]} goals")
         self.setModel(model)
-        self.setItemDelegate(CardDelegate(self))
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.horizontalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(card_height(self.fontMetrics().lineSpacing()))
-        self.setAccessibleName(f"{LANE_LABELS[model.lane]} goals")
         if draggable:
             self.setDragEnabled(True)
             self.setAcceptDrops(True)
@@ -343,10 +289,3 @@ class LaneView(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt: paint, and say so the first time."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.first_painted.emit()
