@@ -46,7 +46,7 @@ def test_text_that_cannot_be_stored_is_refused_clearly_and_kept_as_a_draft(
     assert not saver.save_now()
     assert "broken character at position 3" in failures[0]
     assert "recovery copy was kept" in failures[0]
-    draft = profile.drafts.load()
+    draft = profile.drafts.entries.load()
     assert draft is not None and draft.content == content
     assert profile.diary.count() == 0
 
@@ -80,7 +80,7 @@ def test_a_full_disk_shows_an_error_keeps_the_text_and_offers_it_at_the_next_sta
             assert page.editor.body_edit.toPlainText() == text
             wait_saved(qtbot, page)
             assert profile.diary.get(page.saver.entry_id).body == text
-            assert profile.drafts.load() is None
+            assert profile.drafts.entries.load() is None
         finally:
             profile.close()
 
@@ -101,9 +101,9 @@ def test_a_read_only_disk_shows_an_error_and_keeps_the_text(
             make_read_only(disk)
             assert not page.save_now()
             assert "recovery copy was kept" in _assert_failure_shown(page, text)
-            draft = profile.drafts.load()
+            draft = profile.drafts.entries.load()
             assert draft is not None and draft.content.body == text
-            assert draft.entry_id == page.saver.entry_id
+            assert draft.record_id == page.saver.entry_id
         finally:
             profile.close()
 
