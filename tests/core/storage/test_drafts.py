@@ -5,41 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from regroup.core.debriefs.types import DebriefContent, KeepLooking, NewsVia, Stage
+from regroup.core.debriefs.types import DebriefContent
 from regroup.core.diary.types import EntryContent
 from regroup.core.drafts import Draft
 from regroup.core.storage.drafts import DEBRIEF_DRAFT_NAME, DRAFT_NAME, DraftStore
+from tests.core.debriefs.test_service import FULL
 
 KEY = bytes(range(32))
 WHEN = dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.UTC)
-FULL_DEBRIEF = DebriefContent(
-    company="Nordlicht 🌱",
-    role="Analyst",
-    role_kind="Data",
-    applied_on=dt.date(2026, 2, 1),
-    stage=Stage.FINAL_ROUND,
-    interview_rounds=3,
-    news_on=dt.date(2026, 3, 10),
-    news_via=NewsVia.EMAIL,
-    feedback_asked=True,
-    feedback_received="Nothing yet",
-    preparedness=4,
-    went_well="The case study",
-    do_differently=("Ask about the team", "Sleep more"),
-    resume_targeted=False,
-    strengths="SQL",
-    wanted=5,
-    keep_looking=KeepLooking.NOT_SURE,
-    traps=("mind_reading",),
-    reframe="One no",
-    lessons="Prepare questions",
-    notes="לא נורא \x00",
-    mourning_days=7,
-)
+FULL_DEBRIEF = replace(FULL, notes="לא נורא 🌱 \x00 end")
 
 
 def _store(tmp_path: Path) -> DraftStore:
@@ -52,7 +31,7 @@ def test_a_debrief_draft_comes_back_whole_and_sealed(tmp_path: Path) -> None:
     where = drafts.debriefs.save(draft)
     assert where == tmp_path / "profile" / DEBRIEF_DRAFT_NAME
     assert drafts.debriefs.load() == draft
-    assert b"Nordlicht" not in where.read_bytes() and b"Analyst" not in where.read_bytes()
+    assert b"Acme" not in where.read_bytes() and b"Backend" not in where.read_bytes()
     drafts.debriefs.discard()
     assert drafts.debriefs.load() is None
 

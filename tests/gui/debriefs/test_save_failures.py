@@ -12,22 +12,15 @@ from pytestqt.qtbot import QtBot
 from regroup.core.debriefs.types import DebriefContent
 from regroup.core.drafts import Draft
 from regroup.core.keys.keystore import SystemKeyStore
-from regroup.core.paths import ProfilePaths
-from regroup.core.profile import Profile, open_profile
+from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.debriefs.saver import DebriefSaver
-from tests.conftest import TEST_KDF_SECONDS
 from tests.gui.conftest import Dialogs
 from tests.gui.debriefs.test_page import open_debriefs, wait_saved
+from tests.gui.diary.test_save_failures import profile_on
 from tests.support.filesystems import fill_disk, make_read_only, small_disk
-from tests.support.prompter import ScriptedPrompter
 
 LONG_TEXT = "What I would say to them now, after a night's sleep.\n" * 40_000
-
-
-def _profile_on(disk: Path, keystore: SystemKeyStore) -> Profile:
-    paths = ProfilePaths(disk / "profile")
-    return open_profile(paths, keystore, ScriptedPrompter(), kdf_seconds=TEST_KDF_SECONDS)
 
 
 def _assert_failure_shown(page: DebriefPage, notes: str) -> str:
@@ -99,7 +92,7 @@ def test_a_full_disk_keeps_the_answers_and_offers_them_when_debriefs_open_again(
     qtbot: QtBot, tmp_path: Path, keystore: SystemKeyStore, dialogs: Dialogs
 ) -> None:
     with small_disk(tmp_path / "disk", "6m") as disk:
-        profile = _profile_on(disk, keystore)
+        profile = profile_on(disk, keystore)
         try:
             window, page = open_debriefs(qtbot, profile)
             qtbot.keyClicks(page.form.company_edit, "Fjord Energy")
@@ -133,7 +126,7 @@ def test_a_read_only_disk_keeps_the_answers_of_a_saved_debrief(
     qtbot: QtBot, tmp_path: Path, keystore: SystemKeyStore, dialogs: Dialogs
 ) -> None:
     with small_disk(tmp_path / "disk") as disk:
-        profile = _profile_on(disk, keystore)
+        profile = profile_on(disk, keystore)
         try:
             _window, page = open_debriefs(qtbot, profile)
             qtbot.keyClicks(page.form.company_edit, "Juno Health")
@@ -162,7 +155,7 @@ def test_when_even_the_draft_cannot_be_written_closing_asks_first(
 ) -> None:
     with small_disk(tmp_path / "disk") as disk:
         monkeypatch.setenv("XDG_CACHE_HOME", str(disk / "cache"))
-        profile = _profile_on(disk, keystore)
+        profile = profile_on(disk, keystore)
         try:
             window, page = open_debriefs(qtbot, profile)
             qtbot.keyClicks(page.form.notes_edit, "Nowhere to go.")
