@@ -120,6 +120,10 @@ def test_choosing_another_check_in_saves_the_answers_at_once(
     untouched = clocked_profile.checkins.get(second).updated_at
     page.open_checkin(first)
     assert clocked_profile.checkins.get(second).updated_at == untouched
+    qtbot.keyClicks(page.form.helped_edit, "A friend")
+    window.show_page("diary")
+    assert not page.saver.pending
+    assert clocked_profile.checkins.get(first).what_helped == "A friend"
 
 
 def test_answers_that_cannot_be_saved_stay_in_the_form_and_say_why(

@@ -272,6 +272,11 @@ class CheckinsPage(Page):
         """Store what changed in the form; the check-in stays as open or closed as it was."""
         self.saver.save_now()
 
+    def save_before_leaving(self) -> None:
+        """Leaving the page (for another page, or the tray) saves what waits."""
+        if self.saver.pending:
+            self._save_pending()
+
     def save_before_quit(self) -> None:
         """The app is quitting: keep what was typed."""
         try:
