@@ -7,16 +7,8 @@ taking them from the saver with ``hand_over``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject
-
 from regroup.core.checkins.types import CheckinAnswers
 from regroup.gui.kit.autosaver import Autosaver, SaverWords, Stored
-
-if TYPE_CHECKING:
-    from regroup.core.profile import Profile
 
 WORDS = SaverWords(
     new="No check-in chosen",
@@ -28,19 +20,12 @@ WORDS = SaverWords(
 class CheckinSaver(Autosaver[CheckinAnswers]):
     """Saves the answers of the open check-in; :attr:`saved` carries its record."""
 
-    def __init__(
-        self,
-        profile: Profile,
-        read_content: Callable[[], CheckinAnswers],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(read_content, profile.clock.now, WORDS, None, parent)
-        self._checkins = profile.checkins
+    words = WORDS
 
     def _worth_creating(self, content: CheckinAnswers) -> bool:
         return False  # with no check-in open there is nothing to save the answers to
 
     def _store(self, content: CheckinAnswers) -> Stored[CheckinAnswers]:
         assert self.record_id is not None
-        record = self._checkins.save_answers(self.record_id, content)
+        record = self.profile.checkins.save_answers(self.record_id, content)
         return Stored(record.id, content, record, False)

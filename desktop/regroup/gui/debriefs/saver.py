@@ -7,16 +7,9 @@ encrypted recovery draft, offered the next time the Debriefs page opens.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject
-
 from regroup.core.debriefs.types import DebriefContent, DebriefStatus
+from regroup.core.drafts import DraftKeeper
 from regroup.gui.kit.autosaver import Autosaver, SaverWords, Stored
-
-if TYPE_CHECKING:
-    from regroup.core.profile import Profile
 
 WORDS = SaverWords(
     new="New debrief",
@@ -40,15 +33,8 @@ class DebriefSaver(Autosaver[DebriefContent]):
     just created.
     """
 
-    def __init__(
-        self,
-        profile: Profile,
-        read_content: Callable[[], DebriefContent],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(read_content, profile.clock.now, WORDS, profile.drafts.debriefs, parent)
-        self._debriefs = profile.debriefs
-        self._finishing = False
+    words = WORDS
+    _finishing = False
 
     @property
     def debrief_id(self) -> int | None:
@@ -66,12 +52,15 @@ class DebriefSaver(Autosaver[DebriefContent]):
         finally:
             self._finishing = False
 
+    def _drafts(self) -> DraftKeeper[DebriefContent]:
+        return self.profile.drafts.debriefs
+
     def _store(self, content: DebriefContent) -> Stored[DebriefContent]:
-        finish = self._finishing
+        finish, debriefs = self._finishing, self.profile.debriefs
         if self.record_id is None:
-            result = self._debriefs.create(content, draft=not finish)
+            result = debriefs.create(content, draft=not finish)
         else:
-            result = self._debriefs.update(self.record_id, content, draft=False if finish else None)
+            result = debriefs.update(self.record_id, content, draft=False if finish else None)
         record = result.record
         word = "Draft saved" if record.status is DebriefStatus.DRAFT else "Saved"
         return Stored(record.id, record.content, result, self.record_id is None, word)

@@ -6,16 +6,9 @@ A failed save keeps the text in the editor and in an encrypted recovery draft.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject
-
 from regroup.core.diary.types import EntryContent
+from regroup.core.drafts import DraftKeeper
 from regroup.gui.kit.autosaver import Autosaver, SaverWords, Stored
-
-if TYPE_CHECKING:
-    from regroup.core.profile import Profile
 
 WORDS = SaverWords(
     new="New entry",
@@ -49,19 +42,15 @@ class EntrySaver(Autosaver[EntryContent]):
     moved to another day.
     """
 
-    def __init__(
-        self,
-        profile: Profile,
-        read_content: Callable[[], EntryContent],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(read_content, profile.clock.now, WORDS, profile.drafts.entries, parent)
-        self._diary = profile.diary
+    words = WORDS
 
     @property
     def entry_id(self) -> int | None:
         """The open entry, or None for a new one not saved yet."""
         return self.record_id
+
+    def _drafts(self) -> DraftKeeper[EntryContent]:
+        return self.profile.drafts.entries
 
     def _same(self, first: EntryContent, second: EntryContent) -> bool:
         return same_content(first, second)
@@ -70,11 +59,12 @@ class EntrySaver(Autosaver[EntryContent]):
         return not is_blank(content)
 
     def _store(self, content: EntryContent) -> Stored[EntryContent]:
+        diary = self.profile.diary
         if self.record_id is None:
-            record = self._diary.add(content)
+            record = diary.add(content)
             moved = True
         else:
             old_day = self.baseline.entry_date if self.baseline is not None else None
-            record = self._diary.update(self.record_id, content)
+            record = diary.update(self.record_id, content)
             moved = record.entry_date != old_day
         return Stored(record.id, record.content(), record, moved)

@@ -7,8 +7,8 @@ on screen: the text stays where it is, and where the page keeps recovery drafts 
 encrypted one is written, so the words survive even if Regroup is closed before the
 problem is fixed.
 
-Each page has a thin subclass that says how its content is stored (``_store``) and
-the words it uses (:class:`SaverWords`).
+Each page has a thin subclass that says how its content is stored (``_store``),
+where its drafts go (``_drafts``) and the words it uses (:class:`SaverWords`).
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from regroup.core.drafts import Draft, DraftKeeper
 from regroup.core.errors import RegroupError
+
+if TYPE_CHECKING:
+    from regroup.core.profile import Profile
 
 AUTOSAVE_DELAY_MS = 1000
 C = TypeVar("C")
@@ -69,19 +71,19 @@ class Autosaver(QObject, Generic[C]):
     status_changed = Signal(str, bool)
     """A short status ("Saved 14:03", "Saving…", "Not saved") and whether it is an error."""
 
+    words: SaverWords
+    """Set by each page's saver."""
+
     def __init__(
         self,
+        profile: Profile,
         read_content: Callable[[], C],
-        now: Callable[[], datetime],
-        words: SaverWords,
-        drafts: DraftKeeper[C] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.profile = profile
         self._read = read_content
-        self._now = now
-        self.words = words
-        self.drafts = drafts
+        self.drafts = self._drafts()
         self.record_id: int | None = None
         self._baseline: C | None = None
         self.protect_draft = False
@@ -96,6 +98,10 @@ class Autosaver(QObject, Generic[C]):
         self._timer.timeout.connect(lambda: self.save_now())
 
     # What a page's saver says
+
+    def _drafts(self) -> DraftKeeper[C] | None:
+        """Where a failed save's text goes; None keeps no recovery draft."""
+        return None
 
     def _store(self, content: C) -> Stored[C]:
         """Store ``content`` (a new record when :attr:`record_id` is None); raise on failure."""
@@ -183,7 +189,7 @@ class Autosaver(QObject, Generic[C]):
         self.last_error = None
         if self.drafts is not None and not self.protect_draft:
             self.drafts.discard()
-        moment = self._now().astimezone()
+        moment = self.profile.clock.now().astimezone()
         self.status_changed.emit(f"{stored.word} {moment:%H:%M}", False)
         self.saved.emit(stored.result, stored.news)
         return True
@@ -202,7 +208,7 @@ class Autosaver(QObject, Generic[C]):
         assert self.drafts is not None
         self.draft_kept = True
         try:
-            self.drafts.save(Draft(self.record_id, content, self._now()))
+            self.drafts.save(Draft(self.record_id, content, self.profile.clock.now()))
         except (RegroupError, OSError) as exc:  # no folder took it (see DraftSlot.save)
             self.draft_kept = False
             return (
