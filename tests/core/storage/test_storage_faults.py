@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from regroup.core.diary.types import EntryContent
+from regroup.core.drafts import Draft
 from regroup.core.errors import StorageWriteError
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import open_profile
-from regroup.core.storage.drafts import Draft, DraftStore
+from regroup.core.storage.drafts import DraftStore
 from tests.support.filesystems import fill_disk, make_read_only, small_disk
 from tests.support.prompter import ScriptedPrompter
 from tests.support.snapshots import folder_fingerprint
@@ -31,12 +32,12 @@ def test_a_full_disk_refuses_the_save_clearly_and_keeps_what_was_saved(tmp_path:
         assert profile.diary.get(kept.id).body == "saved before the disk filled"
         assert profile.diary.count() == 1
         draft = Draft(None, EntryContent("the unsaved words"), dt.datetime.now(dt.UTC))
-        where = profile.drafts.save(draft)
+        where = profile.drafts.entries.save(draft)
         assert not where.is_relative_to(disk)
-        assert profile.drafts.load() == draft
+        assert profile.drafts.entries.load() == draft
         assert b"unsaved words" not in where.read_bytes()
-        profile.drafts.discard()
-        assert profile.drafts.load() is None
+        profile.drafts.entries.discard()
+        assert profile.drafts.entries.load() is None
         profile.close()
 
 
@@ -60,8 +61,8 @@ def test_drafts_round_trip_hard_text(profile) -> None:  # type: ignore[no-untype
         EntryContent(text, title="t", mood=3, tags=("a",), entry_date=dt.date(1900, 1, 1)),
         dt.datetime.now(dt.UTC),
     )
-    profile.drafts.save(draft)
-    assert profile.drafts.load() == draft
+    profile.drafts.entries.save(draft)
+    assert profile.drafts.entries.load() == draft
 
 
 def test_a_draft_saved_elsewhere_wins_over_an_old_copy_that_cannot_be_removed(
@@ -70,8 +71,8 @@ def test_a_draft_saved_elsewhere_wins_over_an_old_copy_that_cannot_be_removed(
     with small_disk(tmp_path / "disk") as disk:
         drafts = DraftStore(bytes(32), [disk / "profile", tmp_path / "fallback"])
         old = Draft(None, EntryContent("older words"), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-        assert drafts.save(old).is_relative_to(disk)
+        assert drafts.entries.save(old).is_relative_to(disk)
         make_read_only(disk)
         new = Draft(None, EntryContent("newer words"), dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
-        assert not drafts.save(new).is_relative_to(disk)
-        assert drafts.load() == new
+        assert not drafts.entries.save(new).is_relative_to(disk)
+        assert drafts.entries.load() == new

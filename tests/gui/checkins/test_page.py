@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from regroup.core.debriefs.types import DebriefContent
+from regroup.core.errors import StorageWriteError
 from regroup.core.profile import Profile
 from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.main_window import MainWindow
@@ -101,6 +102,50 @@ def test_answers_save_themselves_after_a_pause_in_typing(
         lambda: clocked_profile.checkins.get(checkin_id).what_helped == "Talking to my sister"
     )
     assert clocked_profile.checkins.get(checkin_id).done_at is None
+
+
+def test_choosing_another_check_in_saves_the_answers_at_once(
+    qtbot: QtBot, clocked_profile: Profile, window: MainWindow
+) -> None:
+    first = saved_checkin(clocked_profile)
+    bolt = DebriefContent(company="Bolt", news_on=NEWS, mourning_days=3)
+    second = saved_checkin(clocked_profile, bolt)
+    page = checkins(window)
+    page.open_checkin(first)
+    qtbot.keyClicks(page.form.next_edit, "Update my portfolio")
+    assert page.saver.pending
+    page.open_checkin(second)
+    assert not page.saver.pending and page.form.checkin_id == second
+    assert clocked_profile.checkins.get(first).next_step == "Update my portfolio"
+    untouched = clocked_profile.checkins.get(second).updated_at
+    page.open_checkin(first)
+    assert clocked_profile.checkins.get(second).updated_at == untouched
+    qtbot.keyClicks(page.form.helped_edit, "A friend")
+    window.show_page("diary")
+    assert not page.saver.pending
+    assert clocked_profile.checkins.get(first).what_helped == "A friend"
+
+
+def test_answers_that_cannot_be_saved_stay_in_the_form_and_say_why(
+    qtbot: QtBot, clocked_profile: Profile, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checkin_id = saved_checkin(clocked_profile)
+    page = checkins(window)
+    page.open_checkin(checkin_id)
+
+    def disk_full(*_args: object) -> None:
+        raise StorageWriteError("The disk is full.")
+
+    monkeypatch.setattr(clocked_profile.checkins, "save_answers", disk_full)
+    qtbot.keyClicks(page.form.helped_edit, "A long talk")
+    qtbot.waitUntil(page.banner.isVisible)
+    assert page.banner.label.text() == (
+        "Your answers could not be saved. The disk is full. They are still in the form."
+    )
+    assert page.form.helped_edit.toPlainText() == "A long talk"
+    monkeypatch.undo()
+    page.refresh()  # the next save keeps what the failed one could not
+    assert clocked_profile.checkins.get(checkin_id).what_helped == "A long talk"
 
 
 def test_a_check_in_can_be_started_by_hand_for_a_debrief_without_one(

@@ -22,7 +22,8 @@ from tests.support.prompter import ScriptedPrompter
 LONG_TEXT = "Another line of what I wanted to say after the interview.\n" * 40_000
 
 
-def _profile_on(disk: Path, keystore: SystemKeyStore) -> Profile:
+def profile_on(disk: Path, keystore: SystemKeyStore) -> Profile:
+    """Open a new profile on the small disk at ``disk``."""
     paths = ProfilePaths(disk / "profile")
     return open_profile(paths, keystore, ScriptedPrompter(), kdf_seconds=TEST_KDF_SECONDS)
 
@@ -46,7 +47,7 @@ def test_text_that_cannot_be_stored_is_refused_clearly_and_kept_as_a_draft(
     assert not saver.save_now()
     assert "broken character at position 3" in failures[0]
     assert "recovery copy was kept" in failures[0]
-    draft = profile.drafts.load()
+    draft = profile.drafts.entries.load()
     assert draft is not None and draft.content == content
     assert profile.diary.count() == 0
 
@@ -56,7 +57,7 @@ def test_a_full_disk_shows_an_error_keeps_the_text_and_offers_it_at_the_next_sta
     qtbot: QtBot, tmp_path: Path, keystore: SystemKeyStore, dialogs: Dialogs
 ) -> None:
     with small_disk(tmp_path / "disk", "6m") as disk:
-        profile = _profile_on(disk, keystore)
+        profile = profile_on(disk, keystore)
         try:
             window = show_window(qtbot, profile)
             page = diary(window)
@@ -80,7 +81,7 @@ def test_a_full_disk_shows_an_error_keeps_the_text_and_offers_it_at_the_next_sta
             assert page.editor.body_edit.toPlainText() == text
             wait_saved(qtbot, page)
             assert profile.diary.get(page.saver.entry_id).body == text
-            assert profile.drafts.load() is None
+            assert profile.drafts.entries.load() is None
         finally:
             profile.close()
 
@@ -90,7 +91,7 @@ def test_a_read_only_disk_shows_an_error_and_keeps_the_text(
     qtbot: QtBot, tmp_path: Path, keystore: SystemKeyStore, dialogs: Dialogs
 ) -> None:
     with small_disk(tmp_path / "disk") as disk:
-        profile = _profile_on(disk, keystore)
+        profile = profile_on(disk, keystore)
         try:
             page = diary(show_window(qtbot, profile))
             qtbot.keyClicks(page.editor.body_edit, "Saved while the disk could be written.")
@@ -101,9 +102,9 @@ def test_a_read_only_disk_shows_an_error_and_keeps_the_text(
             make_read_only(disk)
             assert not page.save_now()
             assert "recovery copy was kept" in _assert_failure_shown(page, text)
-            draft = profile.drafts.load()
+            draft = profile.drafts.entries.load()
             assert draft is not None and draft.content.body == text
-            assert draft.entry_id == page.saver.entry_id
+            assert draft.record_id == page.saver.entry_id
         finally:
             profile.close()
 
@@ -118,7 +119,7 @@ def test_when_even_the_draft_cannot_be_written_closing_asks_first(
 ) -> None:
     with small_disk(tmp_path / "disk") as disk:
         monkeypatch.setenv("XDG_CACHE_HOME", str(disk / "cache"))
-        profile = _profile_on(disk, keystore)
+        profile = profile_on(disk, keystore)
         try:
             window = show_window(qtbot, profile)
             page = diary(window)

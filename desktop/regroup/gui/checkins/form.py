@@ -1,14 +1,15 @@
 """The form of one check-in: how it feels now, what helped, the next step, and the answer.
 
 It holds no data of its own: the Check-ins page fills it from a ``CheckinItem`` and
-acts on its signals (saving, closing, putting off, making a goal).
+acts on its signals (closing, putting off, making a goal); the page's autosaver
+follows what is shown and edited here.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -30,7 +31,6 @@ from regroup.core.checkins.types import (
     CheckinItem,
 )
 
-SAVE_DELAY_MS = 800
 FEELING_HINT = "1 is very low, 5 is good"
 YES = "Yes, I'm ready to move on"
 NOT_YET = "Not yet…"
@@ -85,6 +85,9 @@ class CheckinForm(QWidget):
     """Shows one check-in and says, through signals, what the person did with it."""
 
     answers_edited = Signal()
+    """The person changed an answer."""
+    answers_shown = Signal(object, object)
+    """A check-in's id (None: nothing chosen) and its stored answers, now on show."""
     yes_clicked = Signal()
     snooze_days_chosen = Signal(int)
     snooze_date_chosen = Signal(object)
@@ -149,10 +152,6 @@ class CheckinForm(QWidget):
             lambda: self.snooze_date_chosen.emit(self.snooze_date.date().toPython())
         )
         self._lay_out(feeling_row)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.answers_edited.emit)
         self.setEnabled(False)
 
     def _wrapped(self, name: str) -> QLabel:
@@ -201,7 +200,6 @@ class CheckinForm(QWidget):
 
     def show_item(self, item: CheckinItem | None, now: datetime, today: date) -> None:
         """Fill the form from ``item`` (None: nothing chosen) without counting it as an edit."""
-        self._save_timer.stop()
         self._filling = True
         try:
             self.snooze_row.hide()
@@ -228,6 +226,7 @@ class CheckinForm(QWidget):
             self.snooze_date.setDate(tomorrow.addDays(6))
         finally:
             self._filling = False
+        self.answers_shown.emit(self.checkin_id, self.answers())
 
     def _set_answers(self, answers: CheckinAnswers) -> None:
         self.feeling_group.setExclusive(False)
@@ -247,16 +246,6 @@ class CheckinForm(QWidget):
             next_step=self.next_edit.text(),
         )
 
-    def has_unsaved_edits(self) -> bool:
-        """Return whether an edit waits for its save."""
-        return self._save_timer.isActive()
-
-    def take_unsaved_edits(self) -> bool:
-        """Stop the save timer; return whether an edit was waiting (the caller saves it)."""
-        waiting = self._save_timer.isActive()
-        self._save_timer.stop()
-        return waiting
-
     def show_snooze_choices(self) -> None:
         """Show the ways to put the check-in off."""
         self.snooze_row.show()
@@ -264,7 +253,7 @@ class CheckinForm(QWidget):
 
     def _edited(self) -> None:
         if not self._filling and self.checkin_id is not None:
-            self._save_timer.start()
+            self.answers_edited.emit()
 
     def _update_goal_button(self) -> None:
         self.goal_button.setEnabled(bool(self.next_edit.text().strip()))

@@ -31,6 +31,7 @@ from regroup.core.debriefs.types import DebriefQuery
 from regroup.core.errors import RegroupError
 from regroup.core.goals.types import GoalContent
 from regroup.gui.checkins.form import CheckinForm, local_text
+from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.kit.banner import Banner, Tone
 from regroup.gui.kit.page import Page, PageContext, Target
 
@@ -115,6 +116,7 @@ class CheckinsPage(Page):
         self.empty_label = QLabel(EMPTY_HINT)
         self.empty_label.setWordWrap(True)
         self.form = CheckinForm()
+        self.saver = CheckinSaver(profile, self.form.answers, self)
         self.debrief_combo = DebriefCombo(self._debrief_names)
         self.debrief_combo.setAccessibleName("Debrief to check in on")
         self.debrief_combo.setMinimumContentsLength(24)
@@ -123,7 +125,9 @@ class CheckinsPage(Page):
         self.start_button.setToolTip("Check in on the chosen debrief now, whenever it is due")
         self.start_button.clicked.connect(self._start_chosen)
         self._lay_out()
-        self.form.answers_edited.connect(self.save_answers)
+        self.form.answers_shown.connect(self.saver.begin)
+        self.form.answers_edited.connect(self.saver.note_edit)
+        self.saver.failed.connect(lambda text: self.banner.show_message(text, Tone.ERROR))
         self.form.yes_clicked.connect(self.answer_yes)
         self.form.snooze_days_chosen.connect(self.snooze_days)
         self.form.snooze_date_chosen.connect(self.snooze_until)
@@ -265,15 +269,13 @@ class CheckinsPage(Page):
         return True
 
     def _save_pending(self) -> None:
-        if self.form.take_unsaved_edits():
-            self.save_answers()
+        """Store what changed in the form; the check-in stays as open or closed as it was."""
+        self.saver.save_now()
 
-    def save_answers(self) -> None:
-        """Store what the form holds; the check-in stays as open or closed as it was."""
-        checkin_id = self.form.checkin_id
-        if checkin_id is not None:
-            answers = self.form.answers()
-            self._act(lambda: self.profile.checkins.save_answers(checkin_id, answers))
+    def save_before_leaving(self) -> None:
+        """Leaving the page (for another page, or the tray) saves what waits."""
+        if self.saver.pending:
+            self._save_pending()
 
     def save_before_quit(self) -> None:
         """The app is quitting: keep what was typed."""
@@ -287,8 +289,7 @@ class CheckinsPage(Page):
         checkin_id = self.form.checkin_id
         if checkin_id is None:
             return
-        self.form.take_unsaved_edits()
-        answers = self.form.answers()
+        answers = self.saver.hand_over()
         if self._act(
             lambda: self.profile.checkins.close(checkin_id, answers),
             "Well done. This check-in is closed; the next step is yours to take.",
@@ -300,8 +301,7 @@ class CheckinsPage(Page):
         checkin_id = self.form.checkin_id
         if checkin_id is None:
             return
-        self.form.take_unsaved_edits()
-        answers = self.form.answers()
+        answers = self.saver.hand_over()
         when = "tomorrow" if days == 1 else f"in {days} days"
         if self._act(
             lambda: self.profile.checkins.snooze_days(checkin_id, days, answers),
@@ -314,8 +314,7 @@ class CheckinsPage(Page):
         checkin_id = self.form.checkin_id
         if checkin_id is None:
             return
-        self.form.take_unsaved_edits()
-        answers = self.form.answers()
+        answers = self.saver.hand_over()
         if self._act(
             lambda: self.profile.checkins.snooze_until(checkin_id, day, answers),
             f"That's fine. Regroup will ask again on {day.strftime('%a %d %b %Y')}.",
@@ -327,7 +326,7 @@ class CheckinsPage(Page):
         checkin_id = self.form.checkin_id
         if checkin_id is None or not title:
             return
-        self.save_answers()
+        self._save_pending()
         item = self.overview.find(checkin_id)
         debrief_id = item.checkin.debrief_id if item is not None else None
         self._act(

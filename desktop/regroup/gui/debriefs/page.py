@@ -17,11 +17,12 @@ from regroup.core.errors import RegroupError
 from regroup.gui.debriefs.form import DebriefForm
 from regroup.gui.debriefs.linked_entries import DebriefEntries
 from regroup.gui.debriefs.list_panel import DebriefListPanel
-from regroup.gui.debriefs.saver import DebriefSaver
+from regroup.gui.debriefs.saver import DebriefSaver, draft_start
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.kit.banner import Action, Banner, Tone
 from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
+from regroup.gui.kit.recovery import DraftOffer
 from regroup.gui.kit.saving_page import SavingPage
 
 
@@ -33,7 +34,12 @@ class DebriefPage(SavingPage):
     close_title = "Close without saving the debrief?"
     close_text = (
         "Your last changes to the debrief could not be saved: {error}"
-        "\n\nClose anyway and lose them?"
+        "\n\nNo recovery copy could be written either. Close anyway and lose them?"
+    )
+    kept_title = "Your last changes are not in the debrief"
+    kept_text = (
+        "They could not be saved: {error}\n\nAn encrypted recovery copy was kept; Regroup "
+        "offers it the next time you open Debriefs."
     )
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -42,6 +48,7 @@ class DebriefPage(SavingPage):
         self.panel = DebriefListPanel(profile.debrief_list)
         self.message_banner = Banner("Notice")
         self.warning_banner = Banner("Worth a second look")
+        self.draft_banner = Banner("Recovery draft")
         self.form = DebriefForm(lambda typed: profile.debrief_list.role_kinds(typed))
         self.entries = DebriefEntries(
             profile.debriefs, lambda entry_id: context.open("diary", entry_id), self._report_error
@@ -75,13 +82,25 @@ class DebriefPage(SavingPage):
         events.goals_changed.connect(self.refresh_goals)
         events.entries_changed.connect(self.entries.refresh)
         self._show_new()
+        self.draft_offer = DraftOffer(
+            self.saver,
+            self.draft_banner,
+            kind=("a new debrief", "a debrief"),
+            start_of=draft_start,
+            show_base=self._show_draft_base,
+            show_content=lambda content: self.form.show_content(
+                content, profile.settings.default_mourning_days()
+            ),
+        )
 
     def _lay_out(self) -> None:
         tools = tool_row(
             [self.new_button, self.finish_button, self.delete_button],
             [self.status_label, self.trash_button],
         )
-        right = column([self.message_banner, self.warning_banner, tools, self.form])
+        right = column(
+            [self.draft_banner, self.message_banner, self.warning_banner, tools, self.form]
+        )
         two_panes(self, self.panel, right, (280, 650))
 
     def focus_search(self) -> None:
@@ -119,6 +138,17 @@ class DebriefPage(SavingPage):
         self.warning_banner.dismiss()
         self._enable_buttons(record.status)
         return True
+
+    def _show_draft_base(self, debrief_id: int | None) -> None:
+        """Open the debrief a draft was written for, or a new one when it is gone."""
+        if debrief_id is not None:
+            try:
+                record = self.profile.debriefs.get(debrief_id)
+            except DebriefNotFoundError:
+                record = None
+            if record is not None and record.deleted_at is None and self._show(record.id):
+                return
+        self._show_new()
 
     def _enable_buttons(self, status: DebriefStatus | None) -> None:
         self.delete_button.setEnabled(status is not None)

@@ -10,27 +10,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from regroup.core.diary.types import EntryContent, EntryNotFoundError, EntryRecord
 from regroup.core.errors import RegroupError
-from regroup.core.storage.drafts import Draft
 from regroup.gui.diary.editor import EntryEditor
-from regroup.gui.diary.list_model import day_text
 from regroup.gui.diary.list_panel import EntryPanel
 from regroup.gui.diary.prompt_bar import PromptBar
 from regroup.gui.diary.saver import EntrySaver
 from regroup.gui.kit.banner import Action, Banner, Tone
 from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
+from regroup.gui.kit.recovery import DraftOffer
 from regroup.gui.kit.saving_page import SavingPage
 
-DRAFT_CHECK_DELAY_MS = 300
-"""Reading a draft loads the cipher library (~40 ms): do it once the window is up.
-
-The history and trash dialogs are imported when first opened, for the same reason.
-"""
+# The history and trash dialogs are imported when first opened: the first paint
+# does not need them.
 
 
 class DiaryPage(SavingPage):
@@ -42,6 +37,7 @@ class DiaryPage(SavingPage):
         "Your last changes could not be saved: {error}\n\nNo recovery copy could be "
         "written either. Close anyway and lose them?"
     )
+    kept_title = "Your last changes are not in the diary"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -53,7 +49,6 @@ class DiaryPage(SavingPage):
         self.prompt_bar = PromptBar(today)
         self.editor = EntryEditor(today)
         self.saver = EntrySaver(profile, self.editor.content, self)
-        self.saver.protect_draft = True
         self._save_error_shown = False
         self.new_button = button(
             "New entry", "Start a new entry (Ctrl+N)", lambda: self.new_entry()
@@ -80,10 +75,14 @@ class DiaryPage(SavingPage):
         events.entries_changed.connect(self.panel.reload)
         events.entry_edited.connect(self.panel.refresh_entry)
         self._open_start_entry()
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.timeout.connect(self.offer_recovery_draft)
-        self._draft_timer.start(DRAFT_CHECK_DELAY_MS)
+        self.draft_offer = DraftOffer(
+            self.saver,
+            self.draft_banner,
+            kind=("a new entry", "an entry"),
+            start_of=lambda content: content.title or " ".join(content.body.split()),
+            show_base=self._show_draft_base,
+            show_content=lambda content: self.editor.show_content(content, self.today()),
+        )
 
     def today(self) -> date:
         """Return today's date; asked each time, as the app may stay open past midnight."""
@@ -194,18 +193,6 @@ class DiaryPage(SavingPage):
         self.message_banner.show_message(message, Tone.ERROR)
         self._save_error_shown = True
 
-    def unsaved_on_close(self) -> bool:
-        """The last save failed: a kept recovery draft lets the window close."""
-        if self.saver.draft_kept:
-            QMessageBox.warning(
-                self,
-                "Your last changes are not in the diary",
-                f"They could not be saved: {self.saver.last_error}\n\nAn encrypted recovery "
-                "copy was kept; Regroup offers it the next time it starts.",
-            )
-            return True
-        return super().unsaved_on_close()
-
     # Trash and history
 
     def delete(self) -> None:
@@ -257,47 +244,14 @@ class DiaryPage(SavingPage):
 
     # Recovery drafts
 
-    def offer_recovery_draft(self) -> None:
-        """Offer the text a failed save left behind last time, if any."""
-        try:
-            draft = self.profile.drafts.load()
-        except (RegroupError, OSError):
-            draft = None
-        if draft is None:
-            self.saver.protect_draft = False
-            return
-        moment = draft.saved_at.astimezone()
-        where = "a new entry" if draft.entry_id is None else "an entry"
-        start = (draft.content.title or " ".join(draft.content.body.split()))[:60]
-        self.draft_banner.show_message(
-            f"Restore the unsaved text from {day_text(moment.date())} {moment:%H:%M}? "
-            f"It was written for {where} and begins “{start}”.",
-            actions=[
-                ("Restore", lambda: self.restore_draft(draft)),
-                ("Discard", self.discard_draft),
-            ],
-            closable=False,
-        )
-
-    def restore_draft(self, draft: Draft) -> None:
-        """Put a recovery draft in the editor as unsaved changes; autosave takes it from there."""
-        if not self.leave_current():
-            self.offer_recovery_draft()
-            return
-        entry_id, baseline = None, EntryContent("", entry_date=self.today())
-        if draft.entry_id is not None:
+    def _show_draft_base(self, entry_id: int | None) -> None:
+        """Open the entry a draft was written for, or a new one when it is gone."""
+        if entry_id is not None:
             try:
-                record = self.profile.diary.get(draft.entry_id)
+                record = self.profile.diary.get(entry_id)
             except EntryNotFoundError:
                 record = None
             if record is not None and record.deleted_at is None:
-                entry_id, baseline = record.id, record.content()
-        self.saver.protect_draft = False
-        self._show_record(entry_id, baseline)
-        self.editor.show_content(draft.content, self.today())
-        self.saver.note_edit()
-
-    def discard_draft(self) -> None:
-        """Forget the recovery draft for good."""
-        self.profile.drafts.discard()
-        self.saver.protect_draft = False
+                self._show_record(record.id, record.content())
+                return
+        self._start_new(EntryContent("", entry_date=self.today()))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtWidgets import QMessageBox
+
 from regroup.gui.kit.page import Page
 from regroup.gui.kit.page_parts import close_anyway
 
@@ -18,6 +20,8 @@ class Saver(Protocol):
     """What the page needs of its autosaver."""
 
     last_error: str | None
+    draft_kept: bool
+    """Whether the failed save's text reached an encrypted recovery draft."""
 
     def save_now(self) -> bool:
         """Store what changed at once; False when it could not be stored."""
@@ -31,6 +35,12 @@ class SavingPage(Page):
     close_title = "Close without saving?"
     close_text = "Your last changes could not be saved: {error}\n\nClose anyway and lose them?"
     """Asked when the last save before closing failed; ``{error}`` says why."""
+    kept_title = "Your last changes are not saved"
+    kept_text = (
+        "They could not be saved: {error}\n\nAn encrypted recovery copy was kept; Regroup "
+        "offers it the next time it starts."
+    )
+    """Said instead when a recovery draft kept them, as the window may then close."""
 
     def leave_current(self) -> bool:
         """Save the open record before showing another; False keeps it on screen."""
@@ -45,10 +55,13 @@ class SavingPage(Page):
         return self.saver.save_now() or self.unsaved_on_close()
 
     def unsaved_on_close(self) -> bool:
-        """The last save failed: ask whether to close anyway."""
-        text = self.close_text.format(error=self.saver.last_error)
-        return close_anyway(self, self.close_title, text)
+        """The last save failed: a kept recovery draft lets the window close, else ask."""
+        error = self.saver.last_error
+        if self.saver.draft_kept:
+            QMessageBox.warning(self, self.kept_title, self.kept_text.format(error=error))
+            return True
+        return close_anyway(self, self.close_title, self.close_text.format(error=error))
 
     def save_before_quit(self) -> None:
-        """The app is quitting and cannot wait: save (the diary leaves a recovery draft)."""
+        """The app is quitting and cannot wait: save, or leave a recovery draft."""
         self.saver.save_now()
