@@ -126,6 +126,18 @@ def test_choosing_another_check_in_saves_the_answers_at_once(
     assert clocked_profile.checkins.get(first).what_helped == "A friend"
 
 
+def test_opening_the_open_check_in_again_keeps_what_was_just_typed(
+    qtbot: QtBot, clocked_profile: Profile, window: MainWindow
+) -> None:
+    checkin_id = saved_checkin(clocked_profile)
+    page = checkins(window)
+    page.open_checkin(checkin_id)
+    qtbot.keyClicks(page.form.helped_edit, "Cooking dinner")
+    page.open_checkin(checkin_id)  # a reminder's click on the check-in already open
+    assert page.form.helped_edit.toPlainText() == "Cooking dinner"
+    assert clocked_profile.checkins.get(checkin_id).what_helped == "Cooking dinner"
+
+
 def test_answers_that_cannot_be_saved_stay_in_the_form_and_say_why(
     qtbot: QtBot, clocked_profile: Profile, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -249,10 +249,10 @@ class CheckinsPage(Page):
     def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         checkin_id = None if current is None else current.data(0, ID_ROLE)
         if isinstance(checkin_id, int):
-            self._save_pending()
             self._show(checkin_id)
 
     def _show(self, checkin_id: int) -> None:
+        self._save_pending()  # also when the same check-in is opened again (a reminder's click)
         item = self.profile.checkin_list.item(checkin_id)
         self.form.show_item(item, self.profile.clock.now(), self.today())
 
