@@ -17,7 +17,7 @@ from peewee import SqliteDatabase
 
 from regroup.core.diary.types import MOOD_LABELS, split_tags
 from regroup.core.exchange.fields import Fields, exported_time
-from regroup.core.exchange.rows import as_stored, ids_by_uuid, insert_rows
+from regroup.core.exchange.rows import ids_by_uuid, insert_rows
 from regroup.core.storage.models import Entry, EntryRevision, EntryTag, Tag
 
 
@@ -188,9 +188,9 @@ def insert_entries(db: SqliteDatabase, entries: list[ImportedEntry]) -> None:
         (
             e.uuid,
             e.entry_date,
-            as_stored(e.created_at),
-            as_stored(e.updated_at),
-            as_stored(e.deleted_at),
+            e.created_at,
+            e.updated_at,
+            e.deleted_at,
             e.title,
             e.body,
             e.mood,
@@ -204,7 +204,7 @@ def insert_entries(db: SqliteDatabase, entries: list[ImportedEntry]) -> None:
     links = [(ids[e.uuid], tags[tag]) for e in entries for tag in e.tags]
     insert_rows(db, EntryTag, (EntryTag.entry, EntryTag.tag), links)
     revisions = [
-        (ids[e.uuid], as_stored(r.saved_at), r.entry_date, r.title, r.body, r.mood, r.tags_text)
+        (ids[e.uuid], r.saved_at, r.entry_date, r.title, r.body, r.mood, r.tags_text)
         for e in entries
         for r in e.revisions
     ]

@@ -15,7 +15,9 @@ def as_stored(stored: str | None) -> Value | None:
     """Hand a stored instant to a DateTimeField as it is.
 
     The field would parse the text and let sqlite3 write it back, which drops a
-    ".000000" and so changes the stored form that comparisons rely on.
+    ".000000" and so changes the stored form that comparisons rely on. Entries use
+    UtcTimeField, which keeps the text; debriefs, goals and check-ins need this until
+    their models do too.
     """
     return None if stored is None else Value(stored, converter=False)
 
