@@ -184,6 +184,8 @@ def _tag_ids(db: SqliteDatabase, names: set[str]) -> dict[str, int]:
 
 def insert_entries(db: SqliteDatabase, entries: list[ImportedEntry]) -> None:
     """Add new entries with their tags and revisions; the caller holds the transaction."""
+    if not entries:
+        return
     rows = [
         (
             e.uuid,

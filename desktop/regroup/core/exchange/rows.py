@@ -36,5 +36,9 @@ def insert_rows(
 
 
 def ids_by_uuid(db: SqliteDatabase, model: Any) -> dict[str, int]:
-    """Return the local id of every record of ``model`` by its uuid."""
-    return dict(model.select(model.uuid, model.id).tuples().execute(db))
+    """Return the local id of every record of ``model`` by its uuid.
+
+    The rows come straight from the cursor (``db.execute``): on a large diary peewee's
+    per-value converters cost more than the query itself.
+    """
+    return dict(db.execute(model.select(model.uuid, model.id)))

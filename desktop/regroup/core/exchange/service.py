@@ -35,6 +35,7 @@ from regroup.core.exchange.entries import (
 from regroup.core.exchange.fields import NOTHING_IMPORTED, Fields, describe, iso_time, refuse
 from regroup.core.exchange.plan_export import export_plans, markdown_plans
 from regroup.core.exchange.plan_import import SECTIONS, ImportedPlans, insert_plans, parse_plans
+from regroup.core.exchange.rows import ids_by_uuid
 from regroup.core.storage.files import atomic_write_bytes
 from regroup.core.storage.models import Entry
 from regroup.core.storage.transactions import writing
@@ -209,7 +210,7 @@ def read_export(path: Path) -> ImportDocument:
 def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResult:
     """Add the document's records that the profile does not hold yet, in one transaction."""
     with writing(db):
-        existing = {uuid for (uuid,) in Entry.select(Entry.uuid).tuples().execute(db)}
+        existing = ids_by_uuid(db, Entry)
         new = [entry for entry in document.entries if entry.uuid not in existing]
         insert_entries(db, new)
         debriefs, goals, checkins = insert_plans(db, document.plans)
