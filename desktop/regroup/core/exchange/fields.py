@@ -28,7 +28,7 @@ def iso_time(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-def exported_time(stored: str | None) -> str | None:
+def exported_time(stored: datetime | str | None) -> str | None:
     return iso_time(from_db_time(stored)) if stored else None
 
 

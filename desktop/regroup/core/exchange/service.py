@@ -15,7 +15,7 @@ importing the same file twice never duplicates anything.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -24,26 +24,20 @@ from peewee import SqliteDatabase
 
 from regroup import __version__
 from regroup.core.clock import Clock, SystemClock
-from regroup.core.diary.tag_ids import TagIds
-from regroup.core.diary.types import MOOD_LABELS, split_tags
 from regroup.core.errors import ImportFileError
-from regroup.core.exchange.fields import (
-    NOTHING_IMPORTED,
-    Fields,
-    describe,
-    exported_time,
-    iso_time,
-    refuse,
+from regroup.core.exchange.entries import (
+    ImportedEntry,
+    export_entries,
+    insert_entries,
+    markdown_entries,
+    parse_entry,
 )
-from regroup.core.exchange.plans import (
-    SECTIONS,
-    ImportedPlans,
-    export_plans,
-    insert_plans,
-    markdown_plans,
-    parse_plans,
-)
+from regroup.core.exchange.fields import NOTHING_IMPORTED, Fields, describe, iso_time, refuse
+from regroup.core.exchange.plan_export import export_plans, markdown_plans
+from regroup.core.exchange.plan_import import SECTIONS, ImportedPlans, insert_plans, parse_plans
+from regroup.core.exchange.rows import ids_by_uuid
 from regroup.core.storage.files import atomic_write_bytes
+from regroup.core.storage.models import Entry
 from regroup.core.storage.transactions import writing
 
 EXPORT_FORMAT = "regroup-export"
@@ -78,85 +72,12 @@ class ImportResult:
 
 
 @dataclass(frozen=True)
-class ImportedRevision:
-    """An earlier state of an imported entry, with every value in its stored form."""
-
-    saved_at: str
-    entry_date: str
-    title: str
-    body: str
-    mood: int | None
-    tags_text: str
-
-
-@dataclass(frozen=True)
-class ImportedEntry:
-    """An entry from an export file, checked, with every value in its stored form."""
-
-    uuid: str
-    entry_date: str
-    created_at: str
-    updated_at: str | None
-    deleted_at: str | None
-    title: str
-    body: str
-    mood: int | None
-    tags: tuple[str, ...]
-    revisions: tuple[ImportedRevision, ...]
-
-
-@dataclass(frozen=True)
 class ImportDocument:
     """A whole export file that passed every check, ready to be written."""
 
     entries: tuple[ImportedEntry, ...]
     ignored_sections: tuple[str, ...] = ()
     plans: ImportedPlans = field(default_factory=ImportedPlans)
-
-
-def _exported_revisions(db: SqliteDatabase) -> dict[int, list[dict[str, Any]]]:
-    """Return every revision by entry id, oldest first, so an import keeps their order."""
-    grouped: dict[int, list[dict[str, Any]]] = {}
-    rows = db.execute_sql(
-        "SELECT entry_id, saved_at, entry_date, title, body, mood, tags_text "
-        "FROM entry_revision ORDER BY entry_id, id"
-    )
-    for entry_id, saved_at, day, title, body, mood, tags in rows:
-        grouped.setdefault(entry_id, []).append(
-            {
-                "saved_at": exported_time(saved_at),
-                "entry_date": day,
-                "title": title,
-                "body": body,
-                "mood": mood,
-                "tags": list(split_tags(tags)),
-            }
-        )
-    return grouped
-
-
-def export_entries(db: SqliteDatabase) -> list[dict[str, Any]]:
-    """Return every entry, trashed ones included, in the order they were first saved."""
-    revisions = _exported_revisions(db)
-    rows = db.execute_sql(
-        "SELECT id, uuid, entry_date, created_at, updated_at, deleted_at, title, body, mood, "
-        "tags_text FROM entry ORDER BY id"
-    )
-    return [
-        {
-            "uuid": entry_uuid,
-            "entry_date": day,
-            "created_at": exported_time(created),
-            "updated_at": exported_time(updated),
-            "deleted_at": exported_time(deleted),
-            "title": title,
-            "body": body,
-            "mood": mood,
-            "tags": list(split_tags(tags)),
-            "revisions": revisions.get(entry_id, []),
-        }
-        for entry_id, entry_uuid, day, created, updated, deleted, title, body, mood, tags in rows
-    ]
 
 
 def export_json(db: SqliteDatabase, clock: Clock | None = None) -> dict[str, Any]:
@@ -187,33 +108,18 @@ def write_json_export(db: SqliteDatabase, path: Path, clock: Clock | None = None
     )
 
 
-def _markdown_section(day: str, title: str, body: str, mood: int | None, tags: str) -> str:
-    heading = f"## {day}"
-    if title.strip():
-        heading += " — " + " ".join(title.split())
-    details = " ".join(f"#{tag}" for tag in split_tags(tags))
-    if mood is not None:
-        details = f"Mood: {mood}/5 ({MOOD_LABELS[mood]})" + (f" · {details}" if details else "")
-    parts = [heading, details, body.rstrip("\n")]
-    return "\n\n".join(part for part in parts if part) + "\n\n"
-
-
 def markdown_export(db: SqliteDatabase, clock: Clock | None = None) -> tuple[str, int]:
     """Return the diary as Markdown for reading, newest first, and how many entries it holds."""
-    rows = db.execute_sql(
-        "SELECT entry_date, title, body, mood, tags_text FROM entry WHERE deleted_at IS NULL "
-        "ORDER BY entry_date DESC, id DESC"
-    ).fetchall()
+    entries, count = markdown_entries(db)
     stamp = (clock or SystemClock()).now().astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = (
         "# Regroup diary\n\n"
-        f"Exported from Regroup {__version__} on {stamp}: {len(rows)} entries, newest first.\n"
+        f"Exported from Regroup {__version__} on {stamp}: {count} entries, newest first.\n"
         "Debriefs and goals follow the entries.\n"
         "Entries in the trash are not included. This file is not encrypted, and it cannot\n"
         "be imported back; use the JSON export for a copy that can be restored.\n\n"
     )
-    text = header + "".join(_markdown_section(*row) for row in rows) + markdown_plans(db)
-    return text, len(rows)
+    return header + entries + markdown_plans(db), count
 
 
 def write_markdown_export(
@@ -223,39 +129,6 @@ def write_markdown_export(
     text, count = markdown_export(db, clock)
     atomic_write_bytes(path, text.encode("utf-8"))
     return ExportResult(entries=count)
-
-
-def _revision(value: object, where: str) -> ImportedRevision:
-    fields = Fields(value, where)
-    return ImportedRevision(
-        saved_at=fields.moment("saved_at"),
-        entry_date=fields.day("entry_date"),
-        title=fields.text("title", ""),
-        body=fields.text("body", ""),
-        mood=fields.mood("mood"),
-        tags_text=" ".join(fields.tags("tags")),
-    )
-
-
-def _entry(value: object, index: int) -> ImportedEntry:
-    fields = Fields(value, f"Entry {index + 1} (entries[{index}])")
-    entry = ImportedEntry(
-        uuid=fields.uuid("uuid"),
-        entry_date=fields.day("entry_date"),
-        created_at=fields.moment("created_at"),
-        updated_at=fields.optional_moment("updated_at"),
-        deleted_at=fields.optional_moment("deleted_at"),
-        title=fields.text("title", ""),
-        body=fields.text("body"),
-        mood=fields.mood("mood"),
-        tags=fields.tags("tags"),
-        revisions=(),
-    )
-    revisions = tuple(
-        _revision(item, f"{fields.where}, revision {number + 1} (revisions[{number}])")
-        for number, item in enumerate(fields.items("revisions"))
-    )
-    return replace(entry, revisions=revisions)
 
 
 def _check_header(document: object) -> dict[str, Any]:
@@ -280,7 +153,8 @@ def parse_export(document: object) -> ImportDocument:
     """Check a decoded export completely and return it in stored form, or raise ImportFileError."""
     top = _check_header(document)
     entries = tuple(
-        _entry(item, index) for index, item in enumerate(Fields(top, "The file").items("entries"))
+        parse_entry(item, index)
+        for index, item in enumerate(Fields(top, "The file").items("entries"))
     )
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
@@ -333,56 +207,17 @@ def read_export(path: Path) -> ImportDocument:
         raise ImportFileError(f"{path}: {exc}") from exc
 
 
-def _insert_entry(db: SqliteDatabase, entry: ImportedEntry, tag_ids: TagIds) -> None:
-    cursor = db.execute_sql(
-        "INSERT INTO entry (uuid, entry_date, created_at, updated_at, deleted_at, title, body, "
-        "mood, tags_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            entry.uuid,
-            entry.entry_date,
-            entry.created_at,
-            entry.updated_at,
-            entry.deleted_at,
-            entry.title,
-            entry.body,
-            entry.mood,
-            " ".join(entry.tags),
-        ),
-    )
-    entry_id = int(cursor.lastrowid)
-    if entry.tags:
-        db.cursor().executemany(
-            "INSERT INTO entry_tag (entry_id, tag_id) VALUES (?, ?)",
-            [(entry_id, tag_ids[tag]) for tag in entry.tags],
-        )
-    if entry.revisions:
-        db.cursor().executemany(
-            "INSERT INTO entry_revision (entry_id, saved_at, entry_date, title, body, mood, "
-            "tags_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (entry_id, r.saved_at, r.entry_date, r.title, r.body, r.mood, r.tags_text)
-                for r in entry.revisions
-            ],
-        )
-
-
 def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResult:
     """Add the document's records that the profile does not hold yet, in one transaction."""
-    added = revisions = 0
     with writing(db):
-        existing = {row[0] for row in db.execute_sql("SELECT uuid FROM entry")}
-        tag_ids = TagIds(db)
-        for entry in document.entries:
-            if entry.uuid in existing:
-                continue
-            _insert_entry(db, entry, tag_ids)
-            added += 1
-            revisions += len(entry.revisions)
+        existing = ids_by_uuid(db, Entry)
+        new = [entry for entry in document.entries if entry.uuid not in existing]
+        insert_entries(db, new)
         debriefs, goals, checkins = insert_plans(db, document.plans)
     return ImportResult(
-        added=added,
-        skipped_existing=len(document.entries) - added,
-        revisions_added=revisions,
+        added=len(new),
+        skipped_existing=len(document.entries) - len(new),
+        revisions_added=sum(len(entry.revisions) for entry in new),
         ignored_sections=document.ignored_sections,
         debriefs_added=debriefs,
         goals_added=goals,
