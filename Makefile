@@ -49,6 +49,7 @@ test: debs-test $(VENV)/.test-installed
 	$(BIN)/ruff check desktop tests packaging
 	$(BIN)/ruff format --check desktop tests packaging
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m "not package"
 	$(MAKE) --no-print-directory package-test
 
@@ -77,6 +78,7 @@ bench: debs-test $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check desktop tests packaging
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix desktop tests packaging

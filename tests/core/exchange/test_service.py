@@ -307,6 +307,26 @@ def test_a_hand_written_entry_gets_defaults_and_normalised_tags(
     )
 
 
+def test_an_imported_entry_gets_the_tags_its_text_names_as_a_saved_one_does(
+    other: Profile, tmp_path: Path
+) -> None:
+    entry = {
+        "uuid": "0b6e5d3c-1f0a-4c3e-9a55-6a2c1e9b0d12",
+        "entry_date": "2024-05-02",
+        "created_at": "2024-05-02T09:30:00+00:00",
+        "body": "Call with #Acme about #remote work, item #3",
+        "tags": ["remote"],
+    }
+    path = tmp_path / "older.json"
+    document = {"format": "regroup-export", "version": 1, "entries": [entry]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    import_json(other.db, path)
+    imported = other.diary.get(other.browse.latest(1)[0].id)
+    assert imported.tags == ("remote", "Acme")
+    written = other.diary.add(EntryContent(body=entry["body"], tags=("remote",)))
+    assert written.tags == imported.tags
+
+
 def test_a_failed_write_raises_a_clear_error_and_leaves_no_file(
     profile: Profile, tmp_path: Path
 ) -> None:

@@ -409,8 +409,8 @@ def test_the_step_bar_jumps_to_a_section_and_follows_the_scroll(
     qtbot.mouseClick(form.step_buttons[3], Qt.MouseButton.LeftButton)
     assert form.step_buttons[3].isChecked()
     assert [b.isChecked() for b in form.step_buttons].count(True) == 1
-    assert form.scroll.verticalScrollBar().value() > 0
-    form.scroll.verticalScrollBar().setValue(0)
+    assert form.scroll_area.verticalScrollBar().value() > 0
+    form.scroll_area.verticalScrollBar().setValue(0)
     assert form.step_buttons[0].isChecked()
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from regroup.core.diary.tags import entry_tags
 from regroup.core.diary.types import MOOD_LABELS, split_tags
 from regroup.core.exchange.fields import Fields, exported_time
 from regroup.core.exchange.rows import ids_by_uuid, insert_rows
@@ -139,9 +140,9 @@ def parse_entry(value: object, index: int) -> ImportedEntry:
         updated_at=fields.optional_moment("updated_at"),
         deleted_at=fields.optional_moment("deleted_at"),
         title=fields.text("title", ""),
-        body=fields.text("body"),
+        body=(body := fields.text("body")),
         mood=fields.mood("mood"),
-        tags=fields.tags("tags"),
+        tags=tuple(entry_tags(fields.tags("tags"), body)),  # #words are tags, as in the window
         revisions=(),
     )
     revisions = tuple(

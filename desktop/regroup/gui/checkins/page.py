@@ -212,9 +212,9 @@ class CheckinsPage(Page):
         """Return the list row of one check-in."""
         for top in range(self.tree.topLevelItemCount()):
             section = self.tree.topLevelItem(top)
-            for child in range(section.childCount()):
-                row = section.child(child)
-                if row.data(0, ID_ROLE) == checkin_id:
+            rows = [] if section is None else map(section.child, range(section.childCount()))
+            for row in rows:
+                if row is not None and row.data(0, ID_ROLE) == checkin_id:
                     return row
         return None
 

@@ -152,7 +152,7 @@ class DebriefForm(DebriefSections):
             self._refresh_reframe_hint()
         finally:
             self._loading = False
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_record(self, record: DebriefRecord | None) -> None:
         """Show the saved state: status, check-in and the goals the debrief produced."""

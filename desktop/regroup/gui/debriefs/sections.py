@@ -207,12 +207,12 @@ class DebriefSections(QWidget):
             column.addWidget(section)
         column.addStretch()
         self._page_column = column
-        self.scroll = QScrollArea()
-        self.scroll.setAccessibleName("Debrief form")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(page)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName("Debrief form")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(page)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         steps = QHBoxLayout()
         for number, title in enumerate(SECTIONS, start=1):
             button = QPushButton(f"{number}. {title}")
@@ -226,7 +226,7 @@ class DebriefSections(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(steps)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.step_buttons[0].setChecked(True)
 
     def add_below(self, widget: QWidget) -> None:
@@ -238,7 +238,7 @@ class DebriefSections(QWidget):
     def go_to_step(self, number: int) -> None:
         """Scroll to section ``number`` (0-based) and put the cursor in its first field."""
         section = self.sections[number]
-        self.scroll.verticalScrollBar().setValue(section.y())
+        self.scroll_area.verticalScrollBar().setValue(section.y())
         self._mark_step(number)
         first = next(
             (

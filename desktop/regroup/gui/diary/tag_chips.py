@@ -78,7 +78,8 @@ class TagChips(QWidget):
         """Return the chips' texts, in order (for tests and screen readers)."""
         labels = []
         for position in range(self._layout.count()):
-            widget = self._layout.itemAt(position).widget()
+            item = self._layout.itemAt(position)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, QLabel) and not widget.isHidden():
                 labels.append(widget.text())
         return labels
