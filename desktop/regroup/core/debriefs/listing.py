@@ -12,8 +12,8 @@ from peewee import SqliteDatabase
 
 from regroup.core.debriefs.types import DebriefQuery, DebriefStatus, DebriefSummary, Stage
 from regroup.core.diary.search import build_match
-from regroup.core.goals.service import stored_instant
 from regroup.core.storage.columns import from_db_date, to_db_date
+from regroup.core.storage.models import read_instant as stored_instant
 
 SUMMARY_SQL = (
     "SELECT d.id, d.company, d.role, d.role_kind, d.stage, d.status, d.applied_on, d.news_on, "

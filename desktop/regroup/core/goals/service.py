@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from datetime import date, datetime
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, fn
 
 from regroup.core.clock import Clock
 from regroup.core.errors import ValidationError
@@ -28,50 +29,76 @@ from regroup.core.goals.types import (
     GoalValidationError,
     Lane,
 )
-from regroup.core.storage.columns import from_db_date, from_db_time, to_db_date, to_db_time
+from regroup.core.storage.columns import to_db_time
+from regroup.core.storage.models import Debrief, Goal, read_instant
 from regroup.core.storage.transactions import writing
 from regroup.core.text import check_text
 
-GOAL_COLUMNS = (
-    "id, uuid, title, category, due_on, outcome, lane, position, created_at, updated_at, "
-    "done_at, source_debrief_id, source_line, deleted_at"
+GOAL_FIELDS = (
+    Goal.id,
+    Goal.uuid,
+    Goal.title,
+    Goal.category,
+    Goal.due_on,
+    Goal.outcome,
+    Goal.lane,
+    Goal.position,
+    Goal.created_at,
+    Goal.updated_at,
+    Goal.done_at,
+    Goal.source_debrief,
+    Goal.source_line,
+    Goal.deleted_at,
 )
-CARD_COLUMNS = "id, title, category, due_on, lane, position, done_at, source_debrief_id"
+CARD_FIELDS = (
+    Goal.id,
+    Goal.title,
+    Goal.category,
+    Goal.due_on,
+    Goal.lane,
+    Goal.position,
+    Goal.done_at,
+    Goal.source_debrief,
+)
 POSITION_STEP = 1024.0
 _LANES = {lane.value: lane for lane in Lane}
 _CATEGORIES = {category.value: category for category in GoalCategory}
-_STORED_TIME_LENGTH = len("2026-01-01 00:00:00.000000")
-
-
-def stored_instant(stored: str) -> datetime:
-    """Read a stored instant; the common form takes a fast path (boards read thousands)."""
-    if len(stored) == _STORED_TIME_LENGTH:
-        return datetime.fromisoformat(stored + "+00:00")
-    return from_db_time(stored)
+_GOAL_COLUMNS = ", ".join(field.column_name for field in GOAL_FIELDS)
+# A card drop is the board's hot path: Peewee's query building made a move 4x slower (measured).
+_MOVING_SQL = f"SELECT {_GOAL_COLUMNS} FROM goal WHERE id = ?"
+_OTHERS_SQL = "FROM goal WHERE deleted_at IS NULL AND lane = ? AND id != ?"
+_FIRST_SQL = f"SELECT position {_OTHERS_SQL} ORDER BY position, id LIMIT 1"
+_PAIR_SQL = f"SELECT position {_OTHERS_SQL} ORDER BY position, id LIMIT 2 OFFSET ?"
+_LAST_SQL = f"SELECT max(position) {_OTHERS_SQL}"
+_MOVE_SQL = "UPDATE goal SET lane = ?, position = ?, done_at = ?, updated_at = ? WHERE id = ?"
 
 
 def goal_from_row(row: tuple) -> GoalRecord:  # type: ignore[type-arg]
-    """Build a record from the columns of :data:`GOAL_COLUMNS`, in order."""
+    """Build a record from the stored values of :data:`GOAL_FIELDS`, in order.
+
+    Goals are read as stored and converted here, not by Peewee's fields: their
+    per-column calls made a board of 6,500 cards 2.4 times slower to load.
+    """
     return GoalRecord(
         id=row[0],
         uuid=row[1],
         title=row[2],
         category=_CATEGORIES[row[3]] if row[3] else None,
-        due_on=from_db_date(row[4]) if row[4] else None,
+        due_on=date.fromisoformat(row[4]) if row[4] else None,
         outcome=row[5],
         lane=_LANES[row[6]],
         position=row[7],
-        created_at=stored_instant(row[8]),
-        updated_at=stored_instant(row[9]),
-        done_at=stored_instant(row[10]) if row[10] else None,
+        created_at=read_instant(row[8]),
+        updated_at=read_instant(row[9]),
+        done_at=read_instant(row[10]) if row[10] else None,
         source_debrief_id=row[11],
         source_line=row[12],
-        deleted_at=stored_instant(row[13]) if row[13] else None,
+        deleted_at=read_instant(row[13]) if row[13] else None,
     )
 
 
 def card_from_row(row: tuple) -> GoalCard:  # type: ignore[type-arg]
-    """Build a card from the columns of :data:`CARD_COLUMNS`, in order."""
+    """Build a card from the stored values of :data:`CARD_FIELDS`, in order."""
     return GoalCard(
         row[0],
         row[1],
@@ -79,7 +106,7 @@ def card_from_row(row: tuple) -> GoalCard:  # type: ignore[type-arg]
         date.fromisoformat(row[3]) if row[3] else None,
         _LANES[row[4]],
         row[5],
-        stored_instant(row[6]) if row[6] else None,
+        read_instant(row[6]) if row[6] else None,
         row[7],
     )
 
@@ -97,7 +124,9 @@ def check_goal(content: GoalContent) -> None:
         raise GoalValidationError(f"{content.category!r} is not a goal category.")
 
 
-def _done_at_after_move(old_lane: Lane, new_lane: Lane, old: str | None, now: str) -> str | None:
+def _done_at_after_move(
+    old_lane: Lane, new_lane: Lane, old: datetime | None, now: datetime
+) -> datetime | None:
     """Done goals remember when; archiving keeps that, any other move out forgets it."""
     if new_lane is Lane.DONE:
         return old if old is not None else now
@@ -113,22 +142,15 @@ class GoalService:
         self._db = db
         self._clock = clock
 
-    def _row(self, goal_id: int) -> tuple:  # type: ignore[type-arg]
-        row = self._db.execute_sql(
-            f"SELECT {GOAL_COLUMNS} FROM goal WHERE id = ?", (goal_id,)
-        ).fetchone()
-        if row is None:
-            raise GoalNotFoundError(f"Goal {goal_id} does not exist.")
-        return row  # type: ignore[no-any-return]
-
     def get(self, goal_id: int) -> GoalRecord:
         """Return one goal."""
-        return goal_from_row(self._row(goal_id))
+        row = self._db.execute(Goal.select(*GOAL_FIELDS).where(Goal.id == goal_id)).fetchone()
+        if row is None:
+            raise GoalNotFoundError(f"Goal {goal_id} does not exist.")
+        return goal_from_row(row)
 
     def _end_of(self, lane: Lane) -> float:
-        last = self._db.execute_sql(
-            "SELECT max(position) FROM goal WHERE lane = ?", (lane.value,)
-        ).fetchone()[0]
+        last = Goal.select(fn.MAX(Goal.position)).where(Goal.lane == lane.value).scalar(self._db)
         return POSITION_STEP if last is None else float(last) + POSITION_STEP
 
     def _insert(
@@ -139,27 +161,21 @@ class GoalService:
         source_line: str | None,
     ) -> int:
         now = self._clock.now()
-        stamp = to_db_time(now)
-        cursor = self._db.execute_sql(
-            "INSERT INTO goal (uuid, title, category, due_on, outcome, lane, position, "
-            "created_at, updated_at, done_at, source_debrief_id, source_line) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                str(uuid.uuid4()),
-                content.title,
-                content.category.value if content.category else None,
-                to_db_date(content.due_on) if content.due_on else None,
-                content.outcome,
-                lane.value,
-                self._end_of(lane),
-                stamp,
-                stamp,
-                stamp if lane is Lane.DONE else None,
-                source_debrief_id,
-                source_line,
-            ),
+        query = Goal.insert(
+            uuid=str(uuid.uuid4()),
+            title=content.title,
+            category=content.category.value if content.category else None,
+            due_on=content.due_on,
+            outcome=content.outcome,
+            lane=lane.value,
+            position=self._end_of(lane),
+            created_at=now,
+            updated_at=now,
+            done_at=now if lane is Lane.DONE else None,
+            source_debrief=source_debrief_id,
+            source_line=source_line,
         )
-        return int(cursor.lastrowid)
+        return int(query.execute(self._db))
 
     def create(
         self, content: GoalContent, lane: Lane = Lane.NEXT, source_debrief_id: int | None = None
@@ -170,12 +186,9 @@ class GoalService:
         """
         check_goal(content)
         with writing(self._db):
-            if (
-                source_debrief_id is not None
-                and not self._db.execute_sql(
-                    "SELECT 1 FROM debrief WHERE id = ?", (source_debrief_id,)
-                ).fetchone()
-            ):
+            if source_debrief_id is not None and not Debrief.select().where(
+                Debrief.id == source_debrief_id
+            ).exists(self._db):
                 raise GoalNotFoundError(f"Debrief {source_debrief_id} does not exist.")
             goal_id = self._insert(content, Lane(lane), source_debrief_id, None)
         return self.get(goal_id)
@@ -187,12 +200,12 @@ class GoalService:
 
         Asking twice for the same line returns the goal made the first time.
         """
-        row = self._db.execute_sql(
-            "SELECT do_differently FROM debrief WHERE id = ?", (debrief_id,)
-        ).fetchone()
-        if row is None:
+        stored = (
+            Debrief.select(Debrief.do_differently).where(Debrief.id == debrief_id).scalar(self._db)
+        )
+        if stored is None:
             raise GoalNotFoundError(f"Debrief {debrief_id} does not exist.")
-        lines: list[str] = json.loads(row[0])
+        lines: list[str] = json.loads(stored)
         if not 0 <= line_index < len(lines):
             raise GoalValidationError(
                 f"The debrief has no line {line_index + 1} to turn into a goal."
@@ -201,15 +214,16 @@ class GoalService:
         content = GoalContent(title=" ".join(line.split()), category=category)
         check_goal(content)
         with writing(self._db):
-            existing = self._db.execute_sql(
-                "SELECT id FROM goal WHERE source_debrief_id = ? AND source_line = ? "
-                "AND deleted_at IS NULL",
-                (debrief_id, line),
-            ).fetchone()
-            if existing:
-                goal_id = int(existing[0])
-            else:
-                goal_id = self._insert(content, Lane.NEXT, debrief_id, line)
+            existing = (
+                Goal.select(Goal.id)
+                .where(
+                    Goal.source_debrief == debrief_id,
+                    Goal.source_line == line,
+                    Goal.deleted_at.is_null(),
+                )
+                .scalar(self._db)
+            )
+            goal_id = existing or self._insert(content, Lane.NEXT, debrief_id, line)
         return self.get(goal_id)
 
     def update(self, goal_id: int, content: GoalContent) -> GoalRecord:
@@ -219,54 +233,42 @@ class GoalService:
             old = self.get(goal_id)
             if old.content() == content:
                 return old
-            self._db.execute_sql(
-                "UPDATE goal SET title = ?, category = ?, due_on = ?, outcome = ?, updated_at = ? "
-                "WHERE id = ?",
-                (
-                    content.title,
-                    content.category.value if content.category else None,
-                    to_db_date(content.due_on) if content.due_on else None,
-                    content.outcome,
-                    to_db_time(self._clock.now()),
-                    goal_id,
-                ),
-            )
+            Goal.update(
+                title=content.title,
+                category=content.category.value if content.category else None,
+                due_on=content.due_on,
+                outcome=content.outcome,
+                updated_at=self._clock.now(),
+            ).where(Goal.id == goal_id).execute(self._db)
         return self.get(goal_id)
 
     def delete(self, goal_id: int) -> None:
         """Delete a goal for good (to keep it out of sight, move it to archived or dropped)."""
         with writing(self._db):
-            self._row(goal_id)
-            self._db.execute_sql("DELETE FROM goal WHERE id = ?", (goal_id,))
+            self.get(goal_id)
+            Goal.delete().where(Goal.id == goal_id).execute(self._db)
 
     def _neighbours(
         self, lane: Lane, goal_id: int, index: int
     ) -> tuple[float | None, float | None]:
-        where = "deleted_at IS NULL AND lane = ? AND id != ?"
         if index <= 0:
-            row = self._db.execute_sql(
-                f"SELECT position FROM goal WHERE {where} ORDER BY position, id LIMIT 1",
-                (lane.value, goal_id),
-            ).fetchone()
-            return None, (row[0] if row else None)
-        rows = self._db.execute_sql(
-            f"SELECT position FROM goal WHERE {where} ORDER BY position, id LIMIT 2 OFFSET ?",
-            (lane.value, goal_id, index - 1),
-        ).fetchall()
-        if not rows:
-            last = self._db.execute_sql(
-                f"SELECT max(position) FROM goal WHERE {where}", (lane.value, goal_id)
-            ).fetchone()[0]
-            return last, None
-        return rows[0][0], (rows[1][0] if len(rows) > 1 else None)
+            first = self._db.execute_sql(_FIRST_SQL, (lane.value, goal_id)).fetchone()
+            return None, (first[0] if first else None)
+        pair = self._db.execute_sql(_PAIR_SQL, (lane.value, goal_id, index - 1)).fetchall()
+        if not pair:
+            return self._db.execute_sql(_LAST_SQL, (lane.value, goal_id)).fetchone()[0], None
+        return pair[0][0], (pair[1][0] if len(pair) > 1 else None)
 
     def _renumber(self, lane: Lane) -> None:
-        ids = self._db.execute_sql(
-            "SELECT id FROM goal WHERE lane = ? ORDER BY position, id", (lane.value,)
-        ).fetchall()
-        self._db.cursor().executemany(
-            "UPDATE goal SET position = ? WHERE id = ?",
-            [((number + 1) * POSITION_STEP, row[0]) for number, row in enumerate(ids)],
+        """Space a lane's positions evenly again, in the same order, with one statement."""
+        place = fn.ROW_NUMBER().over(order_by=[Goal.position, Goal.id]) * POSITION_STEP
+        ranked = (
+            Goal.select(Goal.id, place.alias("spaced"))
+            .where(Goal.lane == lane.value)
+            .alias("ranked")
+        )
+        Goal.update(position=ranked.c.spaced).from_(ranked).where(Goal.id == ranked.c.id).execute(
+            self._db
         )
 
     def _position_at(self, lane: Lane, goal_id: int, index: int) -> float:
@@ -293,54 +295,62 @@ class GoalService:
         """
         lane = Lane(lane)
         with writing(self._db):
-            row = self._db.execute_sql(
-                "SELECT lane, done_at FROM goal WHERE id = ?", (goal_id,)
-            ).fetchone()
+            row = self._db.execute_sql(_MOVING_SQL, (goal_id,)).fetchone()
             if row is None:
                 raise GoalNotFoundError(f"Goal {goal_id} does not exist.")
-            stamp = to_db_time(self._clock.now())
-            done_at = _done_at_after_move(Lane(row[0]), lane, row[1], stamp)
-            self._db.execute_sql(
-                "UPDATE goal SET lane = ?, position = ?, done_at = ?, updated_at = ? WHERE id = ?",
-                (lane.value, self._position_at(lane, goal_id, index), done_at, stamp, goal_id),
+            old, now = goal_from_row(row), self._clock.now()
+            moved = replace(
+                old,
+                lane=lane,
+                position=self._position_at(lane, goal_id, index),
+                done_at=_done_at_after_move(old.lane, lane, old.done_at, now),
+                updated_at=now,
             )
-        return self.get(goal_id)
+            self._db.execute_sql(
+                _MOVE_SQL,
+                (
+                    lane.value,
+                    moved.position,
+                    to_db_time(moved.done_at) if moved.done_at else None,
+                    to_db_time(now),
+                    goal_id,
+                ),
+            )
+        return moved
 
     def board(self, lanes: tuple[Lane, ...] = BOARD_LANES) -> Board:
         """Return the cards of ``lanes`` (by default next, doing, done), each lane in order."""
         grouped = {}
-        for lane in lanes:
-            rows = self._db.execute_sql(
-                f"SELECT {CARD_COLUMNS} FROM goal INDEXED BY goal_board "
-                "WHERE deleted_at IS NULL AND lane = ? ORDER BY position, id",
-                (Lane(lane).value,),
-            ).fetchall()
-            grouped[Lane(lane)] = tuple(map(card_from_row, rows))
+        for lane in map(Lane, lanes):
+            query = (
+                Goal.select(*CARD_FIELDS)
+                .where(Goal.deleted_at.is_null(), Goal.lane == lane.value)
+                .order_by(Goal.position, Goal.id)
+            )
+            grouped[lane] = tuple(map(card_from_row, self._db.execute(query)))
         return Board(grouped)
 
     def records(self, lanes: tuple[Lane, ...] = BOARD_LANES) -> list[GoalRecord]:
         """Return whole goals of ``lanes``, lane by lane in board order (for exports and lists)."""
         result: list[GoalRecord] = []
-        for lane in lanes:
-            rows = self._db.execute_sql(
-                f"SELECT {GOAL_COLUMNS} FROM goal WHERE deleted_at IS NULL AND lane = ? "
-                "ORDER BY position, id",
-                (Lane(lane).value,),
-            ).fetchall()
-            result.extend(map(goal_from_row, rows))
+        for lane in map(Lane, lanes):
+            goals = (
+                Goal.select(*GOAL_FIELDS)
+                .where(Goal.deleted_at.is_null(), Goal.lane == lane.value)
+                .order_by(Goal.position, Goal.id)
+            )
+            result.extend(map(goal_from_row, self._db.execute(goals)))
         return result
 
     def for_debrief(self, debrief_id: int) -> list[GoalRecord]:
         """Return the goals a debrief produced (not those in the trash with it), oldest first."""
-        rows = self._db.execute_sql(
-            f"SELECT {GOAL_COLUMNS} FROM goal WHERE source_debrief_id = ? AND deleted_at IS NULL "
-            "ORDER BY id",
-            (debrief_id,),
-        ).fetchall()
-        return [goal_from_row(row) for row in rows]
+        goals = (
+            Goal.select(*GOAL_FIELDS)
+            .where(Goal.source_debrief == debrief_id, Goal.deleted_at.is_null())
+            .order_by(Goal.id)
+        )
+        return [goal_from_row(row) for row in self._db.execute(goals)]
 
     def count(self) -> int:
         """Return how many goals there are in every lane (not counting the trash)."""
-        return int(
-            self._db.execute_sql("SELECT count(*) FROM goal WHERE deleted_at IS NULL").fetchone()[0]
-        )
+        return int(Goal.select().where(Goal.deleted_at.is_null()).count(self._db))
