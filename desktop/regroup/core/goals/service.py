@@ -318,6 +318,27 @@ class GoalService:
             )
         return moved
 
+    # Goals go to the trash only with their debrief; the debrief service holds the transaction.
+
+    def trash_with_debrief(self, debrief_id: int, when: datetime) -> None:
+        """Send the goals of a debrief that goes to the trash at ``when`` along with it."""
+        Goal.update(deleted_at=when).where(
+            Goal.source_debrief == debrief_id, Goal.deleted_at.is_null()
+        ).execute(self._db)
+
+    def restore_with_debrief(self, debrief_id: int, trashed_at: datetime) -> None:
+        """Bring back the goals that went to the trash with a debrief at ``trashed_at``."""
+        Goal.update(deleted_at=None).where(
+            Goal.source_debrief == debrief_id, Goal.deleted_at == trashed_at
+        ).execute(self._db)
+
+    def purge_trashed(self) -> None:
+        """Delete for good the goals in the trash with debriefs that are still there."""
+        trashed = Debrief.select(Debrief.id).where(Debrief.deleted_at.is_null(False))
+        Goal.delete().where(
+            Goal.deleted_at.is_null(False), Goal.source_debrief.in_(trashed)
+        ).execute(self._db)
+
     def board(self, lanes: tuple[Lane, ...] = BOARD_LANES) -> Board:
         """Return the cards of ``lanes`` (by default next, doing, done), each lane in order."""
         grouped = {}
