@@ -220,3 +220,11 @@ def test_smart_hints_point_at_what_is_missing() -> None:
         GoalContent("Message 3 former colleagues", outcome="3 coffees booked", due_on=dt.date.max)
     )
     assert clear == []
+
+
+def test_the_board_reads_each_lane_from_its_covering_index(profile: Profile) -> None:
+    from regroup.core.goals.service import _lane_cards
+
+    sql, params = _lane_cards(Lane.DONE).bind(profile.db).sql()
+    steps = profile.db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+    assert any("COVERING INDEX goal_board" in str(step) for step in steps), steps

@@ -44,7 +44,7 @@ def debrief_summary(row: tuple) -> DebriefSummary:  # type: ignore[type-arg]
 
 
 class DebriefBrowser:
-    """Read-only queries over the debriefs that are not in the trash."""
+    """Read-only queries for the debrief list and its filters, the trash and goal cards."""
 
     def __init__(self, db: SqliteDatabase) -> None:
         self._db = db
@@ -78,6 +78,13 @@ class DebriefBrowser:
             sql += " LIMIT ?"
             params.append(query.limit)
         rows = self._db.execute_sql(sql, tuple(params)).fetchall()
+        return [debrief_summary(row) for row in rows]
+
+    def trashed(self) -> list[DebriefSummary]:
+        """Return the debriefs in the trash, most recently trashed first."""
+        rows = self._db.execute_sql(
+            f"{SUMMARY_SQL} WHERE d.deleted_at IS NOT NULL ORDER BY d.deleted_at DESC, d.id DESC"
+        ).fetchall()
         return [debrief_summary(row) for row in rows]
 
     def names(self, debrief_ids: list[int]) -> dict[int, str]:

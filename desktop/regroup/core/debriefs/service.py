@@ -17,6 +17,7 @@ from peewee import Field, ModelSelect, SqliteDatabase, Value
 
 from regroup.core.checkins.service import CheckinService
 from regroup.core.clock import Clock
+from regroup.core.debriefs.listing import DebriefBrowser
 from regroup.core.debriefs.types import (
     DebriefContent,
     DebriefNotFoundError,
@@ -175,6 +176,7 @@ class DebriefService:
         self._goals = goals
         self._checkins = checkins
         self._entries = DiaryBrowser(db)
+        self._list = DebriefBrowser(db)
 
     def new_content(self) -> DebriefContent:
         """Return an empty debrief with the default days before its check-in."""
@@ -296,20 +298,14 @@ class DebriefService:
     def restore(self, debrief_id: int) -> DebriefRecord:
         """Take a debrief out of the trash, with the goals that went with it."""
         with writing(self._db):
-            deleted = self._row(debrief_id)[5]
-            if deleted is not None:
-                self._goals.restore_with_debrief(debrief_id, read_instant(deleted))
+            if self._row(debrief_id)[5] is not None:
+                self._goals.restore_with_debrief(debrief_id)
                 Debrief.update(deleted_at=None).where(Debrief.id == debrief_id).execute(self._db)
         return self.get(debrief_id)
 
     def trashed(self) -> list[DebriefSummary]:
         """Return the debriefs in the trash, most recently trashed first."""
-        from regroup.core.debriefs.listing import SUMMARY_SQL, debrief_summary
-
-        rows = self._db.execute_sql(
-            f"{SUMMARY_SQL} WHERE d.deleted_at IS NOT NULL ORDER BY d.deleted_at DESC, d.id DESC"
-        ).fetchall()
-        return [debrief_summary(row) for row in rows]
+        return self._list.trashed()
 
     def empty_trash(self) -> int:
         """Delete for good the debriefs in the trash; return how many.

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import replace
 from datetime import date, datetime
 
-from peewee import SqliteDatabase, fn
+from peewee import ModelSelect, SqliteDatabase, fn
 
 from regroup.core.clock import Clock
 from regroup.core.errors import ValidationError
@@ -108,6 +108,15 @@ def card_from_row(row: tuple) -> GoalCard:  # type: ignore[type-arg]
         row[5],
         read_instant(row[6]) if row[6] else None,
         row[7],
+    )
+
+
+def _lane_cards(lane: Lane) -> ModelSelect[Goal]:
+    """Select one lane's cards in order; the covering index ``goal_board`` answers it alone."""
+    return (
+        Goal.select(*CARD_FIELDS)
+        .where(Goal.deleted_at.is_null(), Goal.lane == lane.value)
+        .order_by(Goal.position, Goal.id)
     )
 
 
@@ -326,8 +335,9 @@ class GoalService:
             Goal.source_debrief == debrief_id, Goal.deleted_at.is_null()
         ).execute(self._db)
 
-    def restore_with_debrief(self, debrief_id: int, trashed_at: datetime) -> None:
-        """Bring back the goals that went to the trash with a debrief at ``trashed_at``."""
+    def restore_with_debrief(self, debrief_id: int) -> None:
+        """Bring back the goals that went to the trash with a debrief, before the debrief."""
+        trashed_at = Debrief.select(Debrief.deleted_at).where(Debrief.id == debrief_id)
         Goal.update(deleted_at=None).where(
             Goal.source_debrief == debrief_id, Goal.deleted_at == trashed_at
         ).execute(self._db)
@@ -343,12 +353,7 @@ class GoalService:
         """Return the cards of ``lanes`` (by default next, doing, done), each lane in order."""
         grouped = {}
         for lane in map(Lane, lanes):
-            query = (
-                Goal.select(*CARD_FIELDS)
-                .where(Goal.deleted_at.is_null(), Goal.lane == lane.value)
-                .order_by(Goal.position, Goal.id)
-            )
-            grouped[lane] = tuple(map(card_from_row, self._db.execute(query)))
+            grouped[lane] = tuple(map(card_from_row, self._db.execute(_lane_cards(lane))))
         return Board(grouped)
 
     def records(self, lanes: tuple[Lane, ...] = BOARD_LANES) -> list[GoalRecord]:
