@@ -8,7 +8,7 @@ import random
 import pytest
 
 from regroup.core.debriefs.types import DebriefContent
-from regroup.core.goals.service import POSITION_STEP
+from regroup.core.goals.positions import POSITION_STEP
 from regroup.core.goals.types import (
     BOARD_LANES,
     GoalCategory,

@@ -7,17 +7,23 @@ save is one transaction that also plans or moves the debrief's check-in.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from peewee import Field, ModelSelect, SqliteDatabase, Value
+from peewee import ModelSelect, SqliteDatabase, Value
 
 from regroup.core.checkins.service import CheckinService
 from regroup.core.clock import Clock
 from regroup.core.debriefs.listing import DebriefBrowser
+from regroup.core.debriefs.stored import (
+    CONTENT_COLUMNS,
+    RECORD_FIELDS,
+    content_fields,
+    content_from_row,
+    content_values,
+)
 from regroup.core.debriefs.types import (
     DebriefContent,
     DebriefNotFoundError,
@@ -26,10 +32,7 @@ from regroup.core.debriefs.types import (
     DebriefStatus,
     DebriefSummary,
     GoalsOnDelete,
-    KeepLooking,
-    NewsVia,
     SaveWarning,
-    Stage,
     check_content,
     date_warnings,
     needs_a_name,
@@ -38,111 +41,17 @@ from regroup.core.diary.listing import DiaryBrowser
 from regroup.core.diary.types import EntrySummary
 from regroup.core.goals.service import GoalService
 from regroup.core.settings import SettingsService
-from regroup.core.storage.columns import from_db_date
 from regroup.core.storage.models import Debrief, DebriefEntry, Entry, read_instant
 from regroup.core.storage.transactions import writing
 
-CONTENT_FIELDS: tuple[Field, ...] = (
-    Debrief.company,
-    Debrief.role,
-    Debrief.role_kind,
-    Debrief.applied_on,
-    Debrief.stage,
-    Debrief.interview_rounds,
-    Debrief.news_on,
-    Debrief.news_via,
-    Debrief.feedback_asked,
-    Debrief.feedback_received,
-    Debrief.preparedness,
-    Debrief.went_well,
-    Debrief.do_differently,
-    Debrief.resume_targeted,
-    Debrief.strengths,
-    Debrief.wanted,
-    Debrief.keep_looking,
-    Debrief.traps,
-    Debrief.reframe,
-    Debrief.lessons,
-    Debrief.notes,
-    Debrief.mourning_days,
-)
-CONTENT_COLUMNS = ", ".join(field.column_name for field in CONTENT_FIELDS)
-RECORD_FIELDS = (
-    Debrief.id,
-    Debrief.uuid,
-    Debrief.status,
-    Debrief.created_at,
-    Debrief.updated_at,
-    Debrief.deleted_at,
-    *CONTENT_FIELDS,
-)
+__all__ = [  # the stored values are the exchange's, which moves debriefs with SQL of its own
+    "CONTENT_COLUMNS",
+    "SUGGEST_DAYS",
+    "DebriefService",
+    "content_from_row",
+    "content_values",
+]
 SUGGEST_DAYS = 3
-
-
-def content_fields(content: DebriefContent) -> dict[Field, object]:
-    """Return the values of :data:`CONTENT_FIELDS` for a Peewee insert or update."""
-    c = content
-    values = (
-        c.company,
-        c.role,
-        c.role_kind,
-        c.applied_on,
-        c.stage.value if c.stage else None,
-        c.interview_rounds,
-        c.news_on,
-        c.news_via.value if c.news_via else None,
-        c.feedback_asked,
-        c.feedback_received,
-        c.preparedness,
-        c.went_well,
-        json.dumps(list(c.do_differently), ensure_ascii=False),
-        c.resume_targeted,
-        c.strengths,
-        c.wanted,
-        c.keep_looking.value if c.keep_looking else None,
-        json.dumps(list(c.traps), ensure_ascii=False),
-        c.reframe,
-        c.lessons,
-        c.notes,
-        c.mourning_days,
-    )
-    return dict(zip(CONTENT_FIELDS, values, strict=True))
-
-
-def content_values(content: DebriefContent) -> tuple[object, ...]:
-    """Return the stored values of :data:`CONTENT_COLUMNS`, in order, for SQL of its own."""
-    return tuple(field.db_value(value) for field, value in content_fields(content).items())
-
-
-def content_from_row(row: tuple) -> DebriefContent:  # type: ignore[type-arg]
-    """Build content from the stored values of :data:`CONTENT_COLUMNS`, in order."""
-    (company, role, role_kind, applied, stage, rounds, news, via, asked, received, prepared,
-     well, differently, targeted, strengths, wanted, keep, traps, reframe, lessons, notes,
-     days) = row  # fmt: skip
-    return DebriefContent(
-        company=company,
-        role=role,
-        role_kind=role_kind,
-        applied_on=from_db_date(applied) if applied else None,
-        stage=Stage(stage) if stage else None,
-        interview_rounds=rounds,
-        news_on=from_db_date(news) if news else None,
-        news_via=NewsVia(via) if via else None,
-        feedback_asked=None if asked is None else bool(asked),
-        feedback_received=received,
-        preparedness=prepared,
-        went_well=well,
-        do_differently=tuple(json.loads(differently)),
-        resume_targeted=None if targeted is None else bool(targeted),
-        strengths=strengths,
-        wanted=wanted,
-        keep_looking=KeepLooking(keep) if keep else None,
-        traps=tuple(json.loads(traps)),
-        reframe=reframe,
-        lessons=lessons,
-        notes=notes,
-        mourning_days=days,
-    )
 
 
 def _shifted(day: date, days: int) -> date:

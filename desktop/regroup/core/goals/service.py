@@ -1,10 +1,9 @@
 """The goals board: goals in lanes, kept in the order the person left them.
 
-Each goal has a sparse ``position`` within its lane, so a move rewrites one row:
-the new position is halfway between its new neighbours. When two neighbours get
-too close for a float to tell apart, the lane is renumbered in the same transaction.
-Deleting a goal removes it for good (lanes "archived" and "dropped" keep goals
-out of sight without losing them); goals only go to the trash with their debrief.
+Each goal has a sparse ``position`` within its lane (see ``goals.positions``), so a
+move rewrites one row, in one transaction. Deleting a goal removes it for good
+(lanes "archived" and "dropped" keep goals out of sight without losing them);
+goals only go to the trash with their debrief.
 """
 
 from __future__ import annotations
@@ -14,10 +13,11 @@ import uuid
 from dataclasses import replace
 from datetime import date, datetime
 
-from peewee import SqliteDatabase, fn
+from peewee import SqliteDatabase
 
 from regroup.core.clock import Clock
 from regroup.core.errors import ValidationError
+from regroup.core.goals.positions import end_of, position_at
 from regroup.core.goals.types import (
     BOARD_LANES,
     Board,
@@ -60,7 +60,6 @@ CARD_FIELDS = (
     Goal.done_at,
     Goal.source_debrief,
 )
-POSITION_STEP = 1024.0
 _LANES = {lane.value: lane for lane in Lane}
 _CATEGORIES = {category.value: category for category in GoalCategory}
 _GOAL_COLUMNS = ", ".join(field.column_name for field in GOAL_FIELDS)
@@ -69,12 +68,8 @@ _LANE_CARDS_SQL = (
     f"SELECT {', '.join(field.column_name for field in CARD_FIELDS)} FROM goal "
     "INDEXED BY goal_board WHERE deleted_at IS NULL AND lane = ? ORDER BY position, id"
 )
-# A card drop is the board's hot path: Peewee's query building made a move 4x slower (measured).
+# Raw SQL: a card drop is the board's hot path; Peewee's query building made it 4x slower.
 _MOVING_SQL = f"SELECT {_GOAL_COLUMNS} FROM goal WHERE id = ?"
-_OTHERS_SQL = "FROM goal WHERE deleted_at IS NULL AND lane = ? AND id != ?"
-_FIRST_SQL = f"SELECT position {_OTHERS_SQL} ORDER BY position, id LIMIT 1"
-_PAIR_SQL = f"SELECT position {_OTHERS_SQL} ORDER BY position, id LIMIT 2 OFFSET ?"
-_LAST_SQL = f"SELECT max(position) {_OTHERS_SQL}"
 _MOVE_SQL = "UPDATE goal SET lane = ?, position = ?, done_at = ?, updated_at = ? WHERE id = ?"
 
 
@@ -154,10 +149,6 @@ class GoalService:
             raise GoalNotFoundError(f"Goal {goal_id} does not exist.")
         return goal_from_row(row)
 
-    def _end_of(self, lane: Lane) -> float:
-        last = Goal.select(fn.MAX(Goal.position)).where(Goal.lane == lane.value).scalar(self._db)
-        return POSITION_STEP if last is None else float(last) + POSITION_STEP
-
     def _insert(
         self,
         content: GoalContent,
@@ -173,7 +164,7 @@ class GoalService:
             due_on=content.due_on,
             outcome=content.outcome,
             lane=lane.value,
-            position=self._end_of(lane),
+            position=end_of(self._db, lane),
             created_at=now,
             updated_at=now,
             done_at=now if lane is Lane.DONE else None,
@@ -253,45 +244,6 @@ class GoalService:
             self.get(goal_id)
             Goal.delete().where(Goal.id == goal_id).execute(self._db)
 
-    def _neighbours(
-        self, lane: Lane, goal_id: int, index: int
-    ) -> tuple[float | None, float | None]:
-        if index <= 0:
-            first = self._db.execute_sql(_FIRST_SQL, (lane.value, goal_id)).fetchone()
-            return None, (first[0] if first else None)
-        pair = self._db.execute_sql(_PAIR_SQL, (lane.value, goal_id, index - 1)).fetchall()
-        if not pair:
-            return self._db.execute_sql(_LAST_SQL, (lane.value, goal_id)).fetchone()[0], None
-        return pair[0][0], (pair[1][0] if len(pair) > 1 else None)
-
-    def _renumber(self, lane: Lane) -> None:
-        """Space a lane's positions evenly again, in the same order, with one statement."""
-        place = fn.ROW_NUMBER().over(order_by=[Goal.position, Goal.id]) * POSITION_STEP
-        ranked = (
-            Goal.select(Goal.id, place.alias("spaced"))
-            .where(Goal.lane == lane.value)
-            .alias("ranked")
-        )
-        Goal.update(position=ranked.c.spaced).from_(ranked).where(Goal.id == ranked.c.id).execute(
-            self._db
-        )
-
-    def _position_at(self, lane: Lane, goal_id: int, index: int) -> float:
-        for _ in range(2):
-            before, after = self._neighbours(lane, goal_id, index)
-            if before is None and after is None:
-                return POSITION_STEP
-            if before is None:
-                assert after is not None
-                return after - POSITION_STEP
-            if after is None:
-                return before + POSITION_STEP
-            middle = (before + after) / 2
-            if before < middle < after:
-                return middle
-            self._renumber(lane)
-        raise AssertionError("renumbered positions are always far apart")
-
     def move(self, goal_id: int, lane: Lane, index: int) -> GoalRecord:
         """Put a goal at ``index`` (0 = top) of ``lane``, counting the lane without it.
 
@@ -307,7 +259,7 @@ class GoalService:
             moved = replace(
                 old,
                 lane=lane,
-                position=self._position_at(lane, goal_id, index),
+                position=position_at(self._db, lane, goal_id, index),
                 done_at=_done_at_after_move(old.lane, lane, old.done_at, now),
                 updated_at=now,
             )
