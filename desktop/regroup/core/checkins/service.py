@@ -157,17 +157,24 @@ class CheckinService:
             if old is not None:
                 Checkin.delete().where(Checkin.id == old.id).execute(self._db)
         elif old is None:
-            Checkin.insert(
-                uuid=str(uuid.uuid4()),
-                debrief=debrief_id,
-                due_at=due_at,
-                created_at=now,
-                updated_at=now,
-            ).execute(self._db)
+            self._insert(debrief_id, due_at)
         elif old.due_at != due_at:
             Checkin.update(due_at=due_at, updated_at=now).where(Checkin.id == old.id).execute(
                 self._db
             )
+
+    def _insert(
+        self, debrief_id: int, due_at: datetime, delivered_at: datetime | None = None
+    ) -> None:
+        now = self._clock.now()
+        Checkin.insert(
+            uuid=str(uuid.uuid4()),
+            debrief=debrief_id,
+            due_at=due_at,
+            created_at=now,
+            updated_at=now,
+            delivered_at=delivered_at,
+        ).execute(self._db)
 
     def due_for(self, base_day: date, days: int | None) -> datetime | None:
         """Return when a check-in ``days`` after ``base_day`` falls due, in UTC."""
@@ -255,14 +262,7 @@ class CheckinService:
             if not live.exists(self._db):
                 raise CheckinNotFoundError(f"Debrief {debrief_id} does not exist.")
             if self.for_debrief(debrief_id) is None:
-                Checkin.insert(
-                    uuid=str(uuid.uuid4()),
-                    debrief=debrief_id,
-                    due_at=now,
-                    created_at=now,
-                    updated_at=now,
-                    delivered_at=now,
-                ).execute(self._db)
+                self._insert(debrief_id, now, delivered_at=now)
         record = self.for_debrief(debrief_id)
         assert record is not None
         return record
