@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from peewee import SqliteDatabase, fn
+from peewee import Expression, SqliteDatabase, fn
 
 from regroup.core.checkins.types import (
     CHECKIN_TIME,
@@ -119,7 +119,7 @@ class CheckinService:
         """Return the person's calendar day at ``moment``."""
         return moment.astimezone(self._tz).date() if self._tz else moment.astimezone().date()
 
-    def _one(self, where: object) -> CheckinRecord | None:
+    def _one(self, where: Expression) -> CheckinRecord | None:
         row = self._db.execute(Checkin.select(*CHECKIN_FIELDS).where(where)).fetchone()
         return None if row is None else checkin_from_row(row)
 

@@ -250,7 +250,7 @@ class DebriefService:
         """Return the diary's summaries of the entries ``entries`` selects, in its order."""
         ids = [row[0] for row in self._db.execute(entries)]
         found = self._entries.summaries(ids)
-        return [found[entry_id] for entry_id in ids]
+        return [found[entry_id] for entry_id in ids if entry_id in found]
 
     def linked_entries(self, debrief_id: int) -> list[EntrySummary]:
         """Return the linked entries not in the trash, oldest day first."""
