@@ -71,7 +71,7 @@ class CheckinBrowser:
         """Return the check-ins due, missed, upcoming and done, at the clock's now."""
         now = self._clock.now()
         lists: dict[CheckinStatus, list[CheckinItem]] = {status: [] for status in CheckinStatus}
-        for row in self._db.execute(_items()):
+        for row in self._db.execute(_items()).fetchall():
             item = item_from_row(row)
             lists[item.checkin.status(now)].append(item)
 
