@@ -19,6 +19,7 @@ from regroup.core.clock import Clock
 from regroup.core.debriefs.listing import DebriefBrowser
 from regroup.core.debriefs.stored import (
     CONTENT_COLUMNS,
+    CONTENT_FIELDS,
     RECORD_FIELDS,
     content_fields,
     content_from_row,
@@ -44,8 +45,10 @@ from regroup.core.settings import SettingsService
 from regroup.core.storage.models import Debrief, DebriefEntry, Entry, read_instant
 from regroup.core.storage.transactions import writing
 
-__all__ = [  # the stored values are the exchange's, which moves debriefs with SQL of its own
+__all__ = [  # the stored form is the exchange's too, which moves whole tables
     "CONTENT_COLUMNS",
+    "CONTENT_FIELDS",
+    "RECORD_FIELDS",
     "SUGGEST_DAYS",
     "DebriefService",
     "content_from_row",

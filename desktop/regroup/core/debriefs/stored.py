@@ -1,7 +1,7 @@
 """How a debrief's content is stored: its columns, and their values both ways.
 
 The debrief service writes and reads through these; the exchange, which moves whole
-tables with SQL of its own, uses the stored values (through ``debriefs.service``).
+tables, uses them too (through ``debriefs.service``).
 """
 
 from __future__ import annotations
