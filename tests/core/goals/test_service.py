@@ -8,7 +8,7 @@ import random
 import pytest
 
 from regroup.core.debriefs.types import DebriefContent
-from regroup.core.goals.service import POSITION_STEP
+from regroup.core.goals.positions import POSITION_STEP
 from regroup.core.goals.types import (
     BOARD_LANES,
     GoalCategory,
@@ -220,3 +220,10 @@ def test_smart_hints_point_at_what_is_missing() -> None:
         GoalContent("Message 3 former colleagues", outcome="3 coffees booked", due_on=dt.date.max)
     )
     assert clear == []
+
+
+def test_the_board_reads_each_lane_from_its_covering_index(profile: Profile) -> None:
+    from regroup.core.goals.service import _LANE_CARDS_SQL
+
+    steps = profile.db.execute_sql(f"EXPLAIN QUERY PLAN {_LANE_CARDS_SQL}", ("done",)).fetchall()
+    assert any("COVERING INDEX goal_board" in str(step) for step in steps), steps

@@ -2,26 +2,47 @@
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
+from peewee import ModelSelect, SqliteDatabase, fn
 
-from regroup.core.checkins.service import CHECKIN_COLUMNS, checkin_from_row
+from regroup.core.checkins.service import CHECKIN_FIELDS, checkin_from_row
 from regroup.core.checkins.types import CheckinItem, CheckinOverview, CheckinStatus
 from regroup.core.clock import Clock
 from regroup.core.storage.columns import from_db_date
+from regroup.core.storage.models import Checkin, Debrief, DebriefEntry, Entry
 
-_LINKED_MOOD = (
-    "(SELECT avg(e.mood) FROM debrief_entry de JOIN entry e ON e.id = de.entry_id "
-    "WHERE de.debrief_id = d.id AND e.deleted_at IS NULL AND e.mood IS NOT NULL)"
-)
-ITEM_SQL = (
-    f"SELECT {CHECKIN_COLUMNS}, d.company, d.role, d.news_on, d.wanted, {_LINKED_MOOD} "
-    "FROM checkin c JOIN debrief d ON d.id = c.debrief_id WHERE d.deleted_at IS NULL"
-)
-_COLUMNS = CHECKIN_COLUMNS.count(",") + 1
+_COLUMNS = len(CHECKIN_FIELDS)
+
+
+def _items() -> ModelSelect[Checkin]:
+    """Return the query of every check-in of a debrief not in the trash, with what it shows.
+
+    ``linked_mood`` is the average mood of the diary entries linked to the debrief.
+    """
+    linked_mood = (
+        DebriefEntry.select(fn.AVG(Entry.mood))
+        .join(Entry)
+        .where(
+            DebriefEntry.debrief == Debrief.id,
+            Entry.deleted_at.is_null(),
+            Entry.mood.is_null(False),
+        )
+    )
+    return (
+        Checkin.select(
+            *CHECKIN_FIELDS,
+            Debrief.company,
+            Debrief.role,
+            Debrief.news_on,
+            Debrief.wanted,
+            linked_mood,
+        )
+        .join(Debrief)
+        .where(Debrief.deleted_at.is_null())
+    )
 
 
 def item_from_row(row: tuple) -> CheckinItem:  # type: ignore[type-arg]
-    """Build an item from a row of :data:`ITEM_SQL`."""
+    """Build an item from the stored values of a row of :func:`_items`."""
     company, role, news, wanted, mood = row[_COLUMNS:]
     return CheckinItem(
         checkin=checkin_from_row(row[:_COLUMNS]),
@@ -42,14 +63,15 @@ class CheckinBrowser:
 
     def item(self, checkin_id: int) -> CheckinItem | None:
         """Return one check-in for display, or None when it is gone or in the trash."""
-        row = self._db.execute_sql(f"{ITEM_SQL} AND c.id = ?", (checkin_id,)).fetchone()
+        query = _items().where(Checkin.id == checkin_id)
+        row = self._db.execute(query).fetchone()
         return None if row is None else item_from_row(row)
 
     def overview(self) -> CheckinOverview:
         """Return the check-ins due, missed, upcoming and done, at the clock's now."""
         now = self._clock.now()
         lists: dict[CheckinStatus, list[CheckinItem]] = {status: [] for status in CheckinStatus}
-        for row in self._db.execute_sql(ITEM_SQL).fetchall():
+        for row in self._db.execute(_items()).fetchall():
             item = item_from_row(row)
             lists[item.checkin.status(now)].append(item)
 

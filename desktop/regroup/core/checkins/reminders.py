@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from peewee import SqliteDatabase
+from peewee import Field, SqliteDatabase
 
 from regroup.core.checkins.notices import Notice, missed_notice, notice_for
 from regroup.core.checkins.reminder_settings import (
@@ -44,7 +44,8 @@ from regroup.core.checkins.schedule import (
 )
 from regroup.core.checkins.service import waiting_count
 from regroup.core.clock import Clock, system_zone_name
-from regroup.core.storage.columns import from_db_time, to_db_time
+from regroup.core.storage.columns import to_db_time
+from regroup.core.storage.models import Checkin, read_instant
 from regroup.core.storage.transactions import writing
 
 DAILY_ID = 0
@@ -52,8 +53,7 @@ DAILY_ID = 0
 PAUSE_HOUR = timedelta(hours=1)
 
 _DUE = "coalesce(c.snoozed_until, c.due_at)"
-# Without statistics SQLite prefers the older (done_at, due_at) index, which reads every
-# open check-in; the partial indexes hold only what each query needs (schema v5).
+# Raw SQL: Peewee cannot say INDEXED BY, which keeps each check on its small partial index.
 _WAITING = (
     "FROM checkin c INDEXED BY checkin_reminder JOIN debrief d ON d.id = c.debrief_id "
     "WHERE c.done_at IS NULL AND c.delivered_at IS NULL AND c.missed_at IS NULL "
@@ -87,7 +87,7 @@ class ReminderCheck:
 
 
 def _one_off(row: tuple) -> OneOff:  # type: ignore[type-arg]
-    return OneOff(row[0], from_db_time(row[1]), from_db_time(row[2]) if row[2] else None)
+    return OneOff(row[0], read_instant(row[1]), read_instant(row[2]) if row[2] else None)
 
 
 class ReminderService:
@@ -137,8 +137,8 @@ class ReminderService:
         missed = [due.id for due in result.missed if due.kind is ItemKind.CHECKIN]
         if delivered or missed or daily:
             with writing(self._db):
-                self._mark("delivered_at", delivered, stamp)
-                self._mark("missed_at", missed, stamp)
+                self._mark(Checkin.delivered_at, delivered, now)
+                self._mark(Checkin.missed_at, missed, now)
                 if daily:
                     write_values(self._db, {DAILY_LAST_FIRED: to_db_time(daily[0].due_at)})
         notices = [notice_for(result.deliver), missed_notice(len(missed))]
@@ -151,15 +151,15 @@ class ReminderService:
             next_check=result.next_check,
         )
 
-    def _mark(self, column: str, ids: list[int], stamp: str) -> None:
+    def _mark(self, column: Field, ids: list[int], now: datetime) -> None:
         if not ids:
             return
-        marks = ", ".join("?" * len(ids))
-        self._db.execute_sql(
-            f"UPDATE checkin SET {column} = ? WHERE id IN ({marks}) "
-            "AND delivered_at IS NULL AND missed_at IS NULL AND done_at IS NULL",
-            (stamp, *ids),
-        )
+        Checkin.update({column: now}).where(
+            Checkin.id.in_(ids),
+            Checkin.delivered_at.is_null(),
+            Checkin.missed_at.is_null(),
+            Checkin.done_at.is_null(),
+        ).execute(self._db)
 
     def due_count(self) -> int:
         """Return how many check-ins wait for an answer now (due or missed)."""

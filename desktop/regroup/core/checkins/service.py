@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from peewee import SqliteDatabase
+from peewee import Expression, SqliteDatabase, fn
 
 from regroup.core.checkins.types import (
     CHECKIN_TIME,
@@ -23,15 +23,29 @@ from regroup.core.checkins.types import (
 )
 from regroup.core.clock import Clock
 from regroup.core.errors import ValidationError
-from regroup.core.storage.columns import from_db_time, to_db_time
+from regroup.core.storage.columns import to_db_time
+from regroup.core.storage.models import Checkin, Debrief, read_instant
 from regroup.core.storage.transactions import writing
 from regroup.core.text import check_text
 
-CHECKIN_COLUMNS = (
-    "c.id, c.uuid, c.debrief_id, c.due_at, c.created_at, c.updated_at, c.delivered_at, "
-    "c.snoozed_until, c.done_at, c.feeling, c.ready, c.what_helped, c.next_step, c.missed_at"
+CHECKIN_FIELDS = (
+    Checkin.id,
+    Checkin.uuid,
+    Checkin.debrief,
+    Checkin.due_at,
+    Checkin.created_at,
+    Checkin.updated_at,
+    Checkin.delivered_at,
+    Checkin.snoozed_until,
+    Checkin.done_at,
+    Checkin.feeling,
+    Checkin.ready,
+    Checkin.what_helped,
+    Checkin.next_step,
+    Checkin.missed_at,
 )
 _EARLIEST_YEAR, _LATEST_YEAR = 1900, 9998
+# Raw SQL: Peewee cannot say INDEXED BY, which keeps the tray's count on the small index.
 _WAITING_COUNT_SQL = (
     "SELECT count(*) FROM checkin c INDEXED BY checkin_open "
     "JOIN debrief d ON d.id = c.debrief_id WHERE c.done_at IS NULL "
@@ -39,37 +53,31 @@ _WAITING_COUNT_SQL = (
 )
 
 
-_STORED_TIME_LENGTH = len("2026-01-01 00:00:00.000000")
-
-
-def _time(value: str) -> datetime:
-    """Read a stored instant; the common form takes a fast path (the page reads thousands)."""
-    if isinstance(value, str) and len(value) == _STORED_TIME_LENGTH:
-        return datetime.fromisoformat(value + "+00:00")
-    return from_db_time(value)
-
-
-def _time_or_none(value: str | None) -> datetime | None:
-    return _time(value) if value else None
+def _instant_or_none(value: str | None) -> datetime | None:
+    return read_instant(value) if value else None
 
 
 def checkin_from_row(row: tuple) -> CheckinRecord:  # type: ignore[type-arg]
-    """Build a record from the columns of :data:`CHECKIN_COLUMNS`, in order."""
+    """Build a record from the stored values of :data:`CHECKIN_FIELDS`, in order.
+
+    Check-ins are read as stored and converted here, not by Peewee's fields, whose
+    per-column calls would slow down the Check-ins page, which reads thousands.
+    """
     return CheckinRecord(
         id=row[0],
         uuid=row[1],
         debrief_id=row[2],
-        due_at=_time(row[3]),
-        created_at=_time(row[4]),
-        updated_at=_time(row[5]),
-        delivered_at=_time_or_none(row[6]),
-        snoozed_until=_time_or_none(row[7]),
-        done_at=_time_or_none(row[8]),
+        due_at=read_instant(row[3]),
+        created_at=read_instant(row[4]),
+        updated_at=read_instant(row[5]),
+        delivered_at=_instant_or_none(row[6]),
+        snoozed_until=_instant_or_none(row[7]),
+        done_at=_instant_or_none(row[8]),
         feeling=row[9],
         ready=None if row[10] is None else bool(row[10]),
         what_helped=row[11],
         next_step=row[12],
-        missed_at=_time_or_none(row[13]),
+        missed_at=_instant_or_none(row[13]),
     )
 
 
@@ -111,12 +119,13 @@ class CheckinService:
         """Return the person's calendar day at ``moment``."""
         return moment.astimezone(self._tz).date() if self._tz else moment.astimezone().date()
 
+    def _one(self, where: Expression) -> CheckinRecord | None:
+        row = self._db.execute(Checkin.select(*CHECKIN_FIELDS).where(where)).fetchone()
+        return None if row is None else checkin_from_row(row)
+
     def for_debrief(self, debrief_id: int) -> CheckinRecord | None:
         """Return the check-in of a debrief, or None when it has none."""
-        row = self._db.execute_sql(
-            f"SELECT {CHECKIN_COLUMNS} FROM checkin c WHERE c.debrief_id = ?", (debrief_id,)
-        ).fetchone()
-        return None if row is None else checkin_from_row(row)
+        return self._one(Checkin.debrief == debrief_id)
 
     def waiting_count(self) -> int:
         """Return how many check-ins wait for an answer now (due or missed)."""
@@ -124,12 +133,13 @@ class CheckinService:
 
     def pending(self) -> list[CheckinRecord]:
         """Return the check-ins not answered yet of debriefs not in the trash, soonest first."""
-        rows = self._db.execute_sql(
-            f"SELECT {CHECKIN_COLUMNS} FROM checkin c JOIN debrief d ON d.id = c.debrief_id "
-            "WHERE c.done_at IS NULL AND d.deleted_at IS NULL "
-            "ORDER BY coalesce(c.snoozed_until, c.due_at), c.id"
-        ).fetchall()
-        return [checkin_from_row(row) for row in rows]
+        query = (
+            Checkin.select(*CHECKIN_FIELDS)
+            .join(Debrief)
+            .where(Checkin.done_at.is_null(), Debrief.deleted_at.is_null())
+            .order_by(fn.COALESCE(Checkin.snoozed_until, Checkin.due_at), Checkin.id)
+        )
+        return [checkin_from_row(row) for row in self._db.execute(query)]
 
     def sync(self, debrief_id: int, due_at: datetime | None) -> None:
         """Plan, move or drop a debrief's check-in; the caller holds the transaction.
@@ -137,29 +147,34 @@ class CheckinService:
         ``due_at`` None means the debrief asks for no check-in (a draft, or no days
         given). A delivered or answered check-in stays as it is either way.
         """
-        row = self._db.execute_sql(
-            "SELECT id, due_at, delivered_at, done_at, snoozed_until FROM checkin "
-            "WHERE debrief_id = ?",
-            (debrief_id,),
-        ).fetchone()
-        if row is not None and any(value is not None for value in row[2:5]):
+        old = self.for_debrief(debrief_id)
+        if old is not None and any(
+            moment is not None for moment in (old.delivered_at, old.done_at, old.snoozed_until)
+        ):
             return
-        stamp = to_db_time(self._clock.now())
+        now = self._clock.now()
         if due_at is None:
-            if row is not None:
-                self._db.execute_sql("DELETE FROM checkin WHERE id = ?", (row[0],))
-            return
-        if row is None:
-            self._db.execute_sql(
-                "INSERT INTO checkin (uuid, debrief_id, due_at, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (str(uuid.uuid4()), debrief_id, to_db_time(due_at), stamp, stamp),
+            if old is not None:
+                Checkin.delete().where(Checkin.id == old.id).execute(self._db)
+        elif old is None:
+            self._insert(debrief_id, due_at)
+        elif old.due_at != due_at:
+            Checkin.update(due_at=due_at, updated_at=now).where(Checkin.id == old.id).execute(
+                self._db
             )
-        elif from_db_time(row[1]) != due_at:
-            self._db.execute_sql(
-                "UPDATE checkin SET due_at = ?, updated_at = ? WHERE id = ?",
-                (to_db_time(due_at), stamp, row[0]),
-            )
+
+    def _insert(
+        self, debrief_id: int, due_at: datetime, delivered_at: datetime | None = None
+    ) -> None:
+        now = self._clock.now()
+        Checkin.insert(
+            uuid=str(uuid.uuid4()),
+            debrief=debrief_id,
+            due_at=due_at,
+            created_at=now,
+            updated_at=now,
+            delivered_at=delivered_at,
+        ).execute(self._db)
 
     def due_for(self, base_day: date, days: int | None) -> datetime | None:
         """Return when a check-in ``days`` after ``base_day`` falls due, in UTC."""
@@ -169,12 +184,10 @@ class CheckinService:
 
     def get(self, checkin_id: int) -> CheckinRecord:
         """Return one check-in, or raise CheckinNotFoundError."""
-        row = self._db.execute_sql(
-            f"SELECT {CHECKIN_COLUMNS} FROM checkin c WHERE c.id = ?", (checkin_id,)
-        ).fetchone()
-        if row is None:
+        record = self._one(Checkin.id == checkin_id)
+        if record is None:
             raise CheckinNotFoundError(f"Check-in {checkin_id} does not exist.")
-        return checkin_from_row(row)
+        return record
 
     def save_answers(self, checkin_id: int, answers: CheckinAnswers) -> CheckinRecord:
         """Keep what was typed so far; the check-in stays open (or done) as it was."""
@@ -187,15 +200,13 @@ class CheckinService:
     def close(self, checkin_id: int, answers: CheckinAnswers) -> CheckinRecord:
         """Answer "yes, ready to move on": store the answers and close the check-in."""
         _check_answers(answers)
-        stamp = to_db_time(self._clock.now())
+        now = self._clock.now()
         with writing(self._db):
             old = self.get(checkin_id)
             self._write_answers(checkin_id, answers)
-            self._db.execute_sql(
-                "UPDATE checkin SET ready = 1, done_at = ?, delivered_at = coalesce("
-                "delivered_at, ?) WHERE id = ?",
-                (to_db_time(old.done_at) if old.done_at else stamp, stamp, checkin_id),
-            )
+            Checkin.update(
+                ready=True, done_at=old.done_at or now, delivered_at=old.delivered_at or now
+            ).where(Checkin.id == checkin_id).execute(self._db)
         return self.get(checkin_id)
 
     def snooze_until(
@@ -219,11 +230,13 @@ class CheckinService:
                 raise CheckinValidationError("This check-in is already closed.")
             if answers is not None:
                 self._write_answers(checkin_id, answers)
-            self._db.execute_sql(
-                "UPDATE checkin SET ready = 0, snoozed_until = ?, delivered_at = NULL, "
-                "missed_at = NULL, updated_at = ? WHERE id = ?",
-                (to_db_time(until), to_db_time(now), checkin_id),
-            )
+            Checkin.update(
+                ready=False,
+                snoozed_until=until,
+                delivered_at=None,
+                missed_at=None,
+                updated_at=now,
+            ).where(Checkin.id == checkin_id).execute(self._db)
         return self.get(checkin_id)
 
     def snooze_days(
@@ -243,36 +256,24 @@ class CheckinService:
         returned as it is: an open one still reminds at its time unless answered
         before, and a closed one's answers can still be edited.
         """
-        now = to_db_time(self._clock.now())
+        now = self._clock.now()
         with writing(self._db):
-            found = self._db.execute_sql(
-                "SELECT deleted_at FROM debrief WHERE id = ?", (debrief_id,)
-            ).fetchone()
-            if found is None or found[0] is not None:
+            live = Debrief.select().where(Debrief.id == debrief_id, Debrief.deleted_at.is_null())
+            if not live.exists(self._db):
                 raise CheckinNotFoundError(f"Debrief {debrief_id} does not exist.")
-            existing = self.for_debrief(debrief_id)
-            if existing is None:
-                self._db.execute_sql(
-                    "INSERT INTO checkin (uuid, debrief_id, due_at, created_at, updated_at, "
-                    "delivered_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (str(uuid.uuid4()), debrief_id, now, now, now, now),
-                )
+            if self.for_debrief(debrief_id) is None:
+                self._insert(debrief_id, now, delivered_at=now)
         record = self.for_debrief(debrief_id)
         assert record is not None
         return record
 
     def _write_answers(self, checkin_id: int, answers: CheckinAnswers) -> None:
-        self._db.execute_sql(
-            "UPDATE checkin SET feeling = ?, what_helped = ?, next_step = ?, updated_at = ? "
-            "WHERE id = ?",
-            (
-                answers.feeling,
-                answers.what_helped,
-                answers.next_step,
-                to_db_time(self._clock.now()),
-                checkin_id,
-            ),
-        )
+        Checkin.update(
+            feeling=answers.feeling,
+            what_helped=answers.what_helped,
+            next_step=answers.next_step,
+            updated_at=self._clock.now(),
+        ).where(Checkin.id == checkin_id).execute(self._db)
 
 
 def _check_answers(answers: CheckinAnswers) -> None:
