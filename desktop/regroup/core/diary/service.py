@@ -24,8 +24,8 @@ from regroup.core.diary.types import (
     split_tags,
     validated_tags,
 )
-from regroup.core.storage.columns import from_db_date
-from regroup.core.storage.models import Entry, EntryRevision, EntryTag
+from regroup.core.storage.columns import from_db_date, to_db_date, to_db_time
+from regroup.core.storage.models import Entry, EntryRevision, EntryTag, read_instant
 from regroup.core.storage.transactions import writing
 
 REVISION_INTERVAL = timedelta(minutes=10)
@@ -65,6 +65,22 @@ SUMMARY_FIELDS = (
 )
 """A summary's columns, in the order :func:`summary_from_row` takes them."""
 
+_SAVE_SQL = {
+    "get": "SELECT id, uuid, entry_date, created_at, updated_at, title, body, mood, tags_text, "
+    "deleted_at FROM entry WHERE id = ?",
+    "insert": "INSERT INTO entry (uuid, entry_date, created_at, updated_at, title, body, mood, "
+    "tags_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "update": "UPDATE entry SET entry_date = ?, title = ?, body = ?, mood = ?, tags_text = ?, "
+    "updated_at = ? WHERE id = ?",
+    "untag": "DELETE FROM entry_tag WHERE entry_id = ?",
+    "tag": "INSERT INTO entry_tag (entry_id, tag_id) VALUES (?, ?)",
+    "last_revision": "SELECT max(saved_at) FROM entry_revision WHERE entry_id = ?",
+    "revision": "INSERT INTO entry_revision (entry_id, saved_at, entry_date, title, body, mood, "
+    "tags_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+}
+"""The single save and autosave, in raw SQL: through Peewee's query builder one save
+took 2.6 ms instead of 1.45 ms (make bench, single_save_ms at 36,500 entries)."""
+
 
 class DiaryService:
     """Creates, edits, trashes and restores entries for the GUI and the command line.
@@ -78,9 +94,13 @@ class DiaryService:
         self._clock = clock
 
     def _set_tags(self, entry_id: int, tags: list[str]) -> None:
-        EntryTag.delete().where(EntryTag.entry == entry_id).execute(self._db)
-        tag_ids = TagIds(self._db)
-        self._link_tags([(entry_id, tag_ids[tag]) for tag in tags])
+        # Raw SQL: part of every save; see _SAVE_SQL.
+        self._db.execute_sql(_SAVE_SQL["untag"], (entry_id,))
+        if tags:
+            tag_ids = TagIds(self._db)
+            self._db.cursor().executemany(
+                _SAVE_SQL["tag"], [(entry_id, tag_ids[tag]) for tag in tags]
+            )
 
     def _link_tags(self, links: list[tuple[int, int]]) -> None:
         if links:
@@ -122,8 +142,17 @@ class DiaryService:
 
     def add(self, content: EntryContent) -> EntryRecord:
         """Save a new entry in one transaction and return it."""
+        tags = validated_tags(content)
+        stamp = to_db_time(self._clock.now())
+        day = content.entry_date or self._clock.today()
+        values = (str(uuid.uuid4()), to_db_date(day), stamp, stamp, content.title, content.body)
         with writing(self._db):
-            (entry_id,) = self._insert([content])
+            # Raw SQL: one save (a make bench figure); see _SAVE_SQL.
+            cursor = self._db.execute_sql(
+                _SAVE_SQL["insert"], (*values, content.mood, " ".join(tags))
+            )
+            entry_id = int(cursor.lastrowid)
+            self._set_tags(entry_id, tags)
         return self.get(entry_id)
 
     def add_many(self, contents: Iterable[EntryContent], batch_size: int = 2000) -> int:
@@ -137,21 +166,22 @@ class DiaryService:
 
     def get(self, entry_id: int) -> EntryRecord:
         """Return one entry (also when it is in the trash)."""
-        row = Entry.select(*_RECORD_FIELDS).where(Entry.id == entry_id).tuples().first(self._db)
+        # Raw SQL: every save and autosave rereads the entry; see _SAVE_SQL.
+        row = self._db.execute_sql(_SAVE_SQL["get"], (entry_id,)).fetchone()
         if row is None:
             raise EntryNotFoundError(f"Entry {entry_id} does not exist.")
         entry_id, entry_uuid, day, created, updated, title, body, mood, tags, deleted = row
         return EntryRecord(
             entry_id,
             entry_uuid,
-            day,
-            created,
-            updated,
+            from_db_date(day),
+            read_instant(created),
+            read_instant(updated) if updated else None,
             title,
             body,
             mood,
             split_tags(tags),
-            deleted,
+            read_instant(deleted) if deleted else None,
         )
 
     def update(self, entry_id: int, content: EntryContent) -> EntryRecord:
@@ -174,35 +204,41 @@ class DiaryService:
 
     def _write(self, entry_id: int, content: EntryContent) -> None:
         """Store checked content over an entry: its tags are already the ones to keep."""
-        Entry.update(
-            entry_date=content.entry_date,
-            title=content.title,
-            body=content.body,
-            mood=content.mood,
-            tags_text=" ".join(content.tags),
-            updated_at=self._clock.now(),
-        ).where(Entry.id == entry_id).execute(self._db)
+        assert content.entry_date is not None
+        # Raw SQL: every autosave; see _SAVE_SQL.
+        self._db.execute_sql(
+            _SAVE_SQL["update"],
+            (
+                to_db_date(content.entry_date),
+                content.title,
+                content.body,
+                content.mood,
+                " ".join(content.tags),
+                to_db_time(self._clock.now()),
+                entry_id,
+            ),
+        )
         self._set_tags(entry_id, list(content.tags))
 
     def _keep_revision(self, old: EntryRecord, force: bool = False) -> None:
         now = self._clock.now()
+        # Raw SQL: every autosave asks whether a revision is due; see _SAVE_SQL.
         if not force:
-            last = (
-                EntryRevision.select(fn.max(EntryRevision.saved_at))
-                .where(EntryRevision.entry == old.id)
-                .scalar(self._db)
-            )
-            if last is not None and now - last < REVISION_INTERVAL:
+            last = self._db.execute_sql(_SAVE_SQL["last_revision"], (old.id,)).fetchone()[0]
+            if last is not None and now - read_instant(last) < REVISION_INTERVAL:
                 return
-        EntryRevision.insert(
-            entry=old.id,
-            saved_at=now,
-            entry_date=old.entry_date,
-            title=old.title,
-            body=old.body,
-            mood=old.mood,
-            tags_text=" ".join(old.tags),
-        ).execute(self._db)
+        self._db.execute_sql(
+            _SAVE_SQL["revision"],
+            (
+                old.id,
+                to_db_time(now),
+                to_db_date(old.entry_date),
+                old.title,
+                old.body,
+                old.mood,
+                " ".join(old.tags),
+            ),
+        )
 
     def revisions(self, entry_id: int) -> list[Revision]:
         """Return the earlier states of an entry, newest first."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
-from regroup.core.storage.models import Tag
-
+_FIND = "SELECT id FROM tag WHERE name = ? COLLATE NOCASE"
+_ADD = "INSERT INTO tag (name) VALUES (?)"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -24,8 +24,8 @@ class TagIds:
     def __getitem__(self, name: str) -> int:
         key = name.translate(_ASCII_LOWER)
         if key not in self._ids:
-            found = Tag.select(Tag.id).where(Tag.name.collate("NOCASE") == name).scalar(self._db)
-            if found is None:
-                found = Tag.insert(name=name).execute(self._db)
+            # Raw SQL: part of every save (see diary.service._SAVE_SQL).
+            row = self._db.execute_sql(_FIND, (name,)).fetchone()
+            found = row[0] if row else self._db.execute_sql(_ADD, (name,)).lastrowid
             self._ids[key] = int(found)
         return self._ids[key]
