@@ -7,9 +7,10 @@ without reaching into storage.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Generic, Protocol, TypeVar
+from datetime import date, datetime
+from typing import Any, Generic, Protocol, TypeVar
 
 C = TypeVar("C")
 
@@ -37,3 +38,19 @@ class DraftKeeper(Protocol[C]):
     def discard(self) -> None:
         """Forget the draft (it was saved, or the person let it go)."""
         ...
+
+
+@dataclass(frozen=True)
+class DraftKind(Generic[C]):
+    """How one kind of content is named, sealed and written as JSON in its draft file."""
+
+    file_name: str
+    aad: bytes
+    id_key: str
+    to_json: Callable[[C], dict[str, Any]]
+    from_json: Callable[[dict[str, Any]], C]
+
+
+def day_from_json(text: str | None) -> date | None:
+    """Read a day a draft wrote as ISO text (or None)."""
+    return date.fromisoformat(text) if text else None

@@ -11,6 +11,7 @@ import logging
 import os
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from playhouse.sqlcipher_ext import SqlCipherDatabase
@@ -36,7 +37,7 @@ from regroup.core.paths import ProfilePaths, drafts_fallback_dir
 from regroup.core.settings import SettingsService
 from regroup.core.storage.backup import create_backup
 from regroup.core.storage.database import bind_models, open_encrypted
-from regroup.core.storage.drafts import DraftStore
+from regroup.core.storage.drafts import DraftSlot
 from regroup.core.storage.files import make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
 
@@ -76,6 +77,17 @@ class ProfileInfo:
     notice: str = ""
 
 
+class Drafts:
+    """The profile's recovery drafts: one for the diary, one for the debriefs."""
+
+    def __init__(self, key: bytes, folders: list[Path]) -> None:
+        from regroup.core.debriefs.drafts import DEBRIEF_DRAFTS
+        from regroup.core.diary.drafts import ENTRY_DRAFTS
+
+        self.entries = DraftSlot(key, folders, ENTRY_DRAFTS)
+        self.debriefs = DraftSlot(key, folders, DEBRIEF_DRAFTS)
+
+
 class Profile:
     """An open, unlocked profile: the database and the services over it."""
 
@@ -101,9 +113,15 @@ class Profile:
         self.browse = DiaryBrowser(db)
         self.search = SearchService(db)
         self.settings = SettingsService(db)
-        self.drafts = DraftStore(data_key, [paths.root, drafts_fallback_dir(key_file.profile_id)])
+        self._draft_folders = [paths.root, drafts_fallback_dir(key_file.profile_id)]
+        self._data_key = data_key
 
     # Services the diary does not need are built on first use: start-up skips their imports.
+
+    @cached_property
+    def drafts(self) -> Drafts:
+        """The recovery drafts of the diary and the debriefs."""
+        return Drafts(self._data_key, self._draft_folders)
 
     @cached_property
     def goals(self) -> GoalService:

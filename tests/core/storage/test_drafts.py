@@ -10,10 +10,12 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from regroup.core.debriefs.drafts import DEBRIEF_DRAFT_NAME
 from regroup.core.debriefs.types import DebriefContent
+from regroup.core.diary.drafts import DRAFT_NAME
 from regroup.core.diary.types import EntryContent
 from regroup.core.drafts import Draft
-from regroup.core.storage.drafts import DEBRIEF_DRAFT_NAME, DRAFT_NAME, DraftStore
+from regroup.core.profile import Drafts
 from tests.core.debriefs.test_service import FULL
 
 KEY = bytes(range(32))
@@ -21,8 +23,8 @@ WHEN = dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.UTC)
 FULL_DEBRIEF = replace(FULL, notes="לא נורא 🌱 \x00 end")
 
 
-def _store(tmp_path: Path) -> DraftStore:
-    return DraftStore(KEY, [tmp_path / "profile", tmp_path / "fallback"])
+def _store(tmp_path: Path) -> Drafts:
+    return Drafts(KEY, [tmp_path / "profile", tmp_path / "fallback"])
 
 
 def test_a_debrief_draft_comes_back_whole_and_sealed(tmp_path: Path) -> None:

@@ -12,8 +12,7 @@ from regroup.core.drafts import Draft
 from regroup.core.errors import StorageWriteError
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
-from regroup.core.profile import open_profile
-from regroup.core.storage.drafts import DraftStore
+from regroup.core.profile import Drafts, open_profile
 from tests.support.filesystems import fill_disk, make_read_only, small_disk
 from tests.support.prompter import ScriptedPrompter
 from tests.support.snapshots import folder_fingerprint
@@ -69,7 +68,7 @@ def test_a_draft_saved_elsewhere_wins_over_an_old_copy_that_cannot_be_removed(
     tmp_path: Path,
 ) -> None:
     with small_disk(tmp_path / "disk") as disk:
-        drafts = DraftStore(bytes(32), [disk / "profile", tmp_path / "fallback"])
+        drafts = Drafts(bytes(32), [disk / "profile", tmp_path / "fallback"])
         old = Draft(None, EntryContent("older words"), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
         assert drafts.entries.save(old).is_relative_to(disk)
         make_read_only(disk)
