@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from regroup.core.checkins.service import CheckinService
     from regroup.core.debriefs.listing import DebriefBrowser
     from regroup.core.debriefs.service import DebriefService
+    from regroup.core.debriefs.types import DebriefContent
+    from regroup.core.diary.types import EntryContent
     from regroup.core.goals.service import GoalService
 
 __all__ = [
@@ -78,14 +80,28 @@ class ProfileInfo:
 
 
 class Drafts:
-    """The profile's recovery drafts: one for the diary, one for the debriefs."""
+    """The profile's recovery drafts: one for the diary, one for the debriefs.
+
+    Each slot is opened on first use, so showing the Diary never loads the debriefs.
+    """
 
     def __init__(self, key: bytes, folders: list[Path]) -> None:
-        from regroup.core.debriefs.drafts import DEBRIEF_DRAFTS
+        self._key = key
+        self._folders = folders
+
+    @cached_property
+    def entries(self) -> DraftSlot[EntryContent]:
+        """The diary's draft."""
         from regroup.core.diary.drafts import ENTRY_DRAFTS
 
-        self.entries = DraftSlot(key, folders, ENTRY_DRAFTS)
-        self.debriefs = DraftSlot(key, folders, DEBRIEF_DRAFTS)
+        return DraftSlot(self._key, self._folders, ENTRY_DRAFTS)
+
+    @cached_property
+    def debriefs(self) -> DraftSlot[DebriefContent]:
+        """The debriefs' draft."""
+        from regroup.core.debriefs.drafts import DEBRIEF_DRAFTS
+
+        return DraftSlot(self._key, self._folders, DEBRIEF_DRAFTS)
 
 
 class Profile:
