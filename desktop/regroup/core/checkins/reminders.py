@@ -154,12 +154,14 @@ class ReminderService:
     def _mark(self, column: Field, ids: list[int], now: datetime) -> None:
         if not ids:
             return
-        Checkin.update({column: now}).where(
-            Checkin.id.in_(ids),
-            Checkin.delivered_at.is_null(),
-            Checkin.missed_at.is_null(),
-            Checkin.done_at.is_null(),
-        ).execute(self._db)
+        # Raw SQL: after a long absence this marks thousands of ids at once, and Peewee's
+        # IN list doubled the first check (make bench, reminder_first_check_ms).
+        marks = ", ".join("?" * len(ids))
+        self._db.execute_sql(
+            f"UPDATE checkin SET {column.column_name} = ? WHERE id IN ({marks}) "
+            "AND delivered_at IS NULL AND missed_at IS NULL AND done_at IS NULL",
+            (to_db_time(now), *ids),
+        )
 
     def due_count(self) -> int:
         """Return how many check-ins wait for an answer now (due or missed)."""
