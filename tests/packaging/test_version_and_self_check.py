@@ -24,7 +24,7 @@ def test_no_packaging_recipe_repeats_the_version_number() -> None:
         for folder in RECIPES
         for path in (ROOT / folder).rglob("*")
         if path.is_file()
-        and path.suffix not in {".png"}
+        and path.suffix not in {".png", ".pyc"}
         and not (path.parent == LOCKS and path.suffix in {".toml", ".txt"})
         and pattern.search(path.read_text())
     ]
