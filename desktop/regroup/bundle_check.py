@@ -16,14 +16,14 @@ import json
 import sys
 from typing import Any
 
+from regroup.core.keys.keystore import native_keyring_module
+from regroup.gui.reminders.notifier_types import TRAY_MESSAGE_PLATFORMS
+
 CHECK_FLAG = "--bundle-check"
 
 # Imported by name at run time; bundled for every OS so one list serves all three builds.
 DYNAMIC_IMPORTS = (
     "plyer.platforms.linux.notification",
-    "plyer.platforms.win.notification",
-    "plyer.platforms.win.libs.balloontip",
-    "plyer.platforms.macosx.notification",
     "keyring.backends.SecretService",
     "keyring.backends.libsecret",
     "keyring.backends.kwallet",
@@ -39,18 +39,26 @@ DYNAMIC_IMPORTS = (
 # Present only where they were installed; bundled when the build finds them.
 OPTIONAL_IMPORTS = ("dbus", "dbus.mainloop.glib")
 REQUIRED_RESOURCES = ("prompts.json", "icons/regroup.svg")
-# Must be importable on this OS inside the bundle (the others need their OS's libraries).
-NATIVE_MODULES = {
-    "linux": (
+TRAY_MESSAGE = "QSystemTrayIcon.showMessage"
+
+
+def native_modules(platform: str) -> tuple[str, ...]:
+    """Return what must import inside the bundle on ``platform`` (a sys.platform).
+
+    The others need their own OS's libraries. Windows and macOS notify through Qt's
+    tray (always bundled), so only their keyring backend is listed for them; Linux
+    adds the notifiers that speak D-Bus.
+    """
+    keyring_backend = native_keyring_module(platform)
+    if not platform.startswith("linux"):
+        return (keyring_backend,)
+    return (
         "plyer.platforms.linux.notification",
-        "keyring.backends.SecretService",
+        keyring_backend,
         # The notifications that hear a click: imported at the first notice, not at start.
         "regroup.gui.reminders.dbus_notifier",
         "jeepney.io.blocking",
-    ),
-    "win32": ("plyer.platforms.win.notification", "keyring.backends.Windows"),
-    "darwin": ("keyring.backends.macOS",),
-}
+    )
 
 
 def missing_modules() -> list[str]:
@@ -90,9 +98,12 @@ def keyring_report() -> dict[str, Any]:
     }
 
 
-def notification_report() -> dict[str, Any]:
-    """Which plyer notification implementation this OS resolves to (none is sent)."""
+def notification_report(platform: str = sys.platform) -> dict[str, Any]:
+    """Which notification this OS uses: the tray's message, or plyer's (none is sent)."""
     import warnings
+
+    if platform in TRAY_MESSAGE_PLATFORMS:
+        return {"implementation": TRAY_MESSAGE, "warnings": []}
 
     from plyer import notification
 
@@ -138,6 +149,7 @@ def qt_report() -> dict[str, Any]:
         "image_formats": formats,
         "icon_renders": not icon.pixmap(64, 64).isNull(),
         "tray_available": QSystemTrayIcon.isSystemTrayAvailable(),
+        "tray_messages": QSystemTrayIcon.supportsMessages(),
     }
     del app
     return report
@@ -176,7 +188,7 @@ def report() -> dict[str, Any]:
 def problems(result: dict[str, Any]) -> list[str]:
     """Return what is wrong with the bundle itself (a missing keyring is the machine's business)."""
     found = [f"missing module {name}" for name in result["missing_modules"]]
-    for name in NATIVE_MODULES.get(sys.platform, ()):
+    for name in native_modules(sys.platform):
         try:
             importlib.import_module(name)
         except Exception as exc:  # a broken bundle fails in many ways

@@ -15,7 +15,9 @@ $fileVersion = ($numbers[0..3] -join '.')
 
 $iscc = (Get-Command iscc.exe -ErrorAction SilentlyContinue).Source
 if (-not $iscc) { $iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe" }
-if (-not (Test-Path $iscc)) { throw "Inno Setup 6 is missing: choco install innosetup" }
+if (-not (Test-Path $iscc)) {
+    throw "Inno Setup 6 is missing: choco install innosetup --version <the one release.yml pins>"
+}
 
 & $iscc /Qp "/DAppVersion=$version" "/DFileVersion=$fileVersion" `
     "/DSourceDir=$root\build\dist\regroup" "/DIconFile=$root\build\icons\regroup.ico" `

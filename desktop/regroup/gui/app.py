@@ -17,6 +17,7 @@ from regroup.core.errors import RegroupError, UnlockCancelledError
 from regroup.core.keys.keystore import KeyStore, SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
+from regroup.core.system.app_mutex import hold_app_mutex
 from regroup.gui.keys.qt_prompter import QtPrompter
 from regroup.gui.kit.resources import app_icon
 from regroup.gui.main_window import MainWindow
@@ -65,6 +66,7 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
     window and this one leaves without opening the database (a key read that the
     command line started early is stopped unused).
     """
+    hold_app_mutex()  # on Windows, so that Setup asks to close Regroup first
     app = create_application(sys.argv)
     instance = SingleInstance(data_dir, app)
     if not instance.claim([SHOW]):

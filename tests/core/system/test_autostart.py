@@ -1,10 +1,12 @@
-"""Start at login: what each OS's entry says, and a real autostart file on Linux."""
+"""Start at login: what each OS's entry says, a real autostart file on Linux, a fake registry."""
 
 from __future__ import annotations
 
 import configparser
 import plistlib
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,11 @@ import pytest
 from regroup.core.paths import default_data_dir
 from regroup.core.system.autostart import (
     APP_ID,
+    DISK_IMAGE_HINT,
     MINIMIZED_FLAG,
     RUN_KEY,
+    RUN_VALUE,
+    AutostartError,
     MacLaunchAgent,
     WindowsRunAutostart,
     XdgAutostart,
@@ -22,6 +27,8 @@ from regroup.core.system.autostart import (
     launch_agent,
     launch_command,
     profile_suffix,
+    runs_from_disk_image,
+    windowed_executable,
     windows_run_value,
 )
 
@@ -126,6 +133,109 @@ def test_the_windows_run_value_quotes_paths_with_spaces() -> None:
     assert WindowsRunAutostart(command, "-1a2b3c4d").name == "Regroup-1a2b3c4d"
 
 
+def test_the_program_is_quoted_even_without_spaces_as_the_installer_writes_it() -> None:
+    program = r"C:\Users\ana\AppData\Local\Programs\Regroup\Regroup.exe"
+    assert windows_run_value([program, MINIMIZED_FLAG]) == f'"{program}" --minimized'
+    assert windows_run_value([program]) == f'"{program}"'
+
+
+class FakeKey:
+    """An open registry key: a name and the values under it."""
+
+    def __init__(self, path: str, values: dict[str, tuple[object, int]]) -> None:
+        self.path = path
+        self.values = values
+
+
+class FakeWinreg:
+    """The few ``winreg`` names the Run value needs, over a dict per key path."""
+
+    HKEY_CURRENT_USER = "HKCU"
+    KEY_SET_VALUE = 0x0002
+    REG_SZ = 1
+
+    def __init__(self) -> None:
+        self.keys: dict[str, dict[str, tuple[object, int]]] = {}
+
+    @contextmanager
+    def OpenKey(
+        self, root: str, path: str, reserved: int = 0, access: int = 0
+    ) -> Iterator[FakeKey]:
+        if f"{root}\\{path}" not in self.keys:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        yield FakeKey(path, self.keys[f"{root}\\{path}"])
+
+    @contextmanager
+    def CreateKey(self, root: str, path: str) -> Iterator[FakeKey]:
+        yield FakeKey(path, self.keys.setdefault(f"{root}\\{path}", {}))
+
+    def QueryValueEx(self, key: FakeKey, name: str) -> tuple[object, int]:
+        if name not in key.values:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        return key.values[name]
+
+    def SetValueEx(self, key: FakeKey, name: str, reserved: int, kind: int, value: object) -> None:
+        key.values[name] = (value, kind)
+
+    def DeleteValue(self, key: FakeKey, name: str) -> None:
+        if name not in key.values:
+            raise FileNotFoundError(2, "The system cannot find the file specified")
+        del key.values[name]
+
+    def run_values(self) -> dict[str, tuple[object, int]]:
+        return self.keys.get(f"HKCU\\{RUN_KEY}", {})
+
+
+def test_the_run_value_is_set_read_and_cleared() -> None:
+    registry = FakeWinreg()
+    program = r"C:\Program Files\Regroup\Regroup.exe"
+    autostart = WindowsRunAutostart([program, MINIMIZED_FLAG], registry=registry)
+    assert not autostart.is_enabled() and autostart.run_value() is None
+    autostart.disable()
+    autostart.enable()
+    expected = r'"C:\Program Files\Regroup\Regroup.exe" --minimized'
+    assert registry.run_values() == {RUN_VALUE: (expected, FakeWinreg.REG_SZ)}
+    assert autostart.is_enabled() and autostart.run_value() == expected
+    autostart.disable()
+    assert registry.run_values() == {} and not autostart.is_enabled()
+    autostart.disable()
+
+
+def test_the_installers_run_value_shows_as_on() -> None:
+    registry = FakeWinreg()
+    with registry.CreateKey(registry.HKEY_CURRENT_USER, RUN_KEY) as key:
+        registry.SetValueEx(
+            key, RUN_VALUE, 0, registry.REG_SZ, r'"D:\Apps\Regroup.exe" --minimized'
+        )
+    autostart = WindowsRunAutostart(["ignored"], registry=registry)
+    assert autostart.is_enabled()
+    autostart.disable()
+    assert registry.run_values() == {}
+
+
+def test_a_registry_that_refuses_the_write_is_an_autostart_error() -> None:
+    class Refusing(FakeWinreg):
+        def SetValueEx(
+            self, key: FakeKey, name: str, reserved: int, kind: int, value: object
+        ) -> None:
+            raise PermissionError(5, "Access is denied")
+
+    with pytest.raises(AutostartError, match="could not set the Run value"):
+        WindowsRunAutostart(["Regroup.exe"], registry=Refusing()).enable()
+
+
+def test_login_always_starts_the_windowed_program() -> None:
+    folder = r"C:\Program Files\Regroup"
+    assert windowed_executable(folder + r"\regroup-cli.exe") == folder + r"\Regroup.exe"
+    assert windowed_executable(folder + r"\REGROUP-CLI.EXE") == folder + r"\Regroup.exe"
+    assert windowed_executable(folder + r"\Regroup.exe") == folder + r"\Regroup.exe"
+    assert windowed_executable("/opt/regroup/regroup") == "/opt/regroup/regroup"
+    command = launch_command(None, frozen=True, executable=folder + r"\regroup-cli.exe")
+    assert command == [folder + r"\Regroup.exe", MINIMIZED_FLAG]
+    python = r"C:\Python311\python.exe"
+    assert launch_command(None, frozen=False, executable=python)[0] == python
+
+
 def test_the_launch_agent_runs_the_command_at_load(tmp_path: Path) -> None:
     command = ["/Applications/Regroup.app/Contents/MacOS/Regroup", "--minimized"]
     agent = plistlib.loads(launch_agent(APP_ID, command))
@@ -142,6 +252,27 @@ def test_the_launch_agent_runs_the_command_at_load(tmp_path: Path) -> None:
     assert mac.is_enabled()
     mac.disable()
     assert not mac.is_enabled()
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        "/Volumes/Regroup 0.1/Regroup.app/Contents/MacOS/regroup",
+        "/private/var/folders/x1/T/AppTranslocation/4F2A/d/Regroup.app/Contents/MacOS/regroup",
+    ],
+)
+def test_start_at_login_is_refused_from_a_disk_image(tmp_path: Path, program: str) -> None:
+    mac = MacLaunchAgent([program, MINIMIZED_FLAG], home=tmp_path)
+    with pytest.raises(AutostartError, match="Move Regroup to the Applications folder") as caught:
+        mac.enable()
+    assert str(caught.value) == DISK_IMAGE_HINT
+    assert not mac.path.exists() and not mac.is_enabled()
+
+
+def test_start_at_login_works_from_applications() -> None:
+    assert not runs_from_disk_image("/Applications/Regroup.app/Contents/MacOS/regroup")
+    assert not runs_from_disk_image("/Users/ana/Applications/Regroup.app/Contents/MacOS/regroup")
+    assert runs_from_disk_image("/Volumes/Regroup/Regroup.app/Contents/MacOS/regroup")
 
 
 def test_each_platform_gets_its_own_kind() -> None:

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QMainWindow, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from regroup.core.checkins.notices import CHECKIN_READY, TITLE, Notice, Target
+from regroup.gui.kit.resources import app_icon
 from regroup.gui.reminders.banner_notifier import OPEN, NoticeBanner
 from regroup.gui.reminders.dbus_notifier import DbusActionNotifier, SentNotices
 from regroup.gui.reminders.notifier import Channel, Notifier
@@ -24,6 +26,7 @@ from regroup.gui.reminders.os_notifier import (
     NotificationError,
     PlyerNotifier,
     default_desktop_notifier,
+    desktop_notifier_for,
 )
 from tests.conftest import UNREACHABLE_BUS
 from tests.support.deliver_notice import a_due_check_in_notice
@@ -123,6 +126,47 @@ def test_the_first_desktop_notifier_that_works_shows_it_and_its_clicks_open_it()
     assert notifier.deliver(notice) is Channel.DESKTOP
     assert clicking.shown == [notice]
     clicking.activated.emit(notice)
+    assert clicked == [notice]
+
+
+class FakeTray(QObject):
+    """A visible tray icon that keeps the messages it was asked to show."""
+
+    messageClicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[tuple[str, str, QIcon, int]] = []
+        self._icon = app_icon()
+
+    def isVisible(self) -> bool:
+        return True
+
+    def supportsMessages(self) -> bool:
+        return True
+
+    def icon(self) -> QIcon:
+        return self._icon
+
+    def showMessage(self, title: str, message: str, icon: QIcon, msecs: int) -> None:
+        self.messages.append((title, message, icon, msecs))
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_on_windows_and_macos_the_tray_message_is_the_notification_and_its_click_opens_it(
+    platform: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    tray = FakeTray()
+    notifier = Notifier(desktop_notifier_for(platform), tray=lambda: tray)  # type: ignore[arg-type,return-value]
+    clicked: list[Notice] = []
+    notifier.clicked.connect(clicked.append)
+    notice = a_due_check_in_notice()
+    assert notifier.deliver(notice) is Channel.TRAY
+    [(title, message, icon, _msecs)] = tray.messages
+    assert (title, message) == (notice.title, notice.message)
+    assert icon.cacheKey() == tray.icon().cacheKey()  # Regroup's own icon, not a generic one
+    tray.messageClicked.emit()
     assert clicked == [notice]
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,12 @@ from regroup.core.checkins.schedule import QuietHours
 from regroup.core.debriefs.types import DebriefContent
 from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
-from regroup.core.system.autostart import XdgAutostart
+from regroup.core.system.autostart import (
+    DISK_IMAGE_HINT,
+    Autostart,
+    MacLaunchAgent,
+    XdgAutostart,
+)
 from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.reminders.banner_notifier import OPEN
 from regroup.gui.reminders.notifier import Channel
@@ -110,22 +116,37 @@ def test_the_settings_page_switches_start_at_login_on_and_off(
         ui.tray.hide()
 
 
-def test_a_start_at_login_that_cannot_be_written_says_so(
-    qtbot: QtBot, profile: Profile, app: QApplication, tmp_path: Path
-) -> None:
+def _blocked_xdg(tmp_path: Path) -> tuple[Autostart, str]:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the config folder should be")
+    return XdgAutostart(["regroup", "--minimized"], config_home=blocked), "could not write"
+
+
+def _mac_disk_image(tmp_path: Path) -> tuple[Autostart, str]:
+    program = "/Volumes/Regroup/Regroup.app/Contents/MacOS/regroup"
+    return MacLaunchAgent([program, "--minimized"], home=tmp_path), DISK_IMAGE_HINT
+
+
+@pytest.mark.parametrize("refusing", [_blocked_xdg, _mac_disk_image])
+def test_a_start_at_login_that_cannot_be_written_says_so(
+    qtbot: QtBot,
+    profile: Profile,
+    app: QApplication,
+    tmp_path: Path,
+    refusing: Callable[[Path], tuple[Autostart, str]],
+) -> None:
+    autostart, reason = refusing(tmp_path)
     window = show_window(qtbot, profile)
-    autostart = XdgAutostart(["regroup", "--minimized"], config_home=blocked)
     ui = install_reminder_ui(app, window, profile.paths.root, MemoryFlags(), Failing(), autostart)
     try:
         window.show_page("settings")
         box = ui.autostart_box
         assert box is not None
         box.check.click()
-        assert not box.check.isChecked()
+        assert not box.check.isChecked() and not autostart.is_enabled()
         assert box.error_label.isVisible()
         assert "Could not change this" in box.error_label.text()
+        assert reason in box.error_label.text()
     finally:
         ui.tray.hide()
 

@@ -51,14 +51,20 @@ def is_trusted_backend(backend: Any) -> bool:
     return type(backend).__module__.startswith(_TRUSTED_MODULES)
 
 
-def _platform_backend() -> Any:
+NATIVE_KEYRINGS = {"win32": "keyring.backends.Windows", "darwin": "keyring.backends.macOS"}
+FREEDESKTOP_KEYRING = "keyring.backends.SecretService"
+
+
+def native_keyring_module(platform: str) -> str:
+    """Return the keyring backend module Regroup tries first on ``platform`` (a sys.platform)."""
+    return NATIVE_KEYRINGS.get(platform, FREEDESKTOP_KEYRING)
+
+
+def _platform_backend(platform: str | None = None) -> Any:
     """Return this OS's native backend without keyring's slow plugin discovery, or None."""
-    if sys.platform == "win32":
-        from keyring.backends import Windows as native
-    elif sys.platform == "darwin":
-        from keyring.backends import macOS as native
-    else:
-        from keyring.backends import SecretService as native
+    import importlib
+
+    native = importlib.import_module(native_keyring_module(platform or sys.platform))
     backend_class = getattr(native, "WinVaultKeyring", None) or native.Keyring
     try:
         viable = backend_class.priority > 0

@@ -1,7 +1,9 @@
 """Start at login, opt-in: an XDG autostart file, a Windows Run value or a macOS LaunchAgent.
 
 What each writes is built by a pure function, so all three are tested on any OS;
-only the Windows one needs ``winreg``, imported when it is used.
+only the Windows one needs ``winreg``, imported when it is used (tests hand it a fake).
+The Windows installer's "start at login" task writes the very Run value that
+``WindowsRunAutostart`` writes (packaging/windows/regroup.iss), so Settings shows it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,14 @@ MINIMIZED_FLAG = "--minimized"
 APP_ID = "io.github.regroup.Regroup"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "Regroup"
+CONSOLE_EXE = "regroup-cli.exe"
+WINDOWED_EXE = "Regroup.exe"
+"""The Windows bundle's two programs: the same app, for a terminal and without a console."""
+DISK_IMAGE_HINT = (
+    "Regroup is running from its disk image (or from a temporary copy macOS made of it), "
+    "which is gone after a restart. Move Regroup to the Applications folder, open it "
+    "from there, then switch this on."
+)
 
 
 class AutostartError(RegroupError):
@@ -65,16 +75,28 @@ def launch_command(
 ) -> list[str]:
     """Return the command that starts this Regroup minimized on ``data_dir``.
 
-    A frozen (PyInstaller) build is its own executable; otherwise the interpreter
-    runs the package. ``--data-dir`` is only named for a profile that is not the default.
+    A frozen (PyInstaller) build is its own executable, and on Windows always the
+    windowed one, even when the console one asked; otherwise the interpreter runs the
+    package. ``--data-dir`` is only named for a profile that is not the default.
     """
     frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
     program = executable or sys.executable
-    command = [program] if frozen else [program, "-m", "regroup"]
+    command = [windowed_executable(program)] if frozen else [program, "-m", "regroup"]
     if not _is_default(data_dir):
         assert data_dir is not None
         command += ["--data-dir", str(data_dir.expanduser().absolute())]
     return [*command, MINIMIZED_FLAG]
+
+
+def windowed_executable(executable: str) -> str:
+    """Return the windowed Regroup.exe beside a frozen regroup-cli.exe, else ``executable``.
+
+    A login item that ran the console program would open a terminal window at every login.
+    """
+    cut = max(executable.rfind("\\"), executable.rfind("/")) + 1
+    if executable[cut:].lower() == CONSOLE_EXE:
+        return executable[:cut] + WINDOWED_EXE
+    return executable
 
 
 def _exec_argument(argument: str) -> str:
@@ -104,8 +126,13 @@ def desktop_entry(command: list[str]) -> str:
 
 
 def windows_run_value(command: list[str]) -> str:
-    """Return the command line stored under the HKCU Run key."""
-    return subprocess.list2cmdline(command)
+    """Return the command line stored under the HKCU Run key.
+
+    The program is always quoted, as the installer writes its Regroup.exe path:
+    a Windows path cannot hold a quote, and one form means one value to compare.
+    """
+    program, *arguments = command
+    return " ".join([f'"{program}"', subprocess.list2cmdline(arguments)]).rstrip()
 
 
 def launch_agent(label: str, command: list[str]) -> bytes:
@@ -168,6 +195,16 @@ class XdgAutostart:
         _remove(self.path)
 
 
+def runs_from_disk_image(program: str) -> bool:
+    """Tell whether a macOS program runs from a mounted disk image or App Translocation.
+
+    Gatekeeper runs an app opened from a download's folder or disk image from a random
+    read-only path under /AppTranslocation/; neither that nor /Volumes/... is there at
+    the next login, so a LaunchAgent pointing at it would fail silently.
+    """
+    return program.startswith("/Volumes/") or "/AppTranslocation/" in program
+
+
 class MacLaunchAgent:
     """macOS: ~/Library/LaunchAgents/<label>.plist, read by launchd at the next login."""
 
@@ -181,7 +218,9 @@ class MacLaunchAgent:
         return self.path.is_file()
 
     def enable(self) -> None:
-        """Write the agent file."""
+        """Write the agent file, unless the app runs from where it will not be at login."""
+        if runs_from_disk_image(self.command[0]):
+            raise AutostartError(DISK_IMAGE_HINT)
         _write(self.path, launch_agent(self.label, self.command))
 
     def disable(self) -> None:
@@ -196,27 +235,40 @@ def _winreg() -> Any:
 
 
 class WindowsRunAutostart:
-    """Windows: a value under the current user's Run key (``RUN_KEY``)."""
+    """Windows: a value under the current user's Run key (``RUN_KEY``).
 
-    def __init__(self, command: list[str], suffix: str = ""):
+    ``registry`` is the ``winreg`` module, or a stand-in with its names (tests).
+    """
+
+    def __init__(self, command: list[str], suffix: str = "", registry: Any = None):
         self.command = command
         self.name = f"{RUN_VALUE}{suffix}"
+        self._registry = registry
 
-    def is_enabled(self) -> bool:
-        """Return whether the Run value exists."""
-        winreg = _winreg()
+    @property
+    def registry(self) -> Any:
+        """The ``winreg`` module, imported on first use (it exists only on Windows)."""
+        if self._registry is None:
+            self._registry = _winreg()
+        return self._registry
 
+    def run_value(self) -> str | None:
+        """Return the command line stored in the Run value, or None when there is none."""
+        winreg = self.registry
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
-                winreg.QueryValueEx(key, self.name)
+                value, _kind = winreg.QueryValueEx(key, self.name)
         except OSError:
-            return False
-        return True
+            return None
+        return str(value)
+
+    def is_enabled(self) -> bool:
+        """Return whether the Run value exists (written by Settings or by the installer)."""
+        return self.run_value() is not None
 
     def enable(self) -> None:
         """Set the Run value to the launch command."""
-        winreg = _winreg()
-
+        winreg = self.registry
         value = windows_run_value(self.command)
         try:
             with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
@@ -226,8 +278,7 @@ class WindowsRunAutostart:
 
     def disable(self) -> None:
         """Delete the Run value, if it is there."""
-        winreg = _winreg()
-
+        winreg = self.registry
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
                 winreg.DeleteValue(key, self.name)

@@ -1,7 +1,9 @@
-"""Delivering a notice: the OS's notification, else the tray's balloon, else a banner.
+"""Delivering a notice: the OS's notification, else the tray's message, else a banner.
 
-Each step that fails is logged and the next one is tried; nothing here raises. The
-banner waits for the next time the window is shown (see ``NoticeBanner``).
+On Windows and macOS there is no OS notifier (``desktop`` is None, see
+``os_notifier.desktop_notifier_for``): the tray's message, with Regroup's icon, is
+their notification. Each step that fails is logged and the next one is tried; nothing
+here raises. The banner waits for the next time the window is shown (see ``NoticeBanner``).
 """
 
 from __future__ import annotations
@@ -81,12 +83,7 @@ class Notifier(QObject):
                 tray.messageClicked.connect(self._tray_message_clicked)
                 self._connected_tray = tray
             self._last_tray_notice = notice
-            tray.showMessage(
-                notice.title,
-                notice.message,
-                QSystemTrayIcon.MessageIcon.Information,
-                TRAY_MESSAGE_MS,
-            )
+            tray.showMessage(notice.title, notice.message, tray.icon(), TRAY_MESSAGE_MS)
         except Exception as exc:
             log.warning("tray message failed, keeping the notice for the window: %s", exc)
             return False

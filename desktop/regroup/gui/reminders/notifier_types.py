@@ -1,7 +1,7 @@
 """What every way of showing an OS notification shares: its error, its shape, the bus names.
 
 The D-Bus notifier and the plyer chain both need these; kept here so that neither
-imports the other.
+imports the other, and free of Qt, so that the bundle self-check can read them too.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from regroup.core.checkins.notices import Notice
 NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
 BUS_TIMEOUT_SECONDS = 3.0
 SHOW_SECONDS = 10
+TRAY_MESSAGE_PLATFORMS = ("win32", "darwin")
+"""Where the tray's message is the notification, and no desktop notifier is built."""
 
 
 class NotificationError(Exception):

@@ -1,11 +1,15 @@
-"""The OS's own notifications: through plyer, with a check that someone will show them.
+"""The OS's own notifications, chosen once per OS by ``desktop_notifier_for``.
+
+Windows and macOS have none here: their notification is the tray's message
+(``QSystemTrayIcon.showMessage``, sent by ``Notifier``), which shows Regroup's icon and
+reports a click. plyer offers no better there: its Windows backend draws a balloon
+from a second, hidden tray icon of its own and hears no click, and its macOS one needs
+pyobjus, which is not installed.
 
 On Linux a notification first goes straight to the session bus
-(``regroup.gui.reminders.dbus_notifier``), which hears a click on it; plyer is the way on
-Windows and macOS, and the Linux fallback when that fails.
-
-plyer's platform modules are imported by name here so that PyInstaller bundles
-them; plyer itself only finds them by a dynamic import. On Linux plyer speaks
+(``regroup.gui.reminders.dbus_notifier``), which hears a click on it; plyer is the
+fallback when that fails. plyer's Linux module is imported by name here so that
+PyInstaller bundles it; plyer itself only finds it by a dynamic import. plyer speaks
 D-Bus through dbus-python when it is installed and otherwise runs ``notify-send``,
 which reports no failure: so first we ask the session bus (through jeepney, which
 keyring already brings) whether a notification server is there.
@@ -25,6 +29,7 @@ from regroup.gui.reminders.notifier_types import (
     BUS_TIMEOUT_SECONDS,
     NOTIFICATIONS_NAME,
     SHOW_SECONDS,
+    TRAY_MESSAGE_PLATFORMS,
     DesktopNotifier,
     NotificationError,
 )
@@ -33,13 +38,9 @@ log = logging.getLogger(__name__)
 
 
 def plyer_backend() -> Any:
-    """Return plyer's notification object for this OS (imported explicitly, see above)."""
-    if sys.platform == "win32":
-        from plyer.platforms.win import notification as backend
-    elif sys.platform == "darwin":
-        from plyer.platforms.macosx import notification as backend
-    else:
-        from plyer.platforms.linux import notification as backend
+    """Return plyer's freedesktop notification object (imported explicitly, see above)."""
+    from plyer.platforms.linux import notification as backend
+
     return backend.instance()
 
 
@@ -85,7 +86,7 @@ def require_notification_server() -> None:
 
 
 class PlyerNotifier:
-    """plyer's notification for this OS; on Linux only when a server is there."""
+    """plyer's freedesktop notification, only when a notification server is there."""
 
     def __init__(self, app_name: str = "Regroup", app_icon: str = "") -> None:
         self.app_name = app_name
@@ -93,8 +94,7 @@ class PlyerNotifier:
 
     def notify(self, notice: Notice) -> None:
         """Show ``notice`` or raise NotificationError."""
-        if sys.platform.startswith("linux"):
-            require_notification_server()
+        require_notification_server()
         try:
             backend = plyer_backend()
             backend.notify(
@@ -135,13 +135,17 @@ class FirstThatWorks(QObject):
         raise NotificationError("; ".join(failures) or "no desktop notifier")
 
 
-def default_desktop_notifier(parent: QObject | None = None) -> FirstThatWorks:
-    """The OS's notifications: on Linux straight to the bus (clicks heard), then plyer.
+def desktop_notifier_for(platform: str, parent: QObject | None = None) -> FirstThatWorks | None:
+    """Return the OS notifications for ``platform`` (a sys.platform), or None for the tray's.
 
+    Linux and other freedesktop systems: straight to the bus (clicks heard), then plyer.
+    Windows and macOS: None, so that ``Notifier`` sends the tray's message from the start.
     Nothing is imported or connected here: that waits for the first notice.
     """
+    if platform in TRAY_MESSAGE_PLATFORMS:
+        return None
     notifiers: list[DesktopNotifier] = []
-    if sys.platform.startswith("linux"):
+    if platform.startswith("linux"):
         from regroup.gui.kit.resources import resource_path
         from regroup.gui.reminders.dbus_notifier import DbusActionNotifier, icon_uri
 
@@ -152,3 +156,8 @@ def default_desktop_notifier(parent: QObject | None = None) -> FirstThatWorks:
         if isinstance(notifier, QObject):
             notifier.setParent(chain)
     return chain
+
+
+def default_desktop_notifier(parent: QObject | None = None) -> FirstThatWorks | None:
+    """The OS notifications of the OS this runs on (see ``desktop_notifier_for``)."""
+    return desktop_notifier_for(sys.platform, parent)
