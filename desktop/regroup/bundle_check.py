@@ -23,6 +23,13 @@ CHECK_FLAG = "--bundle-check"
 
 # Imported by name at run time; bundled for every OS so one list serves all three builds.
 DYNAMIC_IMPORTS = (
+    # The pages, which the window imports by name when each is first shown
+    # (regroup.gui.main_window.PAGES; a test keeps the two lists in step).
+    "regroup.gui.diary.page",
+    "regroup.gui.debriefs.page",
+    "regroup.gui.goals.page",
+    "regroup.gui.checkins.page",
+    "regroup.gui.settings.page",
     "plyer.platforms.linux.notification",
     "keyring.backends.SecretService",
     "keyring.backends.libsecret",

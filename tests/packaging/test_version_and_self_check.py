@@ -49,3 +49,13 @@ def test_the_self_check_finds_every_module_the_bundle_must_carry() -> None:
     assert report["keyring"]["backend"] == "keyring.backends.SecretService.Keyring"
     assert report["notification"]["implementation"].startswith("plyer.platforms.linux.")
     assert "svg" in report["qt"]["image_formats"]
+
+
+def test_every_page_the_window_imports_by_name_is_bundled() -> None:
+    from regroup.bundle_check import DYNAMIC_IMPORTS
+    from regroup.gui.main_window import PAGES
+
+    named = {
+        path.partition(":")[0] for entry in PAGES for path in (entry.page, entry.sections) if path
+    }
+    assert named - set(DYNAMIC_IMPORTS) == set()
