@@ -77,12 +77,13 @@ class DiaryBrowser:
 
     def days_with_entries(self, first: date, last: date) -> set[date]:
         """Return the days between ``first`` and ``last`` (inclusive) that have entries."""
-        query = (
-            Entry.select(Entry.entry_date)
-            .distinct()
-            .where(_LISTED, Entry.entry_date.between(first, last))
+        # Raw SQL: the calendar asks at every entry switch; Peewee added ~1 ms (entry_switch_ms).
+        rows = self._db.execute_sql(
+            "SELECT DISTINCT entry_date FROM entry WHERE deleted_at IS NULL "
+            "AND entry_date BETWEEN ? AND ?",
+            (to_db_date(first), to_db_date(last)),
         )
-        return {day for (day,) in query.tuples().execute(self._db)}
+        return {from_db_date(day) for (day,) in rows}
 
     def on_day(self, day: date) -> list[EntrySummary]:
         """Return the entries written for one day, newest first."""
