@@ -44,8 +44,8 @@ from regroup.core.checkins.schedule import (
 )
 from regroup.core.checkins.service import waiting_count
 from regroup.core.clock import Clock, system_zone_name
-from regroup.core.storage.columns import to_db_time
-from regroup.core.storage.models import Checkin, read_instant
+from regroup.core.storage.columns import from_db_time, to_db_time
+from regroup.core.storage.models import Checkin
 from regroup.core.storage.transactions import writing
 
 DAILY_ID = 0
@@ -87,7 +87,7 @@ class ReminderCheck:
 
 
 def _one_off(row: tuple) -> OneOff:  # type: ignore[type-arg]
-    return OneOff(row[0], read_instant(row[1]), read_instant(row[2]) if row[2] else None)
+    return OneOff(row[0], from_db_time(row[1]), from_db_time(row[2]) if row[2] else None)
 
 
 class ReminderService:

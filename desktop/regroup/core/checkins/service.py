@@ -23,8 +23,8 @@ from regroup.core.checkins.types import (
 )
 from regroup.core.clock import Clock
 from regroup.core.errors import ValidationError
-from regroup.core.storage.columns import to_db_time
-from regroup.core.storage.models import Checkin, Debrief, read_instant
+from regroup.core.storage.columns import from_db_time, to_db_time
+from regroup.core.storage.models import Checkin, Debrief
 from regroup.core.storage.transactions import writing
 from regroup.core.text import check_text
 
@@ -54,7 +54,7 @@ _WAITING_COUNT_SQL = (
 
 
 def _instant_or_none(value: str | None) -> datetime | None:
-    return read_instant(value) if value else None
+    return from_db_time(value) if value else None
 
 
 def checkin_from_row(row: tuple) -> CheckinRecord:  # type: ignore[type-arg]
@@ -67,9 +67,9 @@ def checkin_from_row(row: tuple) -> CheckinRecord:  # type: ignore[type-arg]
         id=row[0],
         uuid=row[1],
         debrief_id=row[2],
-        due_at=read_instant(row[3]),
-        created_at=read_instant(row[4]),
-        updated_at=read_instant(row[5]),
+        due_at=from_db_time(row[3]),
+        created_at=from_db_time(row[4]),
+        updated_at=from_db_time(row[5]),
         delivered_at=_instant_or_none(row[6]),
         snoozed_until=_instant_or_none(row[7]),
         done_at=_instant_or_none(row[8]),

@@ -12,8 +12,8 @@ from peewee import SqliteDatabase
 
 from regroup.core.debriefs.types import DebriefQuery, DebriefStatus, DebriefSummary, Stage
 from regroup.core.diary.search import build_match
-from regroup.core.storage.columns import from_db_date, to_db_date
-from regroup.core.storage.models import Debrief, read_instant
+from regroup.core.storage.columns import from_db_date, from_db_time, to_db_date
+from regroup.core.storage.models import Debrief
 
 # Raw SQL: FTS5's MATCH, and each filter change, which Peewee's query building made 1.3-3x slower.
 SUMMARY_SQL = (
@@ -38,8 +38,8 @@ def debrief_summary(row: tuple) -> DebriefSummary:  # type: ignore[type-arg]
         applied_on=from_db_date(row[6]) if row[6] else None,
         news_on=from_db_date(row[7]) if row[7] else None,
         day=from_db_date(row[8]) if row[8] else None,
-        checkin_due_at=read_instant(row[9]) if row[9] else None,
-        deleted_at=read_instant(row[10]) if row[10] else None,
+        checkin_due_at=from_db_time(row[9]) if row[9] else None,
+        deleted_at=from_db_time(row[10]) if row[10] else None,
     )
 
 

@@ -42,7 +42,8 @@ from regroup.core.diary.listing import DiaryBrowser
 from regroup.core.diary.types import EntrySummary
 from regroup.core.goals.service import GoalService
 from regroup.core.settings import SettingsService
-from regroup.core.storage.models import Debrief, DebriefEntry, Entry, read_instant
+from regroup.core.storage.columns import from_db_time
+from regroup.core.storage.models import Debrief, DebriefEntry, Entry
 from regroup.core.storage.transactions import writing
 
 __all__ = [  # the stored form is the exchange's too, which moves whole tables
@@ -109,9 +110,9 @@ class DebriefService:
             id=row[0],
             uuid=row[1],
             status=DebriefStatus(row[2]),
-            created_at=read_instant(row[3]),
-            updated_at=read_instant(row[4]),
-            deleted_at=read_instant(row[5]) if row[5] else None,
+            created_at=from_db_time(row[3]),
+            updated_at=from_db_time(row[4]),
+            deleted_at=from_db_time(row[5]) if row[5] else None,
             content=content_from_row(row[6:]),
             checkin=self._checkins.for_debrief(debrief_id),
             goals=tuple(self._goals.for_debrief(debrief_id)),

@@ -24,8 +24,8 @@ from regroup.core.diary.types import (
     split_tags,
     validated_tags,
 )
-from regroup.core.storage.columns import from_db_date, to_db_date, to_db_time
-from regroup.core.storage.models import Entry, EntryRevision, EntryTag, read_instant
+from regroup.core.storage.columns import from_db_date, from_db_time, to_db_date, to_db_time
+from regroup.core.storage.models import Entry, EntryRevision, EntryTag
 from regroup.core.storage.transactions import writing
 
 REVISION_INTERVAL = timedelta(minutes=10)
@@ -175,13 +175,13 @@ class DiaryService:
             entry_id,
             entry_uuid,
             from_db_date(day),
-            read_instant(created),
-            read_instant(updated) if updated else None,
+            from_db_time(created),
+            from_db_time(updated) if updated else None,
             title,
             body,
             mood,
             split_tags(tags),
-            read_instant(deleted) if deleted else None,
+            from_db_time(deleted) if deleted else None,
         )
 
     def update(self, entry_id: int, content: EntryContent) -> EntryRecord:
@@ -225,7 +225,7 @@ class DiaryService:
         # Raw SQL: every autosave asks whether a revision is due; see _SAVE_SQL.
         if not force:
             last = self._db.execute_sql(_SAVE_SQL["last_revision"], (old.id,)).fetchone()[0]
-            if last is not None and now - read_instant(last) < REVISION_INTERVAL:
+            if last is not None and now - from_db_time(last) < REVISION_INTERVAL:
                 return
         self._db.execute_sql(
             _SAVE_SQL["revision"],

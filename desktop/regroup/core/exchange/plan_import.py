@@ -28,7 +28,7 @@ from regroup.core.debriefs.types import (
 )
 from regroup.core.exchange.fields import Fields, refuse
 from regroup.core.exchange.plan_export import CHECKIN_TIMES, CONTENT_FIELDS
-from regroup.core.exchange.rows import as_stored, ids_by_uuid, insert_rows
+from regroup.core.exchange.rows import ids_by_uuid, insert_rows
 from regroup.core.goals.types import GoalCategory, Lane
 from regroup.core.storage.models import Checkin, Debrief, DebriefEntry, Entry, Goal
 
@@ -258,7 +258,7 @@ def _insert_debriefs(db: SqliteDatabase, debriefs: tuple[ImportedDebrief, ...]) 
     ids = ids_by_uuid(db, Debrief)
     for d in debriefs:
         if d.uuid not in ids:
-            times = (as_stored(d.created_at), as_stored(d.updated_at), as_stored(d.deleted_at))
+            times = (d.created_at, d.updated_at, d.deleted_at)
             row = (d.uuid, d.status, *times, *d.values)
             ids[d.uuid] = Debrief.insert(dict(zip(_DEBRIEF_FIELDS, row, strict=True))).execute(db)
     entry_ids = ids_by_uuid(db, Entry) if any(d.entries for d in debriefs) else {}
@@ -281,7 +281,10 @@ def _insert_goals(
             g.outcome,
             g.lane,
             g.position,
-            *(as_stored(t) for t in (g.created_at, g.updated_at, g.done_at, g.deleted_at)),
+            g.created_at,
+            g.updated_at,
+            g.done_at,
+            g.deleted_at,
             debriefs[g.source_debrief] if g.source_debrief else None,
             g.source_line,
         )
@@ -303,7 +306,7 @@ def _insert_checkins(
         (
             c.uuid,
             debriefs[c.debrief],
-            *(as_stored(t) for t in c.times),
+            *c.times,
             c.feeling,
             None if c.ready is None else int(c.ready),
             c.what_helped,

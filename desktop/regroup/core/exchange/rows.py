@@ -5,21 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from peewee import Field, Model, SqliteDatabase, Value, chunked
+from peewee import Field, Model, SqliteDatabase, chunked
 
 BATCH = 50
 """Rows per INSERT: well below SQLite's oldest limit of 999 values a statement."""
-
-
-def as_stored(stored: str | None) -> Value | None:
-    """Hand a stored instant to a DateTimeField as it is.
-
-    The field would parse the text and let sqlite3 write it back, which drops a
-    ".000000" and so changes the stored form that comparisons rely on. Entries use
-    UtcTimeField, which keeps the text; debriefs, goals and check-ins need this until
-    their models do too.
-    """
-    return None if stored is None else Value(stored, converter=False)
 
 
 def insert_rows(

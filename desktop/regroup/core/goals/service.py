@@ -29,8 +29,8 @@ from regroup.core.goals.types import (
     GoalValidationError,
     Lane,
 )
-from regroup.core.storage.columns import to_db_time
-from regroup.core.storage.models import Debrief, Goal, read_instant
+from regroup.core.storage.columns import from_db_time, to_db_time
+from regroup.core.storage.models import Debrief, Goal
 from regroup.core.storage.transactions import writing
 from regroup.core.text import check_text
 
@@ -88,12 +88,12 @@ def goal_from_row(row: tuple) -> GoalRecord:  # type: ignore[type-arg]
         outcome=row[5],
         lane=_LANES[row[6]],
         position=row[7],
-        created_at=read_instant(row[8]),
-        updated_at=read_instant(row[9]),
-        done_at=read_instant(row[10]) if row[10] else None,
+        created_at=from_db_time(row[8]),
+        updated_at=from_db_time(row[9]),
+        done_at=from_db_time(row[10]) if row[10] else None,
         source_debrief_id=row[11],
         source_line=row[12],
-        deleted_at=read_instant(row[13]) if row[13] else None,
+        deleted_at=from_db_time(row[13]) if row[13] else None,
     )
 
 
@@ -106,7 +106,7 @@ def card_from_row(row: tuple) -> GoalCard:  # type: ignore[type-arg]
         date.fromisoformat(row[3]) if row[3] else None,
         _LANES[row[4]],
         row[5],
-        read_instant(row[6]) if row[6] else None,
+        from_db_time(row[6]) if row[6] else None,
         row[7],
     )
 
