@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -110,7 +111,10 @@ class RecoveryKeyShow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(self.key_label)
+        card = QFrame()
+        card.setProperty("card", True)
+        QVBoxLayout(card).addWidget(self.key_label)
+        layout.addWidget(card)
         layout.addLayout(buttons)
         layout.addWidget(self.done_label)
         layout.addWidget(self.saved_check)

@@ -109,6 +109,8 @@ class WelcomePage(QWidget):
             return
         self.steps.setCurrentIndex(index + 1)
         self._update()
+        if self.next_button.isEnabled():
+            self.next_button.setFocus()
 
     def _chosen(self, _page_key: str) -> None:
         self._update()

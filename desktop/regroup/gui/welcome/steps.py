@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -79,7 +80,7 @@ def data_step(folder: str) -> QWidget:
     path = _label(folder, "body")
     path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     path.setAccessibleName("Profile folder")
-    card = QWidget()
+    card = QFrame()
     card.setProperty("card", True)
     QVBoxLayout(card).addWidget(path)
     return step("Your words stay here", _label(DATA_TEXT, "body"), card)
