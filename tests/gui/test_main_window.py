@@ -40,6 +40,12 @@ def test_the_window_opens_on_the_diary_and_settings_show_the_profile_facts(
     assert isinstance(facts, ProfileBox)
     assert facts.folder_label.text() == str(profile.paths.root)
     assert "system keyring" in facts.key_label.text()
+    assert not facts.about.details.isVisible()  # the developer details are folded away
+    assert profile.keyring_name not in facts.key_label.text()
+    facts.about.toggle.click()
+    assert facts.about.details.isVisible()
+    assert facts.about.keyring_label.text() == profile.keyring_name
+    assert facts.about.schema_label.text() == str(profile.info().schema_version)
     assert "new encrypted diary is ready" in window.status_label.text()
     assert not window.grab().isNull()
 
