@@ -47,6 +47,16 @@ def _window(qtbot: QtBot, profile: Profile, new_key: str | None) -> tuple[MainWi
     return window, welcomed
 
 
+@pytest.fixture
+def at_welcome(
+    qtbot: QtBot, first_start: tuple[Profile, str]
+) -> tuple[MainWindow, WelcomePage, str]:
+    """The window of a first start, on the welcome, and the key it will show."""
+    profile, key = first_start
+    window, _welcomed = _window(qtbot, profile, key)
+    return window, _welcome(window), key
+
+
 def _welcome(window: MainWindow) -> WelcomePage:
     found = window.findChild(WelcomePage)
     assert isinstance(found, WelcomePage)
@@ -105,11 +115,9 @@ def test_a_new_person_is_welcomed_keeps_the_key_and_starts_a_debrief(
 
 
 def test_choosing_the_diary_opens_it_on_a_new_entry(
-    qtbot: QtBot, first_start: tuple[Profile, str]
+    qtbot: QtBot, at_welcome: tuple[MainWindow, WelcomePage, str]
 ) -> None:
-    profile, key = first_start
-    window, _welcomed = _window(qtbot, profile, key)
-    welcome = _welcome(window)
+    window, welcome, key = at_welcome
     welcome.next()
     welcome.next()
     _keep_and_type_the_key(qtbot, welcome, key)
@@ -123,11 +131,9 @@ def test_choosing_the_diary_opens_it_on_a_new_entry(
 
 
 def test_escape_and_enter_do_not_get_past_the_key_until_it_is_typed_back(
-    qtbot: QtBot, first_start: tuple[Profile, str]
+    qtbot: QtBot, at_welcome: tuple[MainWindow, WelcomePage, str]
 ) -> None:
-    profile, key = first_start
-    window, _welcomed = _window(qtbot, profile, key)
-    welcome = _welcome(window)
+    _shown, welcome, key = at_welcome
     welcome.next()
     welcome.next()
     step = welcome.current()
@@ -170,10 +176,9 @@ def test_closing_before_the_key_is_typed_back_keeps_the_profile_and_the_same_key
 
 
 def test_the_window_waits_for_the_welcome_but_quit_always_works(
-    qtbot: QtBot, first_start: tuple[Profile, str]
+    qtbot: QtBot, at_welcome: tuple[MainWindow, WelcomePage, str]
 ) -> None:
-    profile, key = first_start
-    window, _welcomed = _window(qtbot, profile, key)
+    window, _welcome_page, _key = at_welcome
     titles = {action.text(): action for action in window.file_menu.actions()}
     assert not titles["New &entry"].isEnabled() and not titles["New &debrief"].isEnabled()
     assert titles["&Quit"].isEnabled()
