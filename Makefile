@@ -38,12 +38,10 @@ endef
 .PHONY: run test bench lint format clean debs-run debs-test debs-package \
 	package package-test package-bench
 
+# Without a display (and no QT_QPA_PLATFORM chosen), regroup itself says what to do
+# (`regroup init`, the commands, or xvfb-run) and exits non-zero, creating nothing.
 run: debs-run $(VENV)/.run-installed
-	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ]; then \
-		echo "No display found: Regroup starts offscreen (nothing visible). Press Ctrl+C to stop."; \
-		export QT_QPA_PLATFORM=offscreen; \
-	fi; \
-	exec $(BIN)/regroup $(ARGS)
+	@exec $(BIN)/regroup $(ARGS)
 
 test: debs-test $(VENV)/.test-installed
 	$(BIN)/ruff check desktop tests packaging
