@@ -2,8 +2,8 @@
 
 ``window_shots.py PROFILE OUT SCHEME pages|welcome``: with ``pages``, every page of the
 open profile is shown in turn and saved as ``OUT/<page>-<SCHEME>.png``; with
-``welcome``, PROFILE is a new folder and what a new user first sees is saved as
-``OUT/welcome-<SCHEME>.png``. The app starts through its own command line, so the
+``welcome``, PROFILE is a new folder and the welcome's first steps are saved as
+``OUT/welcome*-<SCHEME>.png``. The app starts through its own command line, so the
 theme, the unlock and the first run are the real ones.
 """
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from regroup.cli import main as regroup_main
 from regroup.gui.app import create_application
 from regroup.gui.main_window import MainWindow
+from regroup.gui.welcome.page import WelcomePage
 
 SIZE = (1366, 850)
 SETTLE_MS = 900
@@ -32,6 +33,8 @@ PAGES: tuple[tuple[str, int | None], ...] = (
     ("insights", None),
     ("settings", None),
 )
+WELCOME = ("welcome", "welcome-folder", "welcome-key")
+"""The welcome's first three steps: what Regroup is for, where the data lives, the key."""
 
 
 class Walker:
@@ -56,21 +59,20 @@ class Walker:
             self.app.exit(2)
             return
         window = next((w for w in self.app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+        if window is None or not window.isVisible():
+            QTimer.singleShot(200, self._wait_for_window)
+            return
+        self.window = window
+        window.resize(*SIZE)
+        window.move(0, 0)
         if self.what == "welcome":
-            front = self._front()
-            if front is None:
-                QTimer.singleShot(200, self._wait_for_window)
+            welcome = window.findChild(WelcomePage)
+            if welcome is None:
+                print("A new profile showed no welcome.", file=sys.stderr)
+                self.app.exit(2)
                 return
-            if window is not None and front is window:
-                window.resize(*SIZE)
-            self.steps = [lambda: self._save(self._front() or front, "welcome")]
+            self.steps = [self._welcome_step(welcome, name) for name in WELCOME]
         else:
-            if window is None or not window.isVisible():
-                QTimer.singleShot(200, self._wait_for_window)
-                return
-            self.window = window
-            window.resize(*SIZE)
-            window.move(0, 0)
             self.steps = [self._page_step(key, target) for key, target in PAGES]
         QTimer.singleShot(SETTLE_MS, self._next)
 
@@ -84,9 +86,13 @@ class Walker:
 
         return step
 
-    def _front(self) -> QWidget | None:
-        active = self.app.activeWindow()
-        return active if active is not None and active.isVisible() else None
+    def _welcome_step(self, welcome: WelcomePage, name: str) -> Callable[[], None]:
+        def step() -> None:
+            if name != WELCOME[0]:
+                welcome.next()
+            QTimer.singleShot(SETTLE_MS, lambda: self._save(self.window, name))
+
+        return step
 
     def _save(self, widget: QWidget | None, name: str) -> None:
         assert widget is not None
@@ -111,8 +117,7 @@ def main(argv: list[str]) -> int:
     walker = Walker(app, Path(out), scheme, what)
     walker.start()
     status = regroup_main(["--data-dir", profile])
-    # A first start left at its first question ends as "cancelled": the pictures are taken.
-    return 0 if walker.finished else status or 1
+    return 0 if walker.finished and status == 0 else status or 1
 
 
 if __name__ == "__main__":
