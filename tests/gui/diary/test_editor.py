@@ -128,3 +128,36 @@ def test_a_five_megabyte_paste_with_emoji_and_rtl_text_comes_back_exactly(
         assert shown.editor.body_edit.toPlainText() == pasted
     finally:
         again.close()
+
+
+def test_the_text_keeps_a_readable_measure_centred_in_a_wide_window_and_fills_a_narrow_one(
+    qtbot: QtBot,
+) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.resize(1800, 700)
+    editor.show()
+    editor.preview_button.click()
+    editor.splitter.setSizes([900, 900])
+    qtbot.keyClicks(editor.body_edit, "A long paragraph about the interview. " * 20)
+    qtbot.wait(2 * 250 + 50)
+    for area in (editor.body_edit, editor.preview):
+        characters = area.viewport().width() / area.fontMetrics().averageCharWidth()
+        margins = area.viewportMargins()
+        assert 66 <= characters <= 72
+        assert abs(margins.left() - margins.right()) <= 1 and margins.left() > 12
+    preview_width = editor.preview.document().textWidth()
+    assert preview_width == editor.preview.viewport().width()
+    assert editor.preview.document().firstBlock().blockFormat().lineHeight() == 150
+    line = editor.body_edit.document().firstBlock().layout().lineAt(0)
+    assert line.naturalTextWidth() <= editor.body_edit.viewport().width()
+    assert editor.body_edit.font().pointSizeF() > editor.title_edit.font().pointSizeF()
+
+    editor.resize(520, 700)
+    editor.splitter.setSizes([260, 260])
+    qtbot.waitUntil(lambda: editor.body_edit.viewportMargins().left() == 12)
+    assert editor.preview.viewportMargins().left() == 12
+    editor.body_edit.setFont(editor.body_edit.font())  # a new font keeps its measure
+    editor.resize(1800, 700)
+    editor.splitter.setSizes([900, 900])
+    qtbot.waitUntil(lambda: editor.body_edit.viewportMargins().left() > 12)

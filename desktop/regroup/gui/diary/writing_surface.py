@@ -1,0 +1,184 @@
+"""Where the words go: the body's writing surface and its Markdown preview.
+
+Lines of about seventy characters are the easiest to read; in a maximised window
+they would otherwise run across the whole screen. Both widgets keep their full
+width (the scroll bar stays at the edge and the wheel scrolls anywhere over them)
+and grow equal side margins instead, recomputed when the widget is resized or its
+font changes. The body stays a plain-text edit: a 5 MB paste is laid out lazily,
+a block at a time, as before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QMouseEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit, QTextBrowser, QWidget
+
+MEASURE_CHARS = 70
+"""The line length aimed at, in average characters of the body font."""
+SIDE_MIN = 12
+LINE_HEIGHT_PERCENT = 150
+FONT_SCALE = 1.15
+"""The body reads a little larger than the controls around it."""
+OPENABLE_SCHEMES = ("http", "https", "mailto")
+
+
+def measure_width(area: QAbstractScrollArea) -> int:
+    """Return the width in pixels of a line of :data:`MEASURE_CHARS` characters."""
+    return MEASURE_CHARS * area.fontMetrics().averageCharWidth()
+
+
+def keep_measure(area: QAbstractScrollArea) -> None:
+    """Give ``area`` equal side margins so its text is one measure wide, centred."""
+    margins = area.viewportMargins()
+    total = area.viewport().width() + margins.left() + margins.right()
+    side = max(SIDE_MIN, (total - measure_width(area)) // 2)
+    if side != margins.left() or side != margins.right():
+        area.setViewportMargins(side, 0, side, 0)
+
+
+def writing_font(area: QWidget) -> None:
+    """Set the calm, slightly larger body font (the theme's "body" style may refine it)."""
+    area.setProperty("textStyle", "body")
+    font = area.font()
+    font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
+    area.setFont(font)
+
+
+def handle_margin_event(area: QAbstractScrollArea, event: QEvent) -> bool:
+    """Let the wheel scroll over the side margins too; True when it was handled.
+
+    Qt leaves events outside the viewport to the parent, so the margins would be dead.
+    """
+    if isinstance(event, QWheelEvent):
+        area.wheelEvent(event)
+        return True
+    return False
+
+
+def nearest_point(area: QAbstractScrollArea, event: QMouseEvent) -> QPoint:
+    """Return the viewport point nearest to a click in the margins."""
+    viewport = area.viewport()
+    point = viewport.mapFrom(area, event.position().toPoint())
+    x = min(max(point.x(), 0), viewport.width() - 1)
+    y = min(max(point.y(), 0), viewport.height() - 1)
+    return QPoint(x, y)
+
+
+class WritingSurface(QPlainTextEdit):
+    """The body's plain-text editor, one readable measure wide whatever the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        writing_font(self)
+        self.setBackgroundRole(self.viewport().backgroundRole())
+        self.setAutoFillBackground(True)  # the margins read as part of the page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt: re-centre the measure for the new width."""
+        super().resizeEvent(event)
+        keep_measure(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt: a new font means a new measure."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            keep_measure(self)
+
+    def event(self, event: QEvent) -> bool:
+        """Qt: a click in the margins puts the cursor at the nearest place in the text."""
+        if (
+            isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseButtonPress
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.setTextCursor(self.cursorForPosition(nearest_point(self, event)))
+            return True
+        if handle_margin_event(self, event):
+            return True
+        return super().event(event)
+
+    def insert_heading(self, text: str) -> None:
+        """Insert ``text`` as a Markdown heading and put the cursor under it (one undo step).
+
+        In an empty body the heading goes at the top; otherwise it starts a new
+        paragraph after the one the cursor is in.
+        """
+        heading = "## " + " ".join(text.split())
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if self.document().characterCount() > 1:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            block = cursor.block()
+            if block.text().strip():
+                heading = "\n\n" + heading
+            elif block.previous().isValid() and block.previous().text().strip():
+                heading = "\n" + heading
+        cursor.insertText(heading + "\n\n")
+        following = cursor.block().next()
+        if cursor.block().text() == "" and following.isValid() and following.text().strip():
+            cursor.insertText("\n")
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.setFocus()
+
+
+class MarkdownPreview(QTextBrowser):
+    """Shows the text as Markdown in the same measure; never loads anything.
+
+    Links open only when clicked, and only web and mail ones.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        writing_font(self)
+        self.setBackgroundRole(self.viewport().backgroundRole())
+        self.setAutoFillBackground(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        """Qt: refuse every image or style sheet a text names, local or remote."""
+        return None
+
+    def show_markdown(self, text: str) -> None:
+        """Show ``text`` formatted, its lines spaced for reading."""
+        self.setMarkdown(text)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        spacing = QTextBlockFormat()
+        spacing.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        cursor.mergeBlockFormat(spacing)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt: re-centre the measure for the new width."""
+        super().resizeEvent(event)
+        keep_measure(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt: a new font means a new measure."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            keep_measure(self)
+
+    def event(self, event: QEvent) -> bool:
+        """Qt: the wheel scrolls over the margins too."""
+        return handle_margin_event(self, event) or super().event(event)
+
+    @staticmethod
+    def _open_link(url: QUrl) -> None:
+        if url.scheme() in OPENABLE_SCHEMES:
+            QDesktopServices.openUrl(url)
