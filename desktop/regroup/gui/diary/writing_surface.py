@@ -5,21 +5,32 @@ they would otherwise run across the whole screen. Both widgets keep their full
 width (the scroll bar stays at the edge and the wheel scrolls anywhere over them)
 and grow equal side margins instead, recomputed when the widget is resized or its
 font changes. The body stays a plain-text edit: a 5 MB paste is laid out lazily,
-a block at a time, as before.
+a block at a time, as before; its layout only spaces the lines of the blocks
+it has laid out (Qt's plain-text layout has no line height of its own).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QMouseEvent,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
+    QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QTextBrowser,
+    QWidget,
+)
 
 MEASURE_CHARS = 70
 """The line length aimed at, in average characters of the body font."""
@@ -35,13 +46,20 @@ def measure_width(area: QAbstractScrollArea) -> int:
     return MEASURE_CHARS * area.fontMetrics().averageCharWidth()
 
 
-def keep_measure(area: QAbstractScrollArea) -> None:
-    """Give ``area`` equal side margins so its text is one measure wide, centred."""
+def keep_measure(area: QAbstractScrollArea) -> bool:
+    """Give ``area`` equal side margins so its text is one measure wide, centred.
+
+    Returns whether the margins changed. The caller lays the text out afterwards:
+    the viewport's own resize event is not always delivered while the area is
+    itself being resized, which left the text wrapped at the old width.
+    """
     margins = area.viewportMargins()
     total = area.viewport().width() + margins.left() + margins.right()
     side = max(SIDE_MIN, (total - measure_width(area)) // 2)
-    if side != margins.left() or side != margins.right():
-        area.setViewportMargins(side, 0, side, 0)
+    if side == margins.left() and side == margins.right():
+        return False
+    area.setViewportMargins(side, 0, side, 0)
+    return True
 
 
 def writing_font(area: QWidget) -> None:
@@ -72,25 +90,59 @@ def nearest_point(area: QAbstractScrollArea, event: QMouseEvent) -> QPoint:
     return QPoint(x, y)
 
 
+class SpacedLayout(QPlainTextDocumentLayout):
+    """Qt's plain-text layout with its lines :data:`LINE_HEIGHT_PERCENT` apart.
+
+    Qt lays a block out when it is first shown or edited and then asks for its
+    rectangle before painting it, hit-testing or scrolling to it; this spreads
+    the block's lines at that moment (once per layout) and answers the taller
+    rectangle. The cursor, clicks and scrolling all follow the lines' positions.
+    """
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        """Qt: the block's rectangle, its lines spaced for reading."""
+        rect = super().blockBoundingRect(block)
+        layout = block.layout()
+        count = layout.lineCount()
+        if rect.isNull() or count == 0:
+            return rect
+        first = layout.lineAt(0)
+        spread = first.y() > 0  # Qt puts a fresh layout's first line at the very top
+        top = 0.0
+        for number in range(count):
+            line = layout.lineAt(number)
+            step = math.ceil(line.height() * LINE_HEIGHT_PERCENT / 100)
+            if not spread:
+                line.setPosition(QPointF(line.x(), top + (step - line.height()) / 2))
+            top += step
+        if not block.next().isValid():
+            top += self.document().documentMargin()
+        return QRectF(rect.x(), rect.y(), rect.width(), top)
+
+
 class WritingSurface(QPlainTextEdit):
     """The body's plain-text editor, one readable measure wide whatever the window."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._document = QTextDocument(self)
+        self._layout = SpacedLayout(self._document)  # kept: Qt calls back into it
+        self._document.setDocumentLayout(self._layout)
+        self.setDocument(self._document)
         writing_font(self)
         self.setBackgroundRole(self.viewport().backgroundRole())
         self.setAutoFillBackground(True)  # the margins read as part of the page
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Qt: re-centre the measure for the new width."""
-        super().resizeEvent(event)
+        """Qt: re-centre the measure for the new width, then lay the text out in it."""
         keep_measure(self)
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Qt: a new font means a new measure."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            keep_measure(self)
+        if event.type() == QEvent.Type.FontChange and keep_measure(self):
+            super().resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def event(self, event: QEvent) -> bool:
         """Qt: a click in the margins puts the cursor at the nearest place in the text."""
@@ -164,15 +216,15 @@ class MarkdownPreview(QTextBrowser):
         cursor.mergeBlockFormat(spacing)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Qt: re-centre the measure for the new width."""
-        super().resizeEvent(event)
+        """Qt: re-centre the measure for the new width, then lay the text out in it."""
         keep_measure(self)
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Qt: a new font means a new measure."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            keep_measure(self)
+        if event.type() == QEvent.Type.FontChange and keep_measure(self):
+            super().resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def event(self, event: QEvent) -> bool:
         """Qt: the wheel scrolls over the margins too."""

@@ -148,14 +148,18 @@ class CardDelegate(RowDelegate):
         painter: QPainter, option: QStyleOptionViewItem, inner: QRect, title: str, face: CardFace
     ) -> None:
         line = option.fontMetrics.lineSpacing()
+        middle = face.category is not None or bool(face.due)
+        unused = CardDelegate.lines - 1 - middle - bool(face.source)
+        top = inner.top() + unused * (line + GAP) // 2  # fewer lines sit in the middle
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(ink(option))
-        draw_line(painter, QRect(inner.left(), inner.top(), inner.width(), line), title)
+        draw_line(painter, QRect(inner.left(), top, inner.width(), line), title)
         painter.setFont(option.font)
+        metrics = painter.fontMetrics()
         dim = ink(option, QPalette.ColorRole.PlaceholderText)  # theme: colour("text_muted")
-        top = inner.top() + line + GAP
+        top += line + GAP
         left = inner.left()
         if face.category is not None:
             dot = QRectF(left, top + (line - DOT) / 2, DOT, DOT)
@@ -163,23 +167,22 @@ class CardDelegate(RowDelegate):
             painter.setBrush(category_colour(face.category, option.palette))
             painter.drawEllipse(dot)
             left += DOT + GAP
-            label = face.category_label
-            room = inner.right() - left
+            chip = metrics.horizontalAdvance(face.due) + 2 * CHIP_AIR + 2 * GAP if face.due else 0
+            room = inner.right() - left - chip  # the due date matters more than the label
+            label = fit(metrics, face.category_label, room) if room > 2 * DOT else ""
             painter.setPen(dim)
             painter.drawText(
-                QRect(left, top, room, line),
+                QRect(left, top, max(room, 0), line),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fit(painter.fontMetrics(), label, room),
+                label,
             )
-            left += painter.fontMetrics().horizontalAdvance(label) + 2 * GAP
+            left += metrics.horizontalAdvance(label) + 2 * GAP if label else 0
         if face.due and inner.right() - left > 2 * CHIP_AIR:
             chip_ink = ink(option, QColor(OVERDUE_COLOUR)) if face.overdue else ink(option)
             room = inner.right() - left - 2 * CHIP_AIR
-            draw_chip(
-                painter, left, top, line, fit(painter.fontMetrics(), face.due, room), chip_ink
-            )
+            draw_chip(painter, left, top, line, fit(metrics, face.due, room), chip_ink)
         if face.source:
-            if face.category is not None or face.due:
+            if middle:
                 top += line + GAP
             painter.setPen(dim)
             draw_line(painter, QRect(inner.left(), top, inner.width(), line), face.source)
