@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QWheelEvent
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent
@@ -198,3 +198,36 @@ def test_the_body_spaces_its_lines_for_reading_and_the_cursor_follows_them(qtbot
     assert body.cursorRect().top() - top >= 1.4 * spacing
     clicked = body.cursorForPosition(body.cursorRect().center())
     assert clicked.position() == body.textCursor().position()
+
+
+def test_the_side_margins_scroll_and_take_clicks_like_the_text(qtbot: QtBot) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.resize(1600, 400)
+    editor.show()
+    body = editor.body_edit
+    body.setPlainText("\n".join(f"Line {n} of a long entry." for n in range(200)))
+    assert body.viewportMargins().left() > 100
+    margin = QPoint(body.viewportMargins().left() // 2, body.height() // 2)
+    bar = body.verticalScrollBar()
+    assert bar.value() == 0
+    wheel = QWheelEvent(
+        QPointF(margin),
+        QPointF(body.mapToGlobal(margin)),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(body, wheel)
+    assert bar.value() > 0
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.title_edit.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.mouseClick(body, Qt.MouseButton.LeftButton, pos=margin)
+    assert body.hasFocus() and body.textCursor().block().text().startswith("Line ")
+    assert body.textCursor().block() != body.document().lastBlock()
+    assert body.textCursor().positionInBlock() == 0  # the nearest place: the line's start

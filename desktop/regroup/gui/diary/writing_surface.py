@@ -12,6 +12,7 @@ it has laid out (Qt's plain-text layout has no line height of its own).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
@@ -70,15 +71,25 @@ def writing_font(area: QWidget) -> None:
     area.setFont(font)
 
 
-def handle_margin_event(area: QAbstractScrollArea, event: QEvent) -> bool:
-    """Let the wheel scroll over the side margins too; True when it was handled.
+def measured_event(
+    area: QAbstractScrollArea,
+    event: QEvent,
+    handle: Callable[[QEvent], bool],
+    lay_out: Callable[[QResizeEvent], None],
+) -> bool:
+    """Handle an area's event (``handle``: its own handling) with the measure's part.
 
-    Qt leaves events outside the viewport to the parent, so the margins would be dead.
+    The wheel scrolls over the side margins too: Qt leaves events outside the
+    viewport to the parent, so the margins would be dead. A new font means a
+    new measure, and the text is laid out again in it.
     """
     if isinstance(event, QWheelEvent):
         area.wheelEvent(event)
         return True
-    return False
+    handled = handle(event)
+    if event.type() == QEvent.Type.FontChange and keep_measure(area):
+        lay_out(QResizeEvent(area.size(), area.size()))
+    return handled
 
 
 def nearest_point(area: QAbstractScrollArea, event: QMouseEvent) -> QPoint:
@@ -138,14 +149,11 @@ class WritingSurface(QPlainTextEdit):
         keep_measure(self)
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Qt: a new font means a new measure."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and keep_measure(self):
-            super().resizeEvent(QResizeEvent(self.size(), self.size()))
-
     def event(self, event: QEvent) -> bool:
-        """Qt: a click in the margins puts the cursor at the nearest place in the text."""
+        """Qt: a click in the margins puts the cursor at the nearest place in the text.
+
+        The wheel scrolls over the margins too, and a new font gets a new measure.
+        """
         if (
             isinstance(event, QMouseEvent)
             and event.type() == QEvent.Type.MouseButtonPress
@@ -154,9 +162,7 @@ class WritingSurface(QPlainTextEdit):
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.setTextCursor(self.cursorForPosition(nearest_point(self, event)))
             return True
-        if handle_margin_event(self, event):
-            return True
-        return super().event(event)
+        return measured_event(self, event, super().event, super().resizeEvent)
 
     def insert_heading(self, text: str) -> None:
         """Insert ``text`` as a Markdown heading and put the cursor under it (one undo step).
@@ -220,15 +226,9 @@ class MarkdownPreview(QTextBrowser):
         keep_measure(self)
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Qt: a new font means a new measure."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and keep_measure(self):
-            super().resizeEvent(QResizeEvent(self.size(), self.size()))
-
     def event(self, event: QEvent) -> bool:
-        """Qt: the wheel scrolls over the margins too."""
-        return handle_margin_event(self, event) or super().event(event)
+        """Qt: the wheel scrolls over the margins too; a new font gets a new measure."""
+        return measured_event(self, event, super().event, super().resizeEvent)
 
     @staticmethod
     def _open_link(url: QUrl) -> None:
