@@ -141,7 +141,7 @@ class ReminderService:
                 self._mark(Checkin.missed_at, missed, now)
                 if daily:
                     write_values(self._db, {DAILY_LAST_FIRED: to_db_time(daily[0].due_at)})
-        notices = [notice_for(result.deliver), missed_notice(len(missed))]
+        notices = [notice_for(result.deliver), missed_notice(missed)]
         return ReminderCheck(
             notices=tuple(notice for notice in notices if notice is not None),
             delivered=tuple(delivered),
