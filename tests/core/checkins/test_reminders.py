@@ -331,3 +331,13 @@ def test_the_reminder_check_reads_its_partial_index(profile: Profile) -> None:
     for sql in (_DUE_NOW_SQL, _NEXT_SQL):
         steps = profile.db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", ("2026",)).fetchall()
         assert any("checkin_reminder" in str(step) for step in steps), steps
+
+
+def test_a_check_in_planned_after_its_day_is_ready_now_not_missed(
+    plans: Plans, reminders: ReminderService
+) -> None:
+    at(plans, DUE + dt.timedelta(days=4))  # the debrief is finished four days late
+    checkin_id = new_checkin(plans)
+    result = reminders.check()
+    assert result.notices == (Notice(CHECKIN_READY, Target.CHECKINS, checkin_id),)
+    assert result.missed == () and result.delivered == (checkin_id,)

@@ -13,18 +13,22 @@ from regroup.core.profile import Profile
 from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.main_window import MainWindow
 from regroup.gui.reminders.reminder_ui import ReminderUi, install_reminder_ui
-from tests.gui.conftest import page_of, show_window
+from tests.gui.conftest import ManualClock, page_of, show_window
 from tests.gui.reminders.test_reminder_ui import Recording
 
-# The test clock stands at noon on 18 March: these check-ins came due days ago.
+# Planned on 10 March (the test clock's day is moved back); by noon on 18 March, when
+# Regroup starts again, they came due days ago.
 COMPANIES = ("Northwind", "Bolt", "Cedar Health")
 
 
-def _came_due_days_ago(profile: Profile, company: str) -> int:
+def _came_due_days_ago(profile: Profile, company: str, clock: ManualClock) -> int:
     content = DebriefContent(
         company=company, role="Designer", news_on=dt.date(2026, 3, 10), mourning_days=3
     )
+    now = clock.moment
+    clock.moment = dt.datetime(2026, 3, 10, 18, 0, tzinfo=dt.UTC)
     record = profile.debriefs.create(content, draft=False).record
+    clock.moment = now
     assert record.checkin is not None
     return record.checkin.id
 
@@ -43,9 +47,9 @@ def _first_check(qtbot: QtBot, profile: Profile) -> tuple[MainWindow, ReminderUi
 
 
 def test_one_check_in_missed_is_one_and_its_notice_opens_it_under_missed(
-    qtbot: QtBot, clocked_profile: Profile
+    qtbot: QtBot, clocked_profile: Profile, clock: ManualClock
 ) -> None:
-    checkin_id = _came_due_days_ago(clocked_profile, "Northwind")
+    checkin_id = _came_due_days_ago(clocked_profile, "Northwind", clock)
     window, ui, notice = _first_check(qtbot, clocked_profile)
     try:
         assert notice.message.startswith("A check-in came due while Regroup was closed")
@@ -61,10 +65,10 @@ def test_one_check_in_missed_is_one_and_its_notice_opens_it_under_missed(
 
 
 def test_three_check_ins_missed_are_counted_in_one_quiet_notice(
-    qtbot: QtBot, clocked_profile: Profile
+    qtbot: QtBot, clocked_profile: Profile, clock: ManualClock
 ) -> None:
     for company in COMPANIES:
-        _came_due_days_ago(clocked_profile, company)
+        _came_due_days_ago(clocked_profile, company, clock)
     _window, ui, notice = _first_check(qtbot, clocked_profile)
     try:
         assert notice.message.startswith("3 check-ins came due while Regroup was closed")
