@@ -203,7 +203,7 @@ class DebriefPage(SavingPage):
             return
         checkin_id = checkin.id
         self._notify(
-            "Its check-in is due now: the days to mourn have passed. "
+            "This debrief's check-in is due now: its days to mourn have passed. "
             "You can answer it whenever you like.",
             actions=[(DUE_NOW_OPEN, lambda: self._open_checkin(checkin_id))],
         )
