@@ -147,3 +147,14 @@ def test_a_check_in_planned_in_the_past_waits_at_once(plans: Plans) -> None:
     assert waits_now(late.checkin, now)
     assert not waits_now(soon.checkin, now)
     assert not waits_now(None, now)
+
+
+def test_a_check_in_planned_weeks_after_its_day_is_due_not_missed(plans: Plans) -> None:
+    now = plans.clock.now()
+    weeks_ago = plans.checkins.local_day(now) - dt.timedelta(days=40)
+    record = plans.debriefs.create(
+        dataclasses.replace(CONTENT, news_on=weeks_ago), draft=False
+    ).record
+    assert record.checkin is not None
+    assert record.checkin.status(now) is CheckinStatus.DUE
+    assert record.checkin.status(now + dt.timedelta(days=7)) is CheckinStatus.MISSED
