@@ -229,6 +229,9 @@ def test_the_next_step_becomes_a_goal_linked_to_the_debrief(
     assert page.form.checkin_id == checkin_id and not page.form.goal_button.isEnabled()
     page.form.goal_label.linkActivated.emit("goal")
     assert window.current_page_key() == "goals"
+    clocked_profile.goals.delete(goal.id)  # gone from the board: it can be made again
+    window.events.goals_changed.emit()
+    assert page.form.goal_label.isHidden() and page.form.goal_button.isEnabled()
 
 
 def test_clicking_a_row_opens_that_check_in(

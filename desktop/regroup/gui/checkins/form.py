@@ -37,7 +37,8 @@ YES = "Yes, I'm ready to move on"
 NOT_YET = "Not yet…"
 NOTHING_OPEN = "Nothing is waiting for an answer"
 NOTHING_OPEN_HINT = (
-    "Choose a check-in from the list to look back at it, or start one for a debrief."
+    "When a check-in comes due, it opens here, ready to answer. You can also open "
+    "one from the list, or start one for a debrief."
 )
 
 

@@ -63,6 +63,7 @@ class CheckinsPage(Page):
         self.tree.currentItemChanged.connect(self._on_current)
         self.empty_label = QLabel(EMPTY_HINT)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.form = CheckinForm()
         self.saver = CheckinSaver(profile, self.form.answers, self)
         self.debrief_combo = DebriefCombo(self._debrief_names)
@@ -81,6 +82,7 @@ class CheckinsPage(Page):
         self.form.goal_requested.connect(self.make_goal)
         self.form.goal_opened.connect(lambda goal_id: context.open("goals", goal_id))
         context.events.checkins_changed.connect(self._on_checkins_changed)
+        context.events.goals_changed.connect(self._on_goals_changed)
         self.form.show_item(None, profile.clock.now(), self.today())
 
     def _lay_out(self) -> None:
@@ -88,7 +90,7 @@ class CheckinsPage(Page):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.tree, 1)
-        column.addWidget(self.empty_label)
+        column.addWidget(self.empty_label, 1)  # in the list's place, read from the top
         column.addWidget(self.debrief_combo)
         column.addWidget(self.start_button)
         form = QScrollArea()  # a short window scrolls the form; it never widens the window
@@ -213,6 +215,11 @@ class CheckinsPage(Page):
         self.form.show_item(item, self.profile.clock.now(), self.today())
         if item is not None:
             self._show_goal(checkin_id)
+
+    def _on_goals_changed(self) -> None:
+        """A goal was renamed or deleted on the board: the link follows it."""
+        if self.form.checkin_id is not None:
+            self._show_goal(self.form.checkin_id)
 
     def _show_goal(self, checkin_id: int) -> None:
         goal_id = self.profile.checkins.goal_made(checkin_id)
