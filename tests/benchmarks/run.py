@@ -78,6 +78,7 @@ BUDGETS = (
     Budget(36_500, "reminder_check_ms", 5, "ms"),
     Budget(36_500, "idle_cpu_percent", 1, "%"),
     Budget(36_500, "goals_board_show_ms", 150, "ms"),
+    Budget(3_650, "pdf_1000_entries_ms", 5_000, "ms"),
     Budget(36_500, "goals_board_drop_ms", 20, "ms"),
     Budget(36_500, "debrief_page_filter_text_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_company_ms", 30, "ms"),
@@ -87,6 +88,8 @@ BUDGETS = (
 GUI_SIZES = (36_500, 365_000)
 JRNL_SIZE = 36_500
 PLANS_SIZE = 36_500
+PDF_SIZE = 3_650
+"""The PDF figure prints 1,000 of this journal's entries (a date range holding them)."""
 
 
 def summary(samples: list[float]) -> dict[str, float]:
@@ -234,6 +237,20 @@ def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> di
     }
 
 
+def pdf_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> list[float]:
+    """Milliseconds to export 1,000 entries as PDF, from a process of its own (see pdf_bench)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.pdf_bench", str(paths.root), str(runs)],
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1200,
+    )
+    times: list[float] = json.loads(done.stdout)["pdf_1000_entries_ms"]
+    return times
+
+
 def plans_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
     """The Goals board's and Debriefs page's figures, from a process of their own."""
     done = subprocess.run(
@@ -305,6 +322,8 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     }
     if size in GUI_SIZES:
         result.update(diary_gui_figures(paths, env, runs))
+    if size == PDF_SIZE:
+        result["pdf_1000_entries_ms"] = summary(pdf_figures(paths, env, runs))
     if size == PLANS_SIZE:
         result.update(bench_plans(paths, runs, env))
         result.update(bench_reminders(paths, runs, env))

@@ -82,7 +82,7 @@ def test_markdown_of_one_debrief_and_json_of_everything(
     dialog.path_edit.setText(str(tmp_path / "all.md"))
     assert dialog.path_edit.text().endswith("all.json")
     dialog.export_button.click()
-    assert told[-1].startswith("Exported 3 entries, 1 debrief")
+    assert told[-1].startswith("Exported 3 entries and 1 debrief.")
 
 
 def test_file_export_is_in_the_window_file_menu(qtbot: QtBot, profile: Profile) -> None:
