@@ -20,6 +20,7 @@ from regroup.core.exchange.readable_parts import (
     debrief_parts,
     entry_details,
     goal_details,
+    plain,
     readable_counts,
     scope_range,
     scope_title,
@@ -30,15 +31,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
 _LINE_START = re.compile(r"^([#+=-])")
 _NUMBERED = re.compile(r"^(\d{1,9})([.)])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|(\d{1,9})[.)])\s+(.*)$")
-_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 HARD_BREAK = "  \n"
-
-
-def plain(text: str) -> str:
-    """Return text with one kind of line break and no NUL (Markdown reads NUL as U+FFFD)."""
-    return _NEWLINES.sub("\n", text).replace("\x00", "\ufffd")
 
 
 def escape_line(text: str) -> str:

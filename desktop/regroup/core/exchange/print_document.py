@@ -30,6 +30,7 @@ from regroup.core.exchange.readable_parts import (
     debrief_parts,
     entry_details,
     goal_details,
+    plain,
     readable_counts,
     scope_range,
     scope_title,
@@ -37,7 +38,6 @@ from regroup.core.exchange.readable_parts import (
 from regroup.core.goals.types import LANE_LABELS, Lane
 from regroup.core.storage.files import atomic_write_bytes
 
-_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 PAGE_BREAK = ' style="page-break-before: always"'
 
 
@@ -52,7 +52,7 @@ class PrintDocument:
 
 def text(value: str) -> str:
     """Escape one line of typed text for HTML."""
-    return html.escape(_NEWLINES.sub("\n", value).replace("\x00", "\ufffd"), quote=False)
+    return html.escape(plain(value), quote=False)
 
 
 def one_line(value: str) -> str:
@@ -61,7 +61,7 @@ def one_line(value: str) -> str:
 
 def long_text(value: str) -> str:
     """Return typed text as paragraphs, its single line breaks kept."""
-    blocks = re.split(r"\n[ \t]*\n", _NEWLINES.sub("\n", value).strip())
+    blocks = re.split(r"\n[ \t]*\n", plain(value).strip())
     return "".join(
         f"<p>{'<br/>'.join(text(line) for line in block.split(chr(10)))}</p>"
         for block in blocks
@@ -119,7 +119,7 @@ def _debrief(debrief: ReadableDebrief, heading: str) -> str:
 def _goals(readable: Readable) -> str:
     parts = []
     for lane, goals in groupby(readable.goals, key=lambda goal: goal.lane):
-        parts.append(f"<h2>{LANE_LABELS[lane]}</h2><ul>")
+        parts.append(f'<h2>{LANE_LABELS[lane]}</h2><ul style="list-style-type: none">')
         for goal in goals:
             details, notes = goal_details(goal)
             mark = "☑" if lane == Lane.DONE else "☐"
@@ -135,7 +135,7 @@ def _goals(readable: Readable) -> str:
 def _title_page(readable: Readable, exported_on: date) -> str:
     days = scope_range(readable)
     parts = [
-        '<p class="brand">Regroup</p>',
+        '<p class="spacer">&nbsp;</p><p class="brand">Regroup</p>',
         f'<h1 class="title">{one_line(scope_title(readable))}</h1>',
         f'<p class="range">{text(days)}</p>' if days else "",
         f'<p class="meta">{readable_counts(readable).capitalize()}. '

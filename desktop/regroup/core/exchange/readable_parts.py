@@ -7,6 +7,7 @@ with the same labels as the window.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,6 +28,7 @@ KEEP_LOOKING_LABELS = {
     KeepLooking.NOT_SURE: "Not sure",
     KeepLooking.NO: "No",
 }
+_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 NOT_INCLUDED = (
     "Entries and debriefs in the trash are not included. This file is not encrypted, "
     "and it cannot be imported back; use the JSON export for a copy that can be restored."
@@ -49,6 +51,11 @@ class Part:
     title: str
     facts: tuple[tuple[str, str], ...]
     answers: tuple[Answer, ...] = ()
+
+
+def plain(text: str) -> str:
+    """Return text with one kind of line break and no NUL, which neither format can show."""
+    return _NEWLINES.sub("\n", text).replace("\x00", "\ufffd")
 
 
 def _iso(day: date | None) -> str:
