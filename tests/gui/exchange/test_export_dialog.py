@@ -105,3 +105,24 @@ def test_emoji_rtl_nul_and_a_long_text_make_a_pdf(qtbot: QtBot) -> None:
     assert data.startswith(b"%PDF-")
     assert seen[-1][0] == seen[-1][1] >= 3
     QApplication.processEvents()
+
+
+def test_a_file_that_exists_is_replaced_only_when_the_person_says_so(
+    qtbot: QtBot, profile: Profile, tmp_path: Path, told: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(profile)
+    target = tmp_path / "keep.md"
+    target.write_text("keep me", encoding="utf-8")
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    dialog = ExportDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.format_group.button(1).setChecked(True)
+    dialog.path_edit.setText(str(target))
+
+    dialog.export_button.click()
+    assert target.read_text(encoding="utf-8") == "keep me" and told == []
+
+    dialog.export_button.click()
+    assert "Day 20" in target.read_text(encoding="utf-8")
+    assert told[-1].startswith("Exported 3 entries and 1 debrief.")

@@ -204,6 +204,8 @@ class ExportDialog(QDialog):
         if target.is_dir():
             QMessageBox.information(self, "Export", f"{target} is a folder; name a file.")
             return
+        if target.exists() and not self._replace(target):
+            return
         scope = self.scope()
         if scope.date_from and scope.date_to and scope.date_from > scope.date_to:
             QMessageBox.information(self, "Export", "The first day is after the last day.")
@@ -218,6 +220,21 @@ class ExportDialog(QDialog):
                 self._start_pdf(printable(self.profile.db, scope, self.profile.clock), target)
         except RegroupError as exc:
             QMessageBox.warning(self, "Export", str(exc))
+
+    def _replace(self, target: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Export",
+            f"{target.name} already exists. Replace it with this export?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        """Stay open while a PDF is being painted: its thread must finish first."""
+        if self.job is None:
+            super().reject()
 
     def _start_pdf(self, document: PrintDocument, target: Path) -> None:
         self.export_button.setEnabled(False)
