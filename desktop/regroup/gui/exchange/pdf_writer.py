@@ -43,7 +43,8 @@ li { margin-bottom: 4px; }
 p.label { font-weight: 600; color: #34495e; margin-top: 8px; margin-bottom: 2px; }
 td.label { color: #4f5b66; padding-right: 16px; }
 table.facts { margin-bottom: 8px; }
-p.brand { font-size: 13pt; color: #5b7a99; margin-top: 900px; }
+p.spacer { font-size: 150pt; }
+p.brand { font-size: 13pt; color: #5b7a99; }
 h1.title { font-size: 26pt; margin-top: 8px; margin-bottom: 12px; }
 p.range { font-size: 14pt; color: #2c3e50; margin-bottom: 40px; }
 p.meta { color: #4f5b66; font-size: 10pt; }
