@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile
-from regroup.gui.exchange.export_dialog import export_action
+from regroup.gui.exchange.menu import export_action
 from regroup.gui.kit.data_events import DataEvents
 from regroup.gui.kit.lazy_page import LazyPage
 from regroup.gui.kit.page import Page, PageContext, PageEntry, Target

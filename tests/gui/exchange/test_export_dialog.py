@@ -18,6 +18,7 @@ from regroup.core.profile import Profile
 from regroup.gui.exchange.export_dialog import ExportDialog
 from regroup.gui.exchange.pdf_writer import render_pdf
 from tests.gui.conftest import show_window
+from tests.gui.modal import when_modal
 
 
 @pytest.fixture
@@ -85,11 +86,18 @@ def test_markdown_of_one_debrief_and_json_of_everything(
     assert told[-1].startswith("Exported 3 entries and 1 debrief.")
 
 
-def test_file_export_is_in_the_window_file_menu(qtbot: QtBot, profile: Profile) -> None:
+def test_file_export_in_the_window_file_menu_opens_the_dialog(
+    qtbot: QtBot, profile: Profile
+) -> None:
     window = show_window(qtbot, profile)
     file_menu = window.menuBar().actions()[0].menu()
-    names = [action.text() for action in file_menu.actions()]  # type: ignore[union-attr]
-    assert "&Export…" in names
+    export = next(a for a in file_menu.actions() if a.text() == "&Export…")  # type: ignore[union-attr]
+    opened: list[str] = []
+
+    errors = when_modal(lambda dialog: opened.append(dialog.windowTitle()))
+    export.trigger()
+
+    assert errors == [] and opened == ["Export"]
 
 
 def test_emoji_rtl_nul_and_a_long_text_make_a_pdf(qtbot: QtBot) -> None:

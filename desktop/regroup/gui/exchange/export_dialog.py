@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -280,10 +279,3 @@ class ExportDialog(QDialog):
         self.result_text = f"Exported {result.contents}. {NOT_ENCRYPTED}"
         QMessageBox.information(self, "Export", self.result_text)
         self.accept()
-
-
-def export_action(window: QWidget, profile: Profile) -> QAction:
-    """File › Export…, which opens the export dialog over ``window``."""
-    action = QAction("&Export…", window)
-    action.triggered.connect(lambda: ExportDialog(profile, window).exec())
-    return action
