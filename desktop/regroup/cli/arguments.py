@@ -56,6 +56,12 @@ def count(text: str) -> int:
     return int(text)
 
 
+def record_id(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number, 1 or more)")
+    return int(text)
+
+
 def command(
     commands: Commands, name: str, help_text: str, description: str, handler: Handler
 ) -> argparse.ArgumentParser:
