@@ -31,7 +31,8 @@ STARRED_TAG = "starred"
 _HEADER = re.compile(r"(?:^|\n)\[([^\]]+)\] ")
 _DATE_LIKE = re.compile(r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b")
 _TIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M %p", "%Y-%m-%d")
-_TAG = re.compile(r"(?<!\S)([@#][-+*#/\w]+)")
+_TAG = re.compile(r"[@#](?<!\S[@#])[-+*#/\w]+")  # jrnl's rule; the sign first scans faster
+_MINUTE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2})")
 # jrnl 4's SENTENCE_SPLITTER: a terminal, an optional quote and brackets, then spaces.
 _SENTENCE_END = re.compile(
     "([.!?\u2026\u203c\u203d\u2047\u2048\u2049\u22ef\ufe52\ufe57]['\u2019\"\u201d]?[\\])]*\\s+)"
@@ -48,9 +49,16 @@ def split_title(text: str) -> tuple[str, str]:
 
 
 def _moment(day: str, clock: str) -> datetime | None:
+    text = f"{day} {clock}".strip()
+    if found := _MINUTE.fullmatch(text):  # jrnl's default; strptime is slow on 36,500
+        try:
+            year, month, day_of_month, hour, minute = map(int, found.groups())
+            return datetime(year, month, day_of_month, hour, minute)
+        except ValueError:
+            return None
     for pattern in _TIME_FORMATS:
         try:
-            return datetime.strptime(f"{day} {clock}".strip(), pattern)
+            return datetime.strptime(text, pattern)
         except ValueError:
             continue
     return None
@@ -60,7 +68,7 @@ def _entry(
     written: datetime, title: str, body: str, tags: list[str], starred: bool
 ) -> ImportedEntry:
     local = written.astimezone()  # jrnl writes the computer's local time
-    minute = written.strftime("%Y-%m-%d %H:%M")
+    minute = written.isoformat(sep=" ", timespec="minutes")
     tags = sorted({tag.lstrip("@#").lower() for tag in tags} - {""})
     return imported_entry(
         ImportFormat.JRNL,
@@ -91,9 +99,10 @@ def read_jrnl_text(path: Path, text: str, progress: Progress | None = None) -> I
     for number, (written, _, begin) in enumerate(starts):
         end = starts[number + 1][1] if number + 1 < len(starts) else len(text)
         raw = text[begin:end]
-        lines = raw.splitlines()
-        starred = bool(lines) and lines[0].strip().endswith("*")
-        if starred:
+        first = raw.partition("\n")[0]
+        starred = first.strip().endswith("*")
+        if starred:  # as jrnl does it (splitlines and join, so the last newline goes)
+            lines = raw.splitlines()
             raw = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
         title, body = split_title(raw)
         tags = _TAG.findall(text[begin:end])

@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regroup.core.diary.tags import entry_tags
+from regroup.core.diary.tags import entry_tags, unique_tags
 from regroup.core.errors import ImportFileError
 from regroup.core.exchange.entries import ImportedEntry
 from regroup.core.exchange.fields import NOTHING_IMPORTED
@@ -94,7 +94,7 @@ def imported_entry(
         title=title,
         body=body,
         mood=None,
-        tags=tuple(entry_tags(tags, body)),
+        tags=tuple(entry_tags(tags, body) if "#" in body else unique_tags(tags)),
         revisions=(),
     )
 

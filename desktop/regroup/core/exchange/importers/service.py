@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from regroup.core.errors import ImportFileError
-from regroup.core.exchange.entries import ImportedEntry, insert_entries
+from regroup.core.exchange.entries import ImportedEntry
 from regroup.core.exchange.importers.dayone import read_dayone
 from regroup.core.exchange.importers.jrnl import read_jrnl
 from regroup.core.exchange.importers.markdown import SUFFIXES, read_markdown
@@ -29,6 +29,7 @@ from regroup.core.exchange.importers.plan import (
     Progress,
     Skipped,
 )
+from regroup.core.exchange.importers.writer import write_entries
 from regroup.core.exchange.rows import ids_by_uuid
 from regroup.core.exchange.service import EXPORT_FORMAT, import_document, read_export
 from regroup.core.storage.models import Entry
@@ -49,8 +50,6 @@ __all__ = [
     "write_plan",
 ]
 
-WRITE_CHUNK = 2_000
-"""Entries written between two progress reports (all in the one transaction)."""
 SAMPLE = 5
 _JRNL_HEADER = re.compile(r"\[[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[^\]]*\] ")
 
@@ -165,11 +164,6 @@ def preview(db: SqliteDatabase, plan: ImportPlan) -> ImportPreview:
     )
 
 
-def _chunks(entries: Sequence[ImportedEntry]) -> Iterator[Sequence[ImportedEntry]]:
-    for start in range(0, len(entries), WRITE_CHUNK):
-        yield entries[start : start + WRITE_CHUNK]
-
-
 def write_plan(
     db: SqliteDatabase, plan: ImportPlan, progress: Progress | None = None
 ) -> ImportOutcome:
@@ -187,12 +181,7 @@ def write_plan(
         )
     with writing(db):
         new = _new_entries(plan, ids_by_uuid(db, Entry))
-        done = 0
-        for chunk in _chunks(new):
-            insert_entries(db, list(chunk))
-            done += len(chunk)
-            if progress is not None:
-                progress(done, len(new))
+        write_entries(db, new, progress)
     return ImportOutcome(
         plan.format, len(new), len(plan.entries) - len(new), plan.skipped, plan.media_skipped
     )
