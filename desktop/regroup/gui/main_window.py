@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile
+from regroup.gui.exchange.menu import import_action
 from regroup.gui.kit.data_events import DataEvents
 from regroup.gui.kit.lazy_page import LazyPage
 from regroup.gui.kit.page import Page, PageContext, PageEntry, Target
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(import_action(self, self.context))
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(QApplication.quit)

@@ -78,15 +78,17 @@ class _Reader:
         self.skipped: list[Skipped] = []
         self.media = 0
 
-    def journal(self, name: str, document: object) -> None:
+    def journal(self, name: str, document: object, short: str) -> None:
+        """Read one journal file; ``short`` names it inside the export, for the summary."""
         items = document.get("entries") if isinstance(document, dict) else None
         if not isinstance(items, list):
             raise bad_file(name, 'a Day One journal holds a list of "entries"')
         for index, record in enumerate(items):
-            self.entry(f"{name}, entry {index + 1} (entries[{index}])", record)
+            number = f"entry {index + 1} (entries[{index}])"
+            self.entry(f"{name}, {number}", record, f"{short}, {number}")
             report(self.progress, index + 1, len(items))
 
-    def entry(self, where: str, record: object) -> None:
+    def entry(self, where: str, record: object, short: str) -> None:
         if not isinstance(record, dict):
             raise bad_file(where, "must be an object")
         identity = record.get("uuid")
@@ -105,10 +107,10 @@ class _Reader:
         )
         title, body = _title_and_body(text)
         if identity in self.entries:
-            self.skipped.append(Skipped(where, "is the same Day One entry as an earlier one"))
+            self.skipped.append(Skipped(short, "is the same Day One entry as an earlier one"))
         elif not title and not body:
             kept = "photos or other media" if media else "no text"
-            self.skipped.append(Skipped(where, f"holds {kept} only"))
+            self.skipped.append(Skipped(short, f"holds {kept} only"))
         else:
             starred = [STARRED_TAG] if record.get("starred") is True else []
             self.entries[identity] = imported_entry(
@@ -138,7 +140,7 @@ def read_dayone(source: Path, progress: Progress | None = None) -> ImportPlan:
         if not files:
             raise ImportFileError(f"{source} holds no Day One journal (such as Journal.json).")
         for path in files:
-            reader.journal(str(path), read_json(str(path), read_bytes(path)))
+            reader.journal(str(path), read_json(str(path), read_bytes(path)), path.name)
     elif zipfile.is_zipfile(source):
         try:
             with zipfile.ZipFile(source) as archive:
@@ -149,9 +151,9 @@ def read_dayone(source: Path, progress: Progress | None = None) -> ImportPlan:
                     )
                 for name in names:
                     where = f"{source}, {name}"
-                    reader.journal(where, read_json(where, archive.read(name)))
+                    reader.journal(where, read_json(where, archive.read(name)), name)
         except (zipfile.BadZipFile, OSError) as exc:
             raise bad_file(str(source), f"the zip file cannot be read ({exc})") from exc
     else:
-        reader.journal(str(source), read_json(str(source), read_bytes(source)))
+        reader.journal(str(source), read_json(str(source), read_bytes(source)), source.name)
     return reader.plan()

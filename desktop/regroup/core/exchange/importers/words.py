@@ -28,7 +28,8 @@ def skipped_lines(skipped: Sequence[Skipped], media: int, future: bool) -> list[
             f"{verb}: Regroup keeps the words only."
         )
     if skipped:
-        verb = "will be left out" if future else "were left out"
+        one = len(skipped) == 1
+        verb = "will be left out" if future else ("was left out" if one else "were left out")
         lines.append(f"{count(len(skipped), 'item', 'items')} {verb}:")
         lines += [f"  {item.where} {item.reason}." for item in skipped[:SHOWN_SKIPS]]
         if len(skipped) > SHOWN_SKIPS:
