@@ -16,19 +16,14 @@ from pathlib import Path
 from regroup.core.exchange.importers.service import read_source, write_plan
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile
-from tests.benchmarks.journal import entries
+from tests.benchmarks.search_bench import write_jrnl_journal
 
 
 def jrnl_journal(cache: Path, size: int) -> Path:
     """Write (once) the benchmark journal as a jrnl file, oldest first."""
     journal = cache / "jrnl" / f"import-{size}.txt"
     if not journal.exists():
-        journal.parent.mkdir(parents=True, exist_ok=True)
-        with journal.open("w", encoding="utf-8") as out:
-            for entry in reversed(list(entries(size))):
-                title = entry.title or entry.body.split(".")[0]
-                tags = " ".join(f"@{tag}" for tag in entry.tags)
-                out.write(f"[{entry.entry_date} 09:00] {title}.\n{entry.body} {tags}\n\n")
+        write_jrnl_journal(journal, size)
     return journal
 
 

@@ -136,6 +136,9 @@ def test_a_folder_of_daily_notes_and_dated_notes_comes_in(profile: Profile, tmp_
                 f"{RTL_EMOJI}\n"
             ),
             "Ideas.md": "No date here.\n",
+            "Later/notes.markdown": (
+                "---\ndate: 2024-01-08T21:00\ntags:\n  - calm\n---\nEarly night\n"
+            ),
             "Daily/photo.png": "not text",
             ".obsidian/app.json": "{}",
         },
@@ -146,12 +149,13 @@ def test_a_folder_of_daily_notes_and_dated_notes_comes_in(profile: Profile, tmp_
     shown = preview(profile.db, plan)
     outcome = write_plan(profile.db, plan)
 
-    assert (shown.new, outcome.added) == (3, 3)
+    assert (shown.new, outcome.added) == (4, 4)
     assert [s.where for s in plan.skipped] == [str(Path("Daily/photo.png")), "Ideas.md"]
     assert entries(profile) == [
         ("2024-01-05", "", "Interview prep with #mentor.", ("mentor",)),
         ("2024-01-06", "A quieter day", "Read a book.", ()),
         ("2024-01-07", "After the call", RTL_EMOJI, ("growth", "next-steps")),
+        ("2024-01-08", "", "Early night", ("calm",)),
     ]
     assert import_source(profile.db, vault).added == 0
 

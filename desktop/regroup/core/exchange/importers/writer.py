@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import Field, Model, SqliteDatabase
 
-from regroup.core.exchange.entries import ImportedEntry
+from regroup.core.exchange.entries import _ENTRY_FIELDS, ImportedEntry
 from regroup.core.exchange.importers.plan import Progress
 from regroup.core.exchange.rows import ids_by_uuid
 from regroup.core.storage.models import Entry, EntryTag, Tag
@@ -24,17 +24,6 @@ CHUNK = 2_000
 IMPORT_CACHE_KIB = 65_536
 """Page cache while importing: with SQLite's default 2 MB the full-text index spills
 encrypted pages to the WAL over and over; 64 MB made a 36,500-entry import ~40% faster."""
-_ENTRY_FIELDS = (
-    Entry.uuid,
-    Entry.entry_date,
-    Entry.created_at,
-    Entry.updated_at,
-    Entry.deleted_at,
-    Entry.title,
-    Entry.body,
-    Entry.mood,
-    Entry.tags_text,
-)
 
 
 def _insert_sql(model: type[Model], fields: Sequence[Field], verb: str = "INSERT") -> str:
