@@ -141,6 +141,7 @@ def test_a_folder_of_daily_notes_and_dated_notes_comes_in(profile: Profile, tmp_
             ),
             "Daily/photo.png": "not text",
             ".obsidian/app.json": "{}",
+            "settings.json": '{"theme": "calm"}',
         },
     )
     assert detect_format(vault) is ImportFormat.MARKDOWN
@@ -150,7 +151,8 @@ def test_a_folder_of_daily_notes_and_dated_notes_comes_in(profile: Profile, tmp_
     outcome = write_plan(profile.db, plan)
 
     assert (shown.new, outcome.added) == (4, 4)
-    assert [s.where for s in plan.skipped] == [str(Path("Daily/photo.png")), "Ideas.md"]
+    left_out = [str(Path("Daily/photo.png")), "settings.json", "Ideas.md"]
+    assert [s.where for s in plan.skipped] == left_out
     assert entries(profile) == [
         ("2024-01-05", "", "Interview prep with #mentor.", ("mentor",)),
         ("2024-01-06", "A quieter day", "Read a book.", ()),

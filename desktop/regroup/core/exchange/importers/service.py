@@ -83,23 +83,29 @@ class ImportOutcome:
     revisions_added: int = 0
 
 
+def _head(path: Path) -> str:
+    """The first 64 KiB of a file, enough to tell its kind."""
+    try:
+        with path.open("rb") as file:
+            return file.read(65_536).decode("utf-8-sig", errors="replace")
+    except OSError as exc:
+        raise ImportFileError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+
+
 def detect_format(path: Path) -> ImportFormat:
     """Tell what kind of journal ``path`` is from its layout and its first bytes."""
     if not path.exists():
         raise ImportFileError(f"{path} does not exist.")
-    if path.is_dir():
-        if any(p.suffix.lower() == ".json" for p in path.iterdir()):
+    if path.is_dir():  # a notes folder may hold some JSON too: Day One's says creationDate
+        journals = [p for p in path.iterdir() if p.suffix.lower() == ".json" and p.is_file()]
+        if any('"creationDate"' in _head(p) for p in journals):
             return ImportFormat.DAYONE
         return ImportFormat.MARKDOWN
     if path.suffix.lower() in SUFFIXES:
         return ImportFormat.MARKDOWN
     if zipfile.is_zipfile(path):
         return ImportFormat.DAYONE
-    try:
-        with path.open("rb") as file:
-            head = file.read(65_536).decode("utf-8-sig", errors="replace")
-    except OSError as exc:
-        raise ImportFileError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+    head = _head(path)
     if head.lstrip().startswith("{"):
         if f'"{EXPORT_FORMAT}"' in head:
             return ImportFormat.REGROUP
