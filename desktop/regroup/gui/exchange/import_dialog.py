@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -64,7 +65,8 @@ class ImportDialog(QDialog):
         self.outcome: ImportOutcome | None = None
         self.worker: ImportWorker | None = None
         self.setWindowTitle("Import a journal")
-        self.setMinimumWidth(520)
+        self.setMinimumSize(520, 480)
+        self.resize(600, 560)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -126,9 +128,19 @@ class ImportDialog(QDialog):
         self.samples = _label("", "caption")
         inner.addWidget(self.source_label)
         inner.addLayout(kind_row)
-        inner.addWidget(self.summary)
-        inner.addWidget(self.samples)
-        inner.addStretch(1)
+        words = QWidget()
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        column.addWidget(self.summary)
+        column.addWidget(self.samples)
+        column.addStretch(1)
+        scroll = QScrollArea()  # a long list of skipped files scrolls; the dialog keeps its size
+        scroll.setWidget(words)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner.addWidget(scroll, 1)
         return card
 
     def _pick_file(self) -> None:
