@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile
-from regroup.gui.exchange.menu import export_action
+from regroup.gui.exchange.menu import export_action, import_action
 from regroup.gui.kit.data_events import DataEvents
 from regroup.gui.kit.lazy_page import LazyPage
 from regroup.gui.kit.page import NEW, Page, PageContext, PageEntry, Target
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", QApplication.quit)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.add_file_action(FILE_QUIT, self.quit_action)
+        self.add_file_action(FILE_EXCHANGE, import_action(self, self.context))
         self.add_file_action(FILE_EXCHANGE, export_action(self, self.profile))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Regroup", self.show_about))
