@@ -88,7 +88,7 @@ def test_not_yet_puts_it_off_by_a_day_or_to_a_chosen_date(
     form.snooze_date_button.click()
     later = clocked_profile.checkins.get(checkin_id)
     assert later.snoozed_until == dt.datetime(2026, 4, 2, 9, 0).astimezone(dt.UTC)
-    assert "2 Apr 2026" in page.banner.label.text()
+    assert "Thu, 2 Apr 2026" in page.banner.label.text()
 
 
 def test_answers_save_themselves_after_a_pause_in_typing(
@@ -173,7 +173,7 @@ def test_a_check_in_can_be_started_by_hand_for_a_debrief_without_one(
     qtbot.mouseClick(page.debrief_combo, Qt.MouseButton.LeftButton)
     page.debrief_combo.hidePopup()
     index = page.debrief_combo.findData(no_days.id)
-    assert page.debrief_combo.itemText(index) == "Bolt — Analyst (2026-03-14)"
+    assert page.debrief_combo.itemText(index) == "Bolt — Analyst (Sat, 14 Mar 2026)"
     page.debrief_combo.setCurrentIndex(index)
     page.start_button.click()
     started = clocked_profile.checkins.for_debrief(no_days.id)

@@ -24,6 +24,7 @@ from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.goals.page import GoalsPage
+from regroup.gui.kit.dates import format_day
 from regroup.gui.main_window import MainWindow
 from tests.gui.conftest import Dialogs, diary, page_of, reopen, show_window
 from tests.gui.modal import when_modal
@@ -149,7 +150,7 @@ def test_a_whole_debrief_typed_in_is_there_after_a_restart(
     assert page.form.trap_boxes["mind_reading"].isChecked()
     assert [row.edit.text() for row in page.form.lines_editor.rows] == list(FULL.do_differently)
     due = profile.debriefs.get(record.id).checkin_due_at
-    assert due is not None and f"{due.astimezone():%d %b %Y}" in page.form.due_label.text()
+    assert due is not None and format_day(due.astimezone().date()) in page.form.due_label.text()
     window.close()
     profile.close()
 

@@ -75,7 +75,7 @@ def test_an_edit_refreshes_its_row_and_new_or_trashed_entries_reload_the_list(
 
 def test_rows_read_as_day_mood_title_and_tags_and_snippets_are_escaped() -> None:
     summary = EntrySummary(1, dt.date(2026, 11, 25), "Call <back>", "preview", 4, ("job",))
-    assert row_text(summary) == "Wed 25 Nov 2026 · 4 Good · Call <back>  #job"
+    assert row_text(summary) == "Wed, 25 Nov 2026 · 4 Good · Call <back>  #job"
     assert "Call &lt;back&gt;" in row_html(summary, "", "gray")
     assert highlighted_html("<i>\x02interview\x03</i>\nnext") == (
         "&lt;i&gt;<b>interview</b>&lt;/i&gt; next"

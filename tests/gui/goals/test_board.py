@@ -247,8 +247,8 @@ def test_cards_show_category_due_date_overdue_and_their_debrief(
     window, page = open_goals(qtbot, profile)
     model = page.models[Lane.NEXT]
     text = model.data(model.index(0), Qt.ItemDataRole.AccessibleTextRole)
-    assert text == "Learn dbt. Skills · Due 20 Mar 2026 · From: Harbor Bank, Analyst"
-    assert model.details(model.cards[1]) == ("Overdue: 01 Mar 2026", True)
+    assert text == "Learn dbt. Skills · Due Fri, 20 Mar 2026 · From: Harbor Bank, Analyst"
+    assert model.details(model.cards[1]) == ("Overdue: Sun, 1 Mar 2026", True)
     clock.advance(dt.timedelta(days=5))
     assert model.details(model.cards[0])[1] is True
     page.move_goal(late.id, Lane.NEXT, Lane.DONE, 0)

@@ -30,34 +30,22 @@ from regroup.core.checkins.types import (
     CheckinAnswers,
     CheckinItem,
 )
+from regroup.gui.kit.dates import format_day, format_moment
 
 FEELING_HINT = "1 is very low, 5 is good"
 YES = "Yes, I'm ready to move on"
 NOT_YET = "Not yet…"
 
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def local_text(moment: datetime) -> str:
-    """Return an instant as the person's local day and time, e.g. "Thu 19 Mar 2026, 09:00".
-
-    Built by hand: ``strftime`` with day and month names is slow enough to show in a
-    list of thousands.
-    """
-    m = moment.astimezone()
-    return (
-        f"{_DAYS[m.weekday()]} {m.day:02d} {_MONTHS[m.month - 1]} {m.year}, "
-        f"{m.hour:02d}:{m.minute:02d}"
-    )
+local_text = format_moment
+"""An instant as the person's local day and time (kept by name: the check-in list uses it)."""
 
 
 def context_text(item: CheckinItem) -> str:
     """Say what the data holds about how it felt then, and say where it comes from."""
     parts = []
     if item.news_on is not None:
-        parts.append(f"The news came on {item.news_on.strftime('%a %d %b %Y')}.")
+        parts.append(f"The news came on {format_day(item.news_on)}.")
     if item.wanted is not None:
         parts.append(f"In the debrief you rated how much you wanted this job {item.wanted} of 5.")
     if item.linked_mood is not None:

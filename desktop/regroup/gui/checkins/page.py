@@ -33,6 +33,7 @@ from regroup.core.goals.types import GoalContent
 from regroup.gui.checkins.form import CheckinForm, local_text
 from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.kit.banner import Banner, Tone
+from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.page import Page, PageContext, Target
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -204,7 +205,7 @@ class CheckinsPage(Page):
         names = []
         for summary in self.profile.debrief_list.find(DebriefQuery()):
             name = " — ".join(t for t in (summary.company.strip(), summary.role.strip()) if t)
-            day = f" ({summary.day.isoformat()})" if summary.day else ""
+            day = f" ({format_day(summary.day)})" if summary.day else ""
             names.append((f"{name or 'A debrief without a name'}{day}", summary.id))
         return names
 
@@ -317,7 +318,7 @@ class CheckinsPage(Page):
         answers = self.saver.hand_over()
         if self._act(
             lambda: self.profile.checkins.snooze_until(checkin_id, day, answers),
-            f"That's fine. Regroup will ask again on {day.strftime('%a %d %b %Y')}.",
+            f"That's fine. Regroup will ask again on {format_day(day)}.",
         ):
             self._changed(checkin_id)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from regroup.core.debriefs.listing import DebriefBrowser
 from regroup.core.debriefs.types import STAGE_LABELS, DebriefQuery, DebriefStatus, DebriefSummary
+from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.form_fields import ChoiceBox, OptionalDateEdit
 from regroup.gui.kit.row_view import RowDelegate, RowView
 
@@ -32,7 +33,7 @@ def summary_text(summary: DebriefSummary) -> str:
     name = " – ".join(part for part in (summary.company, summary.role) if part.strip())
     details = [STAGE_LABELS[summary.stage]] if summary.stage else []
     if summary.day:
-        details.append(f"{summary.day:%d %b %Y}")
+        details.append(format_day(summary.day))
     if summary.status is DebriefStatus.DRAFT:
         details.append("Draft")
     return f"{name or 'Untitled debrief'}\n{' · '.join(details) or 'No details yet'}"

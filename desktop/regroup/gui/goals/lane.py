@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from regroup.core.goals.types import CATEGORY_LABELS, LANE_LABELS, GoalCard, Lane
+from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.row_view import RowDelegate, RowView, draw_line, ink, inside
 
 GOAL_MIME = "application/x-regroup-goal"
@@ -43,7 +44,7 @@ def card_details(card: GoalCard, today: date, source: str | None) -> tuple[str, 
     parts = [CATEGORY_LABELS[card.category]] if card.category else []
     overdue = card.due_on is not None and card.due_on < today and card.lane is not Lane.DONE
     if card.due_on is not None:
-        parts.append(f"{'Overdue: ' if overdue else 'Due '}{card.due_on:%d %b %Y}")
+        parts.append(f"{'Overdue: ' if overdue else 'Due '}{format_day(card.due_on)}")
     if source:
         parts.append(f"From: {source}")
     return " · ".join(parts), overdue
