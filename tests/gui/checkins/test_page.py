@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from regroup.core.debriefs.types import DebriefContent
@@ -84,7 +84,8 @@ def test_not_yet_puts_it_off_by_a_day_or_to_a_chosen_date(
     assert record.ready is False and record.feeling == 2 and record.done_at is None
     assert section_counts(page)[2] == "Coming up (1)"
     form.not_yet_button.click()
-    form.snooze_date.setDate(QDate(2026, 4, 2))
+    form.snooze_date.line_edit.selectAll()
+    qtbot.keyClicks(form.snooze_date.line_edit, "2 Apr 2026")
     form.snooze_date_button.click()
     later = clocked_profile.checkins.get(checkin_id)
     assert later.snoozed_until == dt.datetime(2026, 4, 2, 9, 0).astimezone(dt.UTC)

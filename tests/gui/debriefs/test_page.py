@@ -24,6 +24,7 @@ from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.goals.page import GoalsPage
+from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.dates import format_day
 from regroup.gui.main_window import MainWindow
 from tests.gui.conftest import Dialogs, diary, page_of, reopen, show_window
@@ -86,9 +87,12 @@ def type_number(qtbot: QtBot, spin: QWidget, number: int) -> None:
     qtbot.keyClicks(spin, str(number))
 
 
-def set_day(edit: QWidget, day: dt.date) -> None:
-    """Pick a day in the calendar popup (its date edit takes the same value)."""
-    edit.date_edit.setDate(QDate(day.year, day.month, day.day))  # type: ignore[attr-defined]
+def set_day(edit: DateField, day: dt.date) -> None:
+    """Pick a day in the field's calendar popup."""
+    edit.open_popup()
+    assert edit.popup.isVisible()
+    edit.popup.calendar.clicked.emit(QDate(day.year, day.month, day.day))
+    assert not edit.popup.isVisible()
 
 
 def fill_like_a_person(qtbot: QtBot, page: DebriefPage) -> None:
@@ -290,7 +294,8 @@ def test_the_list_narrows_as_words_are_typed_and_filters_are_chosen(
     set_day(panel.to_edit, dt.date(2026, 2, 28))
     assert roles() == ["Teacher"]
     assert panel.count_label.text() == "1 debrief"
-    qtbot.mouseClick(panel.to_edit.clear_button, Qt.MouseButton.LeftButton)
+    panel.to_edit.open_popup()
+    qtbot.mouseClick(panel.to_edit.popup.clear_button, Qt.MouseButton.LeftButton)
     assert roles() == ["Analyst", "Teacher"]
 
 

@@ -7,12 +7,11 @@ follows what is shown and edited here.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from regroup.core.checkins.types import (
     CheckinAnswers,
     CheckinItem,
 )
+from regroup.gui.kit.date_field import LATEST, DateField
 from regroup.gui.kit.dates import format_day, format_moment
 
 FEELING_HINT = "1 is very low, 5 is good"
@@ -130,15 +130,11 @@ class CheckinForm(QWidget):
         self.not_yet_button.clicked.connect(self.show_snooze_choices)
         self.snooze_row = QWidget()
         self.snooze_buttons: dict[int, QPushButton] = {}
-        self.snooze_date = QDateEdit()
-        self.snooze_date.setCalendarPopup(True)
-        self.snooze_date.setDisplayFormat("yyyy-MM-dd")
-        self.snooze_date.setAccessibleName("Ask again on")
+        self._today = date.today()
+        self.snooze_date = DateField("Ask again on", optional=False, today=lambda: self._today)
         self.snooze_date_button = QPushButton("On this day")
         self.snooze_date_button.setAccessibleName("Ask again on the chosen day")
-        self.snooze_date_button.clicked.connect(
-            lambda: self.snooze_date_chosen.emit(self.snooze_date.date().toPython())
-        )
+        self.snooze_date_button.clicked.connect(self._snooze_on_chosen_day)
         self._lay_out(feeling_row)
         self.setEnabled(False)
 
@@ -186,6 +182,14 @@ class CheckinForm(QWidget):
         layout.addWidget(self.snooze_row)
         layout.addStretch()
 
+    def _snooze_on_chosen_day(self) -> None:
+        self.snooze_date.commit_text()
+        day = self.snooze_date.value()
+        if self.snooze_date.is_valid() and day is not None:
+            self.snooze_date_chosen.emit(day)
+        else:
+            self.snooze_date.setFocus()
+
     def show_item(self, item: CheckinItem | None, now: datetime, today: date) -> None:
         """Fill the form from ``item`` (None: nothing chosen) without counting it as an edit."""
         self._filling = True
@@ -209,9 +213,10 @@ class CheckinForm(QWidget):
             open_ = checkin.done_at is None
             self.yes_button.setVisible(open_)
             self.not_yet_button.setVisible(open_)
-            tomorrow = QDate(today.year, today.month, today.day).addDays(1)
-            self.snooze_date.setMinimumDate(tomorrow)
-            self.snooze_date.setDate(tomorrow.addDays(6))
+            self._today = today
+            tomorrow = today + timedelta(days=1)
+            self.snooze_date.set_range(tomorrow, LATEST)
+            self.snooze_date.set_value(tomorrow + timedelta(days=6))
         finally:
             self._filling = False
         self.answers_shown.emit(self.checkin_id, self.answers())

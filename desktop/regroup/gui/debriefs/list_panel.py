@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from regroup.core.debriefs.listing import DebriefBrowser
 from regroup.core.debriefs.types import STAGE_LABELS, DebriefQuery, DebriefStatus, DebriefSummary
+from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.dates import format_day
-from regroup.gui.kit.form_fields import ChoiceBox, OptionalDateEdit
+from regroup.gui.kit.form_fields import ChoiceBox
 from regroup.gui.kit.row_view import RowDelegate, RowView
 
 DEBRIEF_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -101,8 +102,8 @@ class DebriefListPanel(QWidget):
         self.company_box = QComboBox()
         self.company_box.setAccessibleName("Company filter")
         self.stage_box = ChoiceBox("Stage filter", list(STAGE_LABELS.items()), "Any stage")
-        self.from_edit = OptionalDateEdit("Earliest date")
-        self.to_edit = OptionalDateEdit("Latest date")
+        self.from_edit = DateField("Earliest date", placeholder="Any day")
+        self.to_edit = DateField("Latest date", placeholder="Any day")
         self.model = DebriefListModel(self)
         self.view = list_view(self.model)
         self.count_label = QLabel()
