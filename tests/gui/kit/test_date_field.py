@@ -75,7 +75,7 @@ def test_a_day_out_of_range_is_refused_with_the_range(qtbot: QtBot) -> None:
     field.set_range(dt.date(2026, 12, 2), dt.date(9999, 12, 31))
     type_in(qtbot, field, "2026-11-30")
     assert field.value() is None and seen == []
-    assert "Wed, 2 Dec 2026" in field.problem()
+    assert field.problem() == "Pick a day from Wed, 2 Dec 2026 on; it stays empty."
 
 
 def test_today_yesterday_and_clear_are_in_the_popup(qtbot: QtBot) -> None:
@@ -141,3 +141,17 @@ def test_a_check_can_turn_a_new_day_down(qtbot: QtBot) -> None:
     assert asked == [dt.date(2030, 1, 1)]
     assert field.value() == dt.date(2026, 3, 1) and field.line_edit.text() == "Sun, 1 Mar 2026"
     assert seen == [dt.date(2026, 3, 1)]
+
+
+def test_a_huge_paste_or_an_emoji_is_kept_and_called_not_a_day(qtbot: QtBot) -> None:
+    field, seen = make_field(qtbot)
+    pasted = "Dear hiring team, " * 300_000  # about 5 MB
+    field.line_edit.setText(pasted)
+    field.commit_text()
+    kept = field.line_edit.text()  # all of it, up to a line edit's 32,767 characters
+    assert len(kept) == field.line_edit.maxLength() and pasted.startswith(kept) and seen == []
+    assert field.problem().startswith("“Dear hiring team, Dear hiring team, Dea…” is not a day")
+    field.line_edit.setText("🙂 1 Dec 2026")  # pasted: the test keyboard has no emoji
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Return)
+    assert "not a day" in field.problem() and field.value() is None
+    assert field.line_edit.text() == "🙂 1 Dec 2026"

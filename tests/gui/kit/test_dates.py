@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QLocale
 
-from regroup.gui.kit.dates import format_day, format_moment, use_locale
+from regroup.gui.kit.dates import format_day, format_moment, parse_day, to_qdate, use_locale
 
 L = QLocale.Language
 T = QLocale.Country
@@ -50,3 +50,50 @@ def test_a_moment_is_shown_as_its_local_day_and_time() -> None:
 def test_far_years_are_written_in_full() -> None:
     assert format_day(dt.date(1000, 1, 1)).endswith("1000")
     assert format_day(dt.date(9999, 12, 31)) == "Fri, 31 Dec 9999"
+
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Tue, 1 Dec 2026", TODAY),
+        ("01/12/2026", TODAY),
+        ("2026-12-01", TODAY),
+        ("1 December 2026", TODAY),
+        ("december 1, 2026", TODAY),
+        ("1 Dec", TODAY),
+        ("1/12/26", TODAY),
+        ("yesterday", dt.date(2026, 11, 30)),
+        ("29 Feb 2028", dt.date(2028, 2, 29)),
+        ("1/12/74", dt.date(1974, 12, 1)),
+    ],
+)
+def test_days_are_read_in_the_ways_people_write_them(text: str, day: dt.date) -> None:
+    assert parse_day(text, TODAY) == day
+
+
+@pytest.mark.parametrize(
+    "text", ["", "t set1Dec2026", "32 Dec 2026", "29 Feb 2026", "soon", "1 2 3 4", "Dec Jan 1"]
+)
+def test_text_that_is_not_one_clear_day_is_not_guessed(text: str) -> None:
+    assert parse_day(text, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        (QLocale(L.English, T.UnitedStates), "12/1/26"),
+        (QLocale(L.German, T.Germany), "1. Dezember 2026"),
+        (QLocale(L.Japanese, T.Japan), "2026年12月1日"),
+        (QLocale(L.Arabic, T.Egypt), "١ ديسمبر ٢٠٢٦"),
+    ],
+)
+def test_each_locale_reads_its_own_forms(locale: QLocale, text: str) -> None:
+    assert parse_day(text, TODAY, locale) == TODAY
+    assert parse_day(locale.toString(to_qdate(TODAY), _medium(locale)), TODAY, locale) == TODAY
+
+
+def _medium(locale: QLocale) -> str:
+    return locale.dateFormat(QLocale.FormatType.LongFormat).replace("dddd", "ddd")

@@ -33,11 +33,18 @@ from regroup.gui.kit.dates import format_day, from_qdate, parse_day, to_qdate
 EARLIEST = date(1000, 1, 1)
 LATEST = date(9999, 12, 31)
 NOT_SET = "Not set"
+LONGEST_DATE = 100
+"""Longer text (a paste gone astray) is not read as a day; it stays for the person to fix."""
 OPEN_KEYS = (Qt.Key.Key_F4,)
 HELP = "Type a day (for example {example} or 2026-12-01), or press Alt+Down for a calendar."
 
 DayCheck = Callable[[date], bool]
 """Asked before a new day is taken; False keeps the old one (e.g. "a day in the future?")."""
+
+
+def short(text: str) -> str:
+    """Return ``text`` cut to 40 characters, with "…" when it was longer."""
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 class DatePopup(QFrame):
@@ -85,7 +92,12 @@ class DatePopup(QFrame):
         self.today_button.setToolTip(format_day(today))
         self.yesterday_button.setToolTip(format_day(yesterday))
         self.adjustSize()
-        self.move(below.mapToGlobal(QPoint(0, below.height())))
+        place = below.mapToGlobal(QPoint(0, below.height()))
+        screen = below.screen().availableGeometry()
+        if place.y() + self.height() > screen.bottom():  # no room below: open above
+            place.setY(below.mapToGlobal(QPoint(0, 0)).y() - self.height())
+        place.setX(max(screen.left(), min(place.x(), screen.right() - self.width())))
+        self.move(place)
         self.show()
         self.calendar.setFocus()
 
@@ -210,18 +222,15 @@ class DateField(QWidget):
             else:
                 self._show_problem(f"{self._name} needs a day, so {self._kept()}.")
             return
-        day = parse_day(text, self._today())
+        day = parse_day(text, self._today()) if len(text) <= LONGEST_DATE else None
         if day is None:
             example = format_day(self._today())
             self._show_problem(
-                f"“{text.strip()[:40]}” is not a day Regroup can read, so {self._kept()}. "
+                f"“{short(text.strip())}” is not a day Regroup can read, so {self._kept()}. "
                 f"Try {example} or {self._today().isoformat()}."
             )
         elif not self._low <= day <= self._high:
-            self._show_problem(
-                f"Pick a day from {format_day(self._low)} to {format_day(self._high)}; "
-                f"{self._kept()}."
-            )
+            self._show_problem(f"{self._range_text()}; {self._kept()}.")
         else:
             self._take(day)
 
@@ -234,6 +243,13 @@ class DateField(QWidget):
             return
         if self._low <= day <= self._high:
             self._take(day)
+
+    def _range_text(self) -> str:
+        if self._high == LATEST:
+            return f"Pick a day from {format_day(self._low)} on"
+        if self._low == EARLIEST:
+            return f"Pick a day up to {format_day(self._high)}"
+        return f"Pick a day from {format_day(self._low)} to {format_day(self._high)}"
 
     def _kept(self) -> str:
         return "it stays empty" if self._value is None else f"it stays {format_day(self._value)}"

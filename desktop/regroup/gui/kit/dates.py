@@ -12,6 +12,7 @@ kept per day; :func:`use_locale` changes the locale and forgets them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QTime
@@ -109,7 +110,10 @@ _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _names(locale: QLocale) -> tuple[dict[str, int], set[str]]:
-    """Return month names (long, short, standalone, English) and weekday names, lower-cased."""
+    """Return month names (long, short, standalone, English) and the words to skip.
+
+    Skipped: weekday names, and the words a locale writes between the numbers.
+    """
     forms = (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat)
     months: dict[str, int] = {}
     for number in range(1, 13):
@@ -119,6 +123,8 @@ def _names(locale: QLocale) -> tuple[dict[str, int], set[str]]:
         months.setdefault(_ENGLISH_MONTHS[number - 1], number)
         months.setdefault(_ENGLISH_MONTHS[number - 1][:3], number)
     days = {name[:3] for name in _ENGLISH_DAYS} | set(_ENGLISH_DAYS)
+    for pattern in (locale.dateFormat(form) for form in forms):  # 年, 月, 日 and the like
+        days.update(word.lower() for word in _TOKEN.findall(re.sub(r"[dMy']+", " ", pattern)))
     for number in range(1, 8):
         for form in forms:
             days.add(locale.dayName(number, form).strip(".").lower())
@@ -178,6 +184,9 @@ def parse_day(text: str, today: date, locale: QLocale | None = None) -> date | N
         shown = locale.toDate(text.strip(), pattern)
         if shown.isValid():
             return from_qdate(shown)
+    between = _TOKEN.sub("", text)
+    if any(unicodedata.category(char)[0] not in "ZPC" for char in between):
+        return None  # a symbol or an emoji: not part of any way of writing a day
     words = [word.lower() for word in _TOKEN.findall(text)]
     if len(words) == 1 and words[0] in _RELATIVE:
         return today + timedelta(days=_RELATIVE[words[0]])
