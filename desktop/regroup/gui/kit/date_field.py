@@ -140,7 +140,7 @@ class DateField(QWidget):
         self.line_edit.setPlaceholderText(placeholder)
         self.line_edit.setAccessibleName(name)
         self.line_edit.setMinimumWidth(
-            self.line_edit.fontMetrics().horizontalAdvance(format_day(date(2026, 9, 30))) + 24
+            self.line_edit.fontMetrics().horizontalAdvance(format_day(date(2026, 9, 30))) + 12
         )
         self.popup_button = QToolButton()
         self.popup_button.setText("▾")
