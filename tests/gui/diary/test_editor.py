@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QWheelEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent
@@ -179,3 +179,105 @@ def test_earlier_days_and_today_need_no_question(qtbot: QtBot, clocked_profile: 
     qtbot.keyClick(field.line_edit, Qt.Key.Key_Up)
     assert field.value() == dt.date(2026, 3, 18)
     assert QApplication.activeModalWidget() is None
+
+
+def laid_out_to_its_width(edit: QPlainTextEdit) -> bool:
+    """Tell whether the body's text wraps at the width it shows (not a stale one)."""
+    line = edit.document().firstBlock().layout().lineAt(0)
+    return abs(line.width() - (edit.viewport().width() - 2 * edit.document().documentMargin())) <= 1
+
+
+def test_the_text_keeps_a_readable_measure_centred_in_a_wide_window_and_fills_a_narrow_one(
+    qtbot: QtBot,
+) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.resize(1800, 700)
+    editor.show()
+    editor.preview_button.click()
+    editor.splitter.setSizes([900, 900])
+    qtbot.keyClicks(editor.body_edit, "A long paragraph about the interview. " * 20)
+    qtbot.wait(2 * 250 + 50)
+    for area in (editor.body_edit, editor.preview):
+        characters = area.viewport().width() / area.fontMetrics().averageCharWidth()
+        margins = area.viewportMargins()
+        assert 66 <= characters <= 72
+        assert abs(margins.left() - margins.right()) <= 1 and margins.left() > 12
+    assert laid_out_to_its_width(editor.body_edit)
+    preview_width = editor.preview.document().textWidth()
+    assert preview_width == editor.preview.viewport().width()
+    assert editor.preview.document().firstBlock().blockFormat().lineHeight() == 150
+    assert editor.body_edit.font().pointSizeF() > editor.title_edit.font().pointSizeF()
+
+    editor.resize(520, 700)
+    editor.splitter.setSizes([260, 260])
+    qtbot.waitUntil(lambda: editor.body_edit.viewportMargins().left() == 12)
+    assert editor.preview.viewportMargins().left() == 12
+    assert laid_out_to_its_width(editor.body_edit)
+    editor.resize(1800, 700)
+    editor.splitter.setSizes([900, 900])
+    qtbot.waitUntil(lambda: editor.body_edit.viewportMargins().left() > 12)
+    assert laid_out_to_its_width(editor.body_edit)
+    bigger = editor.body_edit.font()
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+    editor.body_edit.setFont(bigger)  # a larger font gets a wider measure, still ~70 characters
+    characters = (
+        editor.body_edit.viewport().width() / editor.body_edit.fontMetrics().averageCharWidth()
+    )
+    assert 66 <= characters <= 72 and laid_out_to_its_width(editor.body_edit)
+
+
+def test_the_body_spaces_its_lines_for_reading_and_the_cursor_follows_them(qtbot: QtBot) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.resize(500, 600)
+    editor.show()
+    body = editor.body_edit
+    qtbot.keyClicks(body, "A long paragraph about the interview. " * 12)
+    block = body.document().firstBlock()
+    lines = block.layout().lineCount()
+    spacing = body.fontMetrics().lineSpacing()
+    assert lines >= 3
+    height = body.blockBoundingRect(block).height()
+    assert 1.4 * spacing * lines <= height <= 1.6 * spacing * lines + 8
+    cursor = body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    body.setTextCursor(cursor)
+    top = body.cursorRect().top()
+    qtbot.keyClick(body, Qt.Key.Key_Down)
+    assert body.cursorRect().top() - top >= 1.4 * spacing
+    clicked = body.cursorForPosition(body.cursorRect().center())
+    assert clicked.position() == body.textCursor().position()
+
+
+def test_the_side_margins_scroll_and_take_clicks_like_the_text(qtbot: QtBot) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.resize(1600, 400)
+    editor.show()
+    body = editor.body_edit
+    body.setPlainText("\n".join(f"Line {n} of a long entry." for n in range(200)))
+    assert body.viewportMargins().left() > 100
+    margin = QPoint(body.viewportMargins().left() // 2, body.height() // 2)
+    bar = body.verticalScrollBar()
+    assert bar.value() == 0
+    wheel = QWheelEvent(
+        QPointF(margin),
+        QPointF(body.mapToGlobal(margin)),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(body, wheel)
+    assert bar.value() > 0
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.title_edit.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.mouseClick(body, Qt.MouseButton.LeftButton, pos=margin)
+    assert body.hasFocus() and body.textCursor().block().text().startswith("Line ")
+    assert body.textCursor().block() != body.document().lastBlock()
+    assert body.textCursor().positionInBlock() == 0  # the nearest place: the line's start

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QLocale
 
-from regroup.gui.kit.dates import format_day, format_moment, parse_day, to_qdate, use_locale
+from regroup.gui.kit.dates import (
+    format_day,
+    format_moment,
+    format_short_day,
+    parse_day,
+    to_qdate,
+    use_locale,
+)
 
 L = QLocale.Language
 T = QLocale.Country
@@ -97,3 +104,21 @@ def test_each_locale_reads_its_own_forms(locale: QLocale, text: str) -> None:
 
 def _medium(locale: QLocale) -> str:
     return locale.dateFormat(QLocale.FormatType.LongFormat).replace("dddd", "ddd")
+
+
+@pytest.mark.parametrize(
+    ("locale", "this_year", "other_year"),
+    [
+        (QLocale(L.English, T.UnitedKingdom), "3 Dec", "3 Dec 2027"),
+        (QLocale(L.English, T.UnitedStates), "Dec 3", "Dec 3, 2027"),
+        (QLocale(L.German, T.Germany), "3. Dez.", "3. Dez. 2027"),
+        (QLocale(L.Japanese, T.Japan), "12月3日", "2027年12月3日"),
+        (QLocale(L.Spanish, T.Spain), "3 de dic", "3 de dic de 2027"),
+    ],
+)
+def test_a_short_day_drops_the_weekday_and_this_years_year(
+    locale_swap: None, locale: QLocale, this_year: str, other_year: str
+) -> None:
+    use_locale(locale)
+    assert format_short_day(dt.date(2026, 12, 3), TODAY) == this_year
+    assert format_short_day(dt.date(2027, 12, 3), TODAY) == other_year

@@ -10,17 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from regroup.gui.diary.tag_chips import (
     inline_tags,
     merged_tags,
 )
+from regroup.gui.diary.writing_surface import MarkdownPreview, WritingSurface
 from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.dates import format_day, from_qdate
 from regroup.gui.kit.mood_picker import MoodPicker
@@ -41,27 +39,7 @@ from regroup.gui.kit.mood_picker import MoodPicker
 DERIVED_DELAY_MS = 250
 FIRST_DAY = QDate(1000, 1, 1)
 LAST_DAY = QDate(9999, 12, 31)
-OPENABLE_SCHEMES = ("http", "https", "mailto")
 ERROR_COLOUR = "#b3261e"
-
-
-class MarkdownPreview(QTextBrowser):
-    """Shows the text as Markdown; never loads anything, and opens links only when clicked."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self._open_link)
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        """Qt: refuse every image or style sheet a text names, local or remote."""
-        return None
-
-    @staticmethod
-    def _open_link(url: QUrl) -> None:
-        if url.scheme() in OPENABLE_SCHEMES:
-            QDesktopServices.openUrl(url)
 
 
 class EntryEditor(QWidget):
@@ -91,7 +69,7 @@ class EntryEditor(QWidget):
         self.tags_edit.setToolTip(TAG_RULE)
         self.chips = TagChips()
         self.chips.setToolTip(TAG_RULE)
-        self.body_edit = QPlainTextEdit()
+        self.body_edit = WritingSurface()
         self.body_edit.setAccessibleName("Entry text")
         self.body_edit.setPlaceholderText(
             "Write freely. Markdown works: *italic*, **bold**, - lists, # headings, #tags."
@@ -211,7 +189,7 @@ class EntryEditor(QWidget):
 
     def _build_preview(self, body: str) -> None:
         self.preview_builds += 1
-        self.preview.setMarkdown(body)
+        self.preview.show_markdown(body)
 
     def _toggle_preview(self, shown: bool) -> None:
         self.preview.setVisible(shown)
@@ -227,6 +205,10 @@ class EntryEditor(QWidget):
         """Show how saving went, quietly unless it failed."""
         self.status_label.setText(text)
         self.status_label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: gray;")
+
+    def start_with_heading(self, text: str) -> None:
+        """Put ``text`` in the body as a Markdown heading, the cursor under it, ready to write."""
+        self.body_edit.insert_heading(text)
 
     def focus_body(self) -> None:
         """Put the cursor at the end of the text, ready to write."""

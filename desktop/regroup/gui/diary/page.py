@@ -163,8 +163,16 @@ class DiaryPage(SavingPage):
             self.new_entry(day)
 
     def use_prompt(self, prompt: str) -> None:
-        """Start a new entry titled with the prompt (kept only once something is written)."""
-        self.new_entry(title=prompt)
+        """Write the prompt into the body as a heading and put the cursor under it.
+
+        An empty body starts with it; otherwise it opens a new paragraph at the
+        cursor. Ctrl+Z takes it out again. A new entry holding nothing but the
+        prompt is not kept: it is saved once something is written under it.
+        """
+        untouched = self.saver.entry_id is None and not self.saver.is_dirty()
+        self.editor.start_with_heading(prompt)
+        if untouched:
+            self.saver.begin(None, self.editor.content())
 
     def focus_search(self) -> None:
         """Ctrl+F: go to the search field."""

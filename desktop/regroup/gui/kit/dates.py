@@ -65,6 +65,24 @@ def format_day(day: date) -> str:
     return text
 
 
+def _without(pattern: str, token: str) -> str:
+    """Return a date format without one part (the weekday or the year) and its separators."""
+    pattern = re.sub(rf"^{token}[^dMy\s']*[\s,،.]*", "", pattern)
+    pattern = re.sub(rf"[\s,،]*('[^']*'\s*)?{token}$", "", pattern)
+    return re.sub(rf"[\s,،]*{token}", "", pattern)
+
+
+def format_short_day(day: date, today: date) -> str:
+    """Return a day for a small space: "3 Dec" in the locale's order, the year if not today's."""
+    key = "short" if day.year == today.year else "short_year"
+    pattern = _formats.get(key)
+    if pattern is None:
+        pattern = _without(day_format(), "ddd")
+        pattern = _without(pattern, "yyyy") if key == "short" else pattern
+        _formats[key] = pattern
+    return QLocale().toString(to_qdate(day), pattern)
+
+
 def format_time(hour: int, minute: int) -> str:
     """Return a time of day in the locale's short form, e.g. "09:00" or "9:00 AM"."""
     key = (hour, minute)
