@@ -31,6 +31,8 @@ def type_in(qtbot: QtBot, field: DateField, text: str) -> None:
 
 def test_an_empty_field_says_not_set_and_its_calendar_opens_on_this_month(qtbot: QtBot) -> None:
     field, _seen = make_field(qtbot)
+    shown = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+    assert shown == [field]  # the popup and its buttons wait, unseen, until asked for
     assert field.value() is None
     assert field.line_edit.text() == "" and field.line_edit.placeholderText() == "Not set"
     qtbot.keyClick(field.line_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)

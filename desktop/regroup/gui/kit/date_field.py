@@ -67,7 +67,6 @@ class DatePopup(QFrame):
         self.today_button.setAccessibleName("Today")
         self.yesterday_button.setAccessibleName("Yesterday")
         self.clear_button.setAccessibleName("Clear the date")
-        self.clear_button.setVisible(optional)
         self.clear_button.clicked.connect(lambda: self.chosen.emit(None))
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -80,6 +79,7 @@ class DatePopup(QFrame):
         layout.setSpacing(8)
         layout.addWidget(self.calendar)
         layout.addLayout(buttons)
+        self.clear_button.setVisible(optional)  # once in the layout: alone it would be a window
 
     def open_on(self, shown: date, today: date, low: date, high: date, below: QWidget) -> None:
         """Show the calendar on ``shown``'s month just under ``below``."""
