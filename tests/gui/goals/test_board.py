@@ -149,9 +149,17 @@ def test_a_new_goal_gets_smart_hints_and_lands_at_the_end_of_next(
         dialog.outcome_edit.clear()
         qtbot.keyClicks(dialog.outcome_edit, "3 mock calls")
         dialog.category_box.set_value(GoalCategory.INTERVIEW_PRACTICE)
-        dialog.due_edit.set_value(dt.date(2026, 4, 1))
-        assert dialog.hints_label.text() == "Clear and checkable. Good."
+        due = dialog.due_edit.line_edit
+        due.setFocus()
+        qtbot.keyClicks(due, "the first of April")
         dialog.save()
+        assert dialog.isVisible() and "not a day" in dialog.due_edit.problem()
+        assert dialog.focusWidget() is due and due.text() == "the first of April"
+        due.selectAll()
+        qtbot.keyClicks(due, "1 Apr 2026")
+        qtbot.keyClick(due, Qt.Key.Key_Return)  # reads the day, then Save (the default)
+        assert dialog.hints_label.text() == "Clear and checkable. Good."
+        assert not dialog.isVisible()
 
     errors = when_modal(fill)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)

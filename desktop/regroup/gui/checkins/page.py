@@ -33,6 +33,7 @@ from regroup.gui.checkins.rows import ID_ROLE, SECTIONS, CheckinRowDelegate, che
 from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.checkins.starter import DebriefCombo
 from regroup.gui.kit.banner import Banner, Tone
+from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.page import Page, PageContext, Target
 
 EMPTY_HINT = (
@@ -162,7 +163,7 @@ class CheckinsPage(Page):
         names = []
         for summary in self.profile.debrief_list.find(DebriefQuery(limit=limit)):
             name = " — ".join(t for t in (summary.company.strip(), summary.role.strip()) if t)
-            day = f" ({summary.day.isoformat()})" if summary.day else ""
+            day = f" ({format_day(summary.day)})" if summary.day else ""
             names.append((f"{name or 'A debrief without a name'}{day}", summary.id))
         return names
 
@@ -287,7 +288,7 @@ class CheckinsPage(Page):
         answers = self.saver.hand_over()
         if self._act(
             lambda: self.profile.checkins.snooze_until(checkin_id, day, answers),
-            f"That's fine. Regroup will ask again on {day.strftime('%a %d %b %Y')}.",
+            f"That's fine. Regroup will ask again on {format_day(day)}.",
         ):
             self._changed(checkin_id)
 

@@ -47,7 +47,7 @@ class DiaryPage(SavingPage):
         self.message_banner = Banner("Notice")
         self.draft_banner = Banner("Recovery draft")
         self.prompt_bar = PromptBar(today)
-        self.editor = EntryEditor(today)
+        self.editor = EntryEditor(today, today_source=self.today)
         self.saver = EntrySaver(profile, self.editor.content, self)
         self._save_error_shown = False
         self.new_button = button(
