@@ -442,3 +442,52 @@ def test_going_to_another_page_or_quitting_saves_without_waiting(
     qtbot.keyClicks(page.form.role_edit, "Nurse")
     window.save_before_quit()
     assert [s.role for s in profile.debrief_list.find()] == ["Nurse"]
+
+
+def test_linking_a_suggested_entry_leaves_the_form_where_it_was_and_selects_no_text(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    profile.diary.add(EntryContent("They said no today", entry_date=dt.date(2026, 3, 15)))
+    profile.diary.add(EntryContent("Still thinking about it", entry_date=dt.date(2026, 3, 16)))
+    record = profile.debriefs.create(FULL, draft=False).record
+    window, page = open_debriefs(qtbot, profile)
+    window.activateWindow()
+    page.open_debrief(record.id)
+    entries, scroll = page.entries, page.form.scroll_area.verticalScrollBar()
+    scroll.setValue(min(scroll.maximum(), entries.y() - 40))
+    where = scroll.value()
+    assert 0 < where < scroll.maximum()
+    for row in range(2):
+        entries.suggested_list.item(0).setSelected(True)
+        entries.link_button.setFocus()
+        qtbot.mouseClick(entries.link_button, Qt.MouseButton.LeftButton)
+        assert entries.linked_list.count() == row + 1
+        assert scroll.value() == where
+        focused = QApplication.focusWidget()
+        assert focused in (entries.suggested_list, entries.linked_list)
+        assert not any(edit.hasSelectedText() for edit in page.form.findChildren(QLineEdit))
+    assert QApplication.focusWidget() is entries.linked_list
+    assert len(entries.linked_list.selectedItems()) == 1  # the one just linked
+
+
+def test_every_help_text_wraps_in_full_at_a_laptop_size_and_in_a_narrow_window(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    draft = profile.debriefs.create(FULL, draft=True).record
+    window, page = open_debriefs(qtbot, profile)
+    page.open_debrief(draft.id)
+    form = page.form
+    assert "When you finish this debrief" in form.due_label.text()
+    assert form.due_label in form.help_labels and len(form.help_labels) > 5
+    for width, height in ((1366, 850), (window.minimumSizeHint().width(), 600)):
+        window.resize(width, height)
+        for step in range(len(form.sections)):
+            form.go_to_step(step)
+            QApplication.processEvents()
+        for label in form.help_labels:
+            assert label.property("textStyle") == "caption"
+            assert label.wordWrap()
+            needed = label.heightForWidth(label.width())
+            assert label.height() >= needed, (width, label.text(), label.height(), needed)
+            assert label.width() >= 80, (width, label.text())
+    window.close()
