@@ -21,11 +21,20 @@ from regroup.core.diary.types import EntryContent
 from regroup.core.goals.types import Lane
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.profile import Profile
-from regroup.gui.debriefs.page import DebriefPage
+from regroup.gui.debriefs.page import SAVE_PROBLEM, WARNINGS, DebriefPage
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.goals.page import GoalsPage
 from regroup.gui.main_window import MainWindow
-from tests.gui.conftest import Dialogs, diary, page_of, reopen, show_window
+from tests.gui.conftest import (
+    Dialogs,
+    diary,
+    no_toast_on,
+    page_of,
+    reopen,
+    show_window,
+    toast_button,
+    toast_on,
+)
 from tests.gui.modal import when_modal
 
 FULL = DebriefContent(
@@ -191,8 +200,7 @@ def test_odd_dates_and_a_missing_company_are_warned_about_and_nothing_typed_is_l
     set_day(form.news_edit, dt.date(2026, 3, 1))
     qtbot.keyClicks(form.lessons_edit, "Still worth writing down.")
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
-    text = page.warning_banner.label.text()
-    assert page.warning_banner.isVisible()
+    text = toast_on(page, WARNINGS).text()
     assert "company or the role" in text and "news came before the application" in text
     record = profile.debriefs.get(page.saver.debrief_id or 0)
     assert record.status is DebriefStatus.DRAFT
@@ -202,7 +210,7 @@ def test_odd_dates_and_a_missing_company_are_warned_about_and_nothing_typed_is_l
     qtbot.keyClicks(form.company_edit, "Cedar Health")
     set_day(form.news_edit, dt.date(2026, 3, 12))
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
-    assert not page.warning_banner.isVisible()
+    assert no_toast_on(page, WARNINGS)
     assert profile.debriefs.get(record.id).status is DebriefStatus.SAVED
 
 
@@ -213,14 +221,13 @@ def test_a_failed_save_keeps_the_text_says_why_and_the_next_save_works(
     qtbot.keyClicks(page.form.company_edit, "Iris Bank")
     profile.db.execute_sql("PRAGMA query_only = ON")  # SQLite refuses every write
     assert not page.save_now()
-    assert page.message_banner.isVisible()
-    assert "could not be saved" in page.message_banner.label.text()
+    assert "could not be saved" in toast_on(page, SAVE_PROBLEM).text()
     assert page.form.company_edit.text() == "Iris Bank"
     assert page.status_label.text() == "Not saved"
     profile.db.execute_sql("PRAGMA query_only = OFF")
     assert page.save_now()
     assert [s.company for s in profile.debrief_list.find()] == ["Iris Bank"]
-    assert not page.message_banner.isVisible()
+    assert no_toast_on(page, SAVE_PROBLEM)
 
 
 def test_leaving_for_another_debrief_saves_the_one_being_written(
@@ -321,9 +328,7 @@ def test_deleting_a_debrief_can_keep_its_goals_on_the_board(qtbot: QtBot, profil
     assert page_of(window, "goals", GoalsPage).models[Lane.NEXT].row_of(goal_id) == 0
     assert page.panel.model.rowCount() == 0
     assert page.saver.debrief_id is None and page.form.company_edit.text() == ""
-    undo = page.message_banner.button("Undo")
-    assert undo is not None
-    undo.click()
+    toast_button(toast_on(page), "Undo").click()
     assert profile.debriefs.count() == 1 and page.saver.debrief_id == debrief_id
 
 
