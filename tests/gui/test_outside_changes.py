@@ -11,17 +11,18 @@ from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
+from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.kit.data_events import SHOWN_CHECK_MS
-from tests.gui.conftest import diary, show_window, toast_on, wait_saved
+from tests.gui.checkins.test_page import CONTENT
+from tests.gui.conftest import diary, page_of, show_window, toast_on, wait_saved
 
 pytestmark = pytest.mark.integration
 
 
-def regroup(profile: Profile, command: str, *args: str) -> None:
-    """Run ``regroup`` in another process on the same profile (its key from the test keyring)."""
-    folder = str(profile.paths.root)
+def python(*args: str) -> None:
+    """Run Python in another process with the test's environment (bus, keyring, HOME)."""
     result = subprocess.run(
-        [sys.executable, "-m", "regroup", command, "--data-dir", folder, *args],
+        [sys.executable, *args],
         capture_output=True,
         text=True,
         env=dict(os.environ),
@@ -29,30 +30,28 @@ def regroup(profile: Profile, command: str, *args: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def regroup(profile: Profile, command: str, *args: str) -> None:
+    """Run ``regroup`` in another process on the same profile (its key from the test keyring)."""
+    python("-m", "regroup", command, "--data-dir", str(profile.paths.root), *args)
 
 
 def another_program(profile: Profile, statement: str) -> None:
     """Open the profile in another process (key from the test keyring) and run ``statement``."""
-    script = (
+    python(
+        "-c",
         "from pathlib import Path\n"
         "from regroup.core.keys.keystore import SystemKeyStore\n"
         "from regroup.core.paths import ProfilePaths\n"
         "from regroup.core.profile import open_profile\n"
+        "from regroup.core.diary.types import EntryContent\n"
         "from tests.support.prompter import ScriptedPrompter\n"
         f"paths = ProfilePaths(Path({str(profile.paths.root)!r}))\n"
         "profile = open_profile(paths, SystemKeyStore(), ScriptedPrompter())\n"
         f"{statement}\n"
-        "profile.close()\n"
+        "profile.close()\n",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
 
 
 def test_an_entry_added_from_the_command_line_shows_without_touching_the_window(
@@ -104,3 +103,26 @@ def test_an_undo_toast_goes_when_the_entry_is_restored_from_the_command_line(
     another_program(profile, f"profile.diary.restore({entry.id})")
     qtbot.waitUntil(lambda: toast.is_gone, timeout=SHOWN_CHECK_MS * 3)
     assert page.panel.model.rowCount() == 1
+
+
+def test_a_reload_while_answering_a_check_in_leaves_the_cursor_where_it_was(
+    qtbot: QtBot, clocked_profile: Profile
+) -> None:
+    profile = clocked_profile
+    record = profile.debriefs.create(CONTENT, draft=False).record
+    assert record.checkin is not None
+    window = show_window(qtbot, profile)
+    window.open("checkins", record.checkin.id)
+    page = page_of(window, "checkins", CheckinsPage)
+    field = page.form.helped_edit
+    field.setFocus()
+    qtbot.keyClicks(field, "Long walks and")
+    field.moveCursor(field.textCursor().MoveOperation.Left)
+    reloads: list[bool] = []
+    window.events.checkins_changed.connect(lambda: reloads.append(True))
+    another_program(profile, "profile.diary.add(EntryContent('From elsewhere'))")
+    qtbot.waitUntil(lambda: bool(reloads), timeout=SHOWN_CHECK_MS * 3)
+    assert field.toPlainText() == "Long walks and"
+    assert field.textCursor().position() == len("Long walks an")
+    qtbot.keyClicks(field, "!")
+    assert field.toPlainText() == "Long walks an!d"

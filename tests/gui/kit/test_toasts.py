@@ -100,8 +100,9 @@ def test_the_undo_toast_for_a_debrief_goes_once_it_is_restored_elsewhere(
     window.open("debriefs", record.id)
     page = page_of(window, "debriefs", DebriefPage)
     profile.debriefs.trash(record.id, goals=GoalsOnDelete.KEEP)
-    undo = [("Undo", lambda: None)]
-    page._notify("The debrief is in the trash.", actions=undo, trashed=record.id)
+    toasts_for(page).offer_undo(
+        "The debrief is in the trash.", lambda: None, lambda: page._is_back(record.id), page
+    )
     toast = toast_on(page)
     window.events.goals_changed.emit()  # a change elsewhere that did not restore it
     assert not toast.is_gone

@@ -23,7 +23,7 @@ from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.recovery import DraftOffer
 from regroup.gui.kit.saving_page import SavingPage
-from regroup.gui.kit.toasts import Action, ToastHost, Tone, toasts_for
+from regroup.gui.kit.toasts import ToastHost, Tone, toasts_for
 
 SAVE_PROBLEM = "debrief-save"
 """The key of the toast that stays while saving fails, until a save works again."""
@@ -221,16 +221,8 @@ class DebriefPage(SavingPage):
         """The window's notices, which float over the page and move nothing."""
         return toasts_for(self, self.events)
 
-    def _notify(
-        self,
-        text: str,
-        tone: Tone = Tone.INFO,
-        actions: Sequence[Action] = (),
-        trashed: int | None = None,
-    ) -> None:
-        """Show a toast; one offering to undo the trashing of ``trashed`` goes once it is back."""
-        drop_when = None if trashed is None else (lambda: self._is_back(trashed))
-        self.toasts().show(text, tone, actions, drop_when=drop_when, owner=self)
+    def _notify(self, text: str, tone: Tone = Tone.INFO) -> None:
+        self.toasts().show(text, tone, owner=self)
 
     def _is_back(self, debrief_id: int) -> bool:
         """True once a trashed debrief is out of the trash (or gone for good)."""
@@ -291,10 +283,11 @@ class DebriefPage(SavingPage):
         self._show_new()
         self.events.debriefs_changed.emit()
         self.events.goals_changed.emit()
-        self._notify(
+        self.toasts().offer_undo(
             "The debrief is in the trash.",
-            actions=[("Undo", lambda: self.undo_delete(debrief_id))],
-            trashed=debrief_id,
+            lambda: self.undo_delete(debrief_id),
+            back=lambda: self._is_back(debrief_id),
+            owner=self,
         )
 
     def undo_delete(self, debrief_id: int) -> None:

@@ -7,7 +7,6 @@ page stays where it is, so the words remain on screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtWidgets import QWidget
@@ -22,7 +21,7 @@ from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.recovery import DraftOffer
 from regroup.gui.kit.saving_page import SavingPage
-from regroup.gui.kit.toasts import Action, Tone, toasts_for
+from regroup.gui.kit.toasts import Tone, toasts_for
 
 # The history and trash dialogs are imported when first opened: the first paint
 # does not need them.
@@ -172,16 +171,8 @@ class DiaryPage(SavingPage):
 
     # Saving
 
-    def _notify(
-        self,
-        text: str,
-        tone: Tone = Tone.INFO,
-        actions: Sequence[Action] = (),
-        trashed: int | None = None,
-    ) -> None:
-        """Show a toast; one offering to undo the trashing of ``trashed`` goes once it is back."""
-        drop_when = None if trashed is None else (lambda: self._is_back(trashed))
-        toasts_for(self, self.events).show(text, tone, actions, drop_when=drop_when, owner=self)
+    def _notify(self, text: str, tone: Tone = Tone.INFO) -> None:
+        toasts_for(self, self.events).show(text, tone, owner=self)
 
     def _is_back(self, entry_id: int) -> bool:
         """True once a trashed entry is out of the trash (or gone for good)."""
@@ -222,10 +213,11 @@ class DiaryPage(SavingPage):
             return
         self._start_new(EntryContent("", entry_date=self.today()))
         self.events.entries_changed.emit()
-        self._notify(
+        toasts_for(self, self.events).offer_undo(
             "The entry is in the trash.",
-            actions=[("Undo", lambda: self.undo_delete(entry_id))],
-            trashed=entry_id,
+            lambda: self.undo_delete(entry_id),
+            back=lambda: self._is_back(entry_id),
+            owner=self,
         )
 
     def undo_delete(self, entry_id: int) -> None:

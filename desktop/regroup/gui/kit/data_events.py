@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 SHOWN_CHECK_MS = 2000
 """How often a window on screen asks whether another program wrote (a few microseconds)."""
@@ -86,10 +86,17 @@ class OutsideChanges(QObject):
         window.installEventFilter(self)
 
     def check(self) -> bool:
-        """Reload every view if another program wrote since the last look; say whether."""
+        """Reload every view if another program wrote since the last look; say whether.
+
+        A view may put a form's text back as it reloads (the same words); the cursor
+        of the field being typed in is put back too, so typing goes on where it was.
+        """
         if not self._changed():
             return False
+        keep = _Cursor.of(QApplication.focusWidget())
         self._events.changed_elsewhere()
+        if keep is not None:
+            keep.restore()
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -101,3 +108,40 @@ class OutsideChanges(QObject):
         elif kind == QEvent.Type.Hide:
             self.timer.start(HIDDEN_CHECK_MS)
         return False
+
+
+class _Cursor:
+    """Where the cursor and the selection were in the field being typed in."""
+
+    def __init__(self, field: QWidget, text: str, anchor: int, position: int) -> None:
+        self.field, self.text = field, text
+        self.anchor, self.position = anchor, position
+
+    @classmethod
+    def of(cls, field: QWidget | None) -> _Cursor | None:
+        if isinstance(field, QLineEdit):
+            position = anchor = field.cursorPosition()
+            if field.hasSelectedText():
+                start, end = field.selectionStart(), field.selectionEnd()
+                anchor = start if position == end else end
+            return cls(field, field.text(), anchor, position)
+        if isinstance(field, QPlainTextEdit | QTextEdit):
+            cursor = field.textCursor()
+            return cls(field, field.toPlainText(), cursor.anchor(), cursor.position())
+        return None
+
+    def restore(self) -> None:
+        """Put the cursor back if the field still holds the same words."""
+        field = self.field
+        if isinstance(field, QLineEdit) and field.text() == self.text:
+            field.setCursorPosition(self.anchor)
+            field.cursorForward(True, self.position - self.anchor)
+        elif isinstance(field, QPlainTextEdit | QTextEdit) and field.toPlainText() == self.text:
+            cursor = field.textCursor()
+            cursor.setPosition(self.anchor)
+            cursor.setPosition(self.position, cursor.MoveMode.KeepAnchor)
+            field.setTextCursor(cursor)
+        else:
+            return
+        if field.isVisible() and not field.hasFocus():
+            field.setFocus()

@@ -266,6 +266,12 @@ class ToastHost(QObject):
         toast.announce()
         return toast
 
+    def offer_undo(
+        self, text: str, undo: Callable[[], None], back: Callable[[], bool], owner: QWidget
+    ) -> Toast:
+        """Offer to undo what ``text`` says was done, until ``back`` tells it was undone anyway."""
+        return self.show(text, actions=[("Undo", undo)], drop_when=back, owner=owner)
+
     def dismiss(self, key: str) -> None:
         """Take back the toast shown with ``key``, if it is still there."""
         for toast, shown_key in list(self._keys.items()):
