@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.clock import Clock, SystemClock
@@ -209,9 +210,13 @@ class Profile:
         return changed
 
     def _read_data_version(self) -> int | None:
+        """Return SQLite's data_version, or None when the database cannot say right now."""
         if self.db.is_closed():
             return None
-        row = self.db.execute_sql("PRAGMA data_version").fetchone()
+        try:
+            row = self.db.execute_sql("PRAGMA data_version").fetchone()
+        except peewee.DatabaseError:  # busy or gone for a moment: ask again at the next look
+            return None
         return int(row[0]) if row else None
 
     def close(self) -> None:

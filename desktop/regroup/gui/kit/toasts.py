@@ -259,8 +259,9 @@ class ToastHost(QObject):
         if owner is not None:
             self._owners[toast] = owner
             owner.installEventFilter(self)
-        while len(self.toasts) > MOST_SHOWN:
-            self.toasts[0].dismiss()
+        while len(self.toasts) > MOST_SHOWN:  # a choice still waiting (sticky) stays longest
+            passing = [t for t in self.toasts if t.duration_ms is not None]
+            (passing or self.toasts)[0].dismiss()
         self.place()
         toast.run_clock(self.window.isActiveWindow())
         toast.announce()
