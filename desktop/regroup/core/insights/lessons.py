@@ -1,10 +1,10 @@
 """6. Lessons that repeat: thinking traps named twice or more, and lines that share words.
 
 The rule is simple enough to explain on the page: two "what I would do differently"
-lines from different debriefs repeat when they share two meaningful words (words
-of three letters or more that are not common little words; a plural "s" is
-dropped), or when a one-word line's word appears in the other. Lines linked this
-way, directly or through others, form one group.
+lines from different debriefs repeat when they share two meaningful words, or when
+a one-word line's word appears in the other. Meaningful words have three letters or
+more and are not common little words; a plural "s", an "'s", "l'" and "d'" are
+dropped. Lines linked this way, directly or through others, form one group.
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 def words(line: str) -> tuple[str, ...]:
     """Return a line's meaningful words, in order, each once (at most MAX_WORDS)."""
     found: dict[str, None] = {}
-    for raw in _WORD.findall(line.casefold()):
-        word = raw.split("'")[0]
+    for raw in _WORD.findall(line.casefold().replace("\u2019", "'")):
+        head, _, tail = raw.partition("'")
+        word = tail if tail and len(head) <= 2 else head  # l'entretien, company's
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         if len(word) >= 3 and word not in STOP_WORDS:

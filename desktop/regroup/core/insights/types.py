@@ -262,8 +262,9 @@ class RoleKind:
     ``key`` is the kind in lower case, "" for debriefs that name no kind.
 
     ``furthest`` is the furthest stage any of them reached; ``mean_rank`` the mean
-    stage rank (0-4). ``far_and_wanted``: on average past the screening call and
-    wanted 4 or more. ``said_no``: the latest "keep looking?" answer was no.
+    stage rank (0-4). ``far_and_wanted``: two applications or more that on average
+    got to interviews and were wanted 4 or more. ``said_no``: the latest "keep
+    looking?" answer was no.
     """
 
     key: str
