@@ -95,6 +95,9 @@ def test_insights_json_has_every_figure_with_the_counts_worked_out(four_debriefs
     assert found["move_on_days"]["median"] == 9
     assert found["move_on_days"]["per_debrief"][0]["not_yets"] == 1
     assert found["mood"]["first_week_mean"] == 2
+    first_news = (TODAY - dt.timedelta(days=100)).isoformat()
+    assert found["mood"]["days"][0] == [first_news, 2, 2, 1]  # day, mean, rolling, moods
+    assert len(found["mood"]["days"]) == 4
     assert found["direction"][0]["role_kind"] == "Analyst"
     assert found["direction"][0]["far_and_wanted"] is False  # mean stage 1.5: before interviews
     assert len(found["lessons"]["repeated"][0]["lines"]) == 4
