@@ -7,7 +7,6 @@ the command as a whole process is what a person waits for in a terminal.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 
@@ -34,26 +33,18 @@ def compute_times(profile: Profile, period: Period, runs: int) -> list[float]:
     return times
 
 
-def _summary(samples: list[float]) -> dict[str, float]:
-    return {
-        "median": round(statistics.median(samples), 2),
-        "min": round(min(samples), 2),
-        "max": round(max(samples), 2),
-        "runs": len(samples),
-    }
-
-
 def insights_figures(
     profile: Profile, paths: ProfilePaths, env: dict[str, str], runs: int, cli: bool
-) -> dict[str, object]:
-    """The service over all the records and over the last 12 months; the command if ``cli``."""
+) -> dict[str, list[float]]:
+    """The service over all the records and over the last 12 months; the command if ``cli``.
+
+    Each figure is the list of its samples, for the caller to summarise.
+    """
     today = profile.insights.today()
-    figures: dict[str, object] = {
-        "insights_compute_ms": _summary(compute_times(profile, Period.everything(), runs)),
-        "insights_compute_12_months_ms": _summary(
-            compute_times(profile, Period.last_12_months(today), runs)
-        ),
+    figures = {
+        "insights_compute_ms": compute_times(profile, Period.everything(), runs),
+        "insights_compute_12_months_ms": compute_times(profile, Period.last_12_months(today), runs),
     }
     if cli:
-        figures["cli_insights_ms"] = _summary(process_times(cli_insights_command(paths), env, runs))
+        figures["cli_insights_ms"] = process_times(cli_insights_command(paths), env, runs)
     return figures

@@ -286,9 +286,10 @@ def bench_insights(
     profile = open_quietly(paths)
     try:
         ensure_plans(profile, say)
-        return insights_figures(profile, paths, env, runs, cli)
+        figures = insights_figures(profile, paths, env, runs, cli)
     finally:
         profile.close()
+    return {name: summary(samples) for name, samples in figures.items()}
 
 
 def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
