@@ -36,6 +36,13 @@ from regroup.core.exchange.fields import NOTHING_IMPORTED, Fields, describe, iso
 from regroup.core.exchange.plan_export import export_plans, markdown_plans
 from regroup.core.exchange.plan_import import SECTIONS, ImportedPlans, insert_plans, parse_plans
 from regroup.core.exchange.rows import ids_by_uuid
+from regroup.core.exchange.waiting_rows import (
+    ImportedWaiting,
+    export_waiting,
+    insert_waiting,
+    markdown_waiting,
+    parse_waiting,
+)
 from regroup.core.storage.files import atomic_write_bytes
 from regroup.core.storage.models import Entry
 from regroup.core.storage.transactions import writing
@@ -43,7 +50,9 @@ from regroup.core.storage.transactions import writing
 EXPORT_FORMAT = "regroup-export"
 EXPORT_VERSION = 2
 """1: entries. 2: debriefs (with links to entries), goals and check-ins beside them."""
-KNOWN_SECTIONS = frozenset({"format", "version", "exported_at", "app_version", "entries"})
+KNOWN_SECTIONS = frozenset(
+    {"format", "version", "exported_at", "app_version", "entries", "waiting"}
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class ExportResult:
     debriefs: int = 0
     goals: int = 0
     checkins: int = 0
+    waiting: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ class ImportResult:
     debriefs_added: int = 0
     goals_added: int = 0
     checkins_added: int = 0
+    waiting_added: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,7 @@ class ImportDocument:
     entries: tuple[ImportedEntry, ...]
     ignored_sections: tuple[str, ...] = ()
     plans: ImportedPlans = field(default_factory=ImportedPlans)
+    waiting: tuple[ImportedWaiting, ...] = ()
 
 
 def export_json(db: SqliteDatabase, clock: Clock | None = None) -> dict[str, Any]:
@@ -89,6 +101,7 @@ def export_json(db: SqliteDatabase, clock: Clock | None = None) -> dict[str, Any
         "app_version": __version__,
         "entries": export_entries(db),
         **export_plans(db),
+        "waiting": export_waiting(db),
     }
 
 
@@ -105,6 +118,7 @@ def write_json_export(db: SqliteDatabase, path: Path, clock: Clock | None = None
         debriefs=len(document["debriefs"]),
         goals=len(document["goals"]),
         checkins=len(document["checkins"]),
+        waiting=len(document["waiting"]),
     )
 
 
@@ -119,7 +133,7 @@ def markdown_export(db: SqliteDatabase, clock: Clock | None = None) -> tuple[str
         "Entries in the trash are not included. This file is not encrypted, and it cannot\n"
         "be imported back; use the JSON export for a copy that can be restored.\n\n"
     )
-    return header + entries + markdown_plans(db), count
+    return header + entries + markdown_plans(db) + markdown_waiting(db), count
 
 
 def write_markdown_export(
@@ -176,7 +190,7 @@ def parse_export(document: object) -> ImportDocument:
             if key not in known and isinstance(value, list | dict) and value
         )
     )
-    return ImportDocument(entries, ignored, plans)
+    return ImportDocument(entries, ignored, plans, parse_waiting(Fields(top, "The file")))
 
 
 def read_export(path: Path) -> ImportDocument:
@@ -214,6 +228,7 @@ def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResul
         new = [entry for entry in document.entries if entry.uuid not in existing]
         insert_entries(db, new)
         debriefs, goals, checkins = insert_plans(db, document.plans)
+        waiting = insert_waiting(db, document.waiting)
     return ImportResult(
         added=len(new),
         skipped_existing=len(document.entries) - len(new),
@@ -222,6 +237,7 @@ def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResul
         debriefs_added=debriefs,
         goals_added=goals,
         checkins_added=checkins,
+        waiting_added=waiting,
     )
 
 

@@ -196,3 +196,19 @@ class Checkin(BaseModel):
     what_helped = TextField(default="")
     next_step = TextField(default="")
     missed_at = UtcTimeField(null=True)
+
+
+class Waiting(BaseModel):
+    """An application that has not answered yet (schema v6); ``stage`` as on a debrief."""
+
+    id = AutoField()
+    uuid = TextField(unique=True)
+    company = TextField(default="")
+    role = TextField(default="")
+    applied_on = DayField()
+    stage = TextField(default="applied")
+    note = TextField(default="")
+    quiet_since = DayField()
+    created_at = UtcTimeField()
+    updated_at = UtcTimeField()
+    offered_at = UtcTimeField(null=True)
