@@ -16,20 +16,11 @@ from regroup.core.debriefs.types import STAGE_LABELS, Stage
 from regroup.core.exchange.fields import Fields, exported_time, refuse
 from regroup.core.exchange.rows import insert_rows
 from regroup.core.storage.models import Waiting
+from regroup.core.waiting.service import FIELDS
 
 SECTION = "waiting"
-_FIELDS = (
-    Waiting.uuid,
-    Waiting.company,
-    Waiting.role,
-    Waiting.applied_on,
-    Waiting.stage,
-    Waiting.note,
-    Waiting.quiet_since,
-    Waiting.created_at,
-    Waiting.updated_at,
-    Waiting.offered_at,
-)
+_FIELDS = FIELDS[1:]
+"""Every stored column but the local id, in the order of ``ImportedWaiting.values``."""
 
 
 @dataclass(frozen=True)

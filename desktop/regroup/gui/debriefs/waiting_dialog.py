@@ -45,6 +45,7 @@ class WaitingDialog(QDialog):
         self._editing = editing
         self.item: WaitingItem | None = None
         self.setWindowTitle("Edit application" if editing else "Waiting to hear back")
+        self.setMinimumWidth(420)
         self.company_edit = QLineEdit()
         self.company_edit.setAccessibleName("Company")
         self.company_edit.setPlaceholderText("e.g. Acme")

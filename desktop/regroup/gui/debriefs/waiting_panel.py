@@ -10,9 +10,9 @@ application's notification leads here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -32,13 +32,13 @@ from regroup.gui.debriefs.waiting_dialog import WaitingDialog
 from regroup.gui.kit.banner import Banner, Tone
 from regroup.gui.kit.page_parts import button
 from regroup.gui.kit.row_view import RowDelegate, RowView
+from regroup.gui.kit.text_rows import ROW_ID_ROLE, TextRows
 
 if TYPE_CHECKING:
     from regroup.core.profile import Profile
     from regroup.gui.debriefs.list_panel import DebriefListPanel
     from regroup.gui.kit.data_events import DataEvents
 
-ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EMPTY = (
     "Nothing is waiting. Add an application you sent, and if it stays quiet, "
     "Regroup offers to close it for you."
@@ -46,49 +46,20 @@ EMPTY = (
 
 
 def item_text(item: WaitingItem) -> str:
-    """Return a row's two lines: who and what, then the day applied, stage and the quiet."""
+    """Return a row's three lines: who and what, the day applied and stage, then the quiet."""
     c = item.content
     name = " – ".join(part for part in (c.company, c.role) if part.strip())
-    days = "heard today" if item.days_quiet == 0 else f"{item.days_quiet} days without news"
-    details = [f"Applied {c.applied_on:%d %b %Y}", STAGE_LABELS[c.stage], days]
-    if item.quiet:
-        details.append("Quiet for a while")
-    return f"{name}\n{' · '.join(details)}"
+    days = {0: "Heard today", 1: "1 day without news"}.get(
+        item.days_quiet, f"{item.days_quiet} days without news"
+    )
+    quiet = " · quiet for a while" if item.quiet else ""
+    return f"{name}\nApplied {c.applied_on:%d %b %Y} · {STAGE_LABELS[c.stage]}\n{days}{quiet}"
 
 
-class WaitingModel(QAbstractListModel):
-    """The rows of the Waiting list."""
+class WaitingRows(RowDelegate):
+    """Three lines a row, so that the quiet days are never cut off by a long name."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[WaitingItem] = []
-
-    def set_rows(self, rows: list[WaitingItem]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Qt: how many rows."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        """Qt: a row's text, and its application's id."""
-        if not index.isValid():
-            return None
-        item = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item_text(item)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return item_text(item).replace("\n", ", ")
-        if role == ITEM_ID_ROLE:
-            return item.id
-        return None
-
-    def row_of(self, item_id: int | None) -> int | None:
-        """Return the row showing ``item_id``, if it is listed."""
-        return next((n for n, row in enumerate(self.rows) if row.id == item_id), None)
+    lines = 3
 
 
 class WaitingPanel(QWidget):
@@ -114,8 +85,8 @@ class WaitingPanel(QWidget):
         quiet_row.addWidget(QLabel("Quiet after:"))
         quiet_row.addWidget(self.quiet_days)
         quiet_row.addStretch()
-        self.model = WaitingModel(self)
-        self.view = RowView(RowDelegate(), "Waiting to hear back", scroll_per_pixel=False)
+        self.model: TextRows[WaitingItem] = TextRows(item_text, lambda item: item.id, self)
+        self.view = RowView(WaitingRows(), "Waiting to hear back", scroll_per_pixel=False)
         self.view.setAlternatingRowColors(True)
         self.view.setModel(self.model)
         self.empty_label = QLabel(EMPTY)
@@ -164,7 +135,7 @@ class WaitingPanel(QWidget):
     def current_id(self) -> int | None:
         """Return the chosen application's id."""
         index = self.view.currentIndex()
-        return int(index.data(ITEM_ID_ROLE)) if index.isValid() else None
+        return int(index.data(ROW_ID_ROLE)) if index.isValid() else None
 
     def select(self, item_id: int | None) -> bool:
         """Choose ``item_id``'s row; False when it is not on the list."""
