@@ -129,7 +129,7 @@ def markdown_export(db: SqliteDatabase, clock: Clock | None = None) -> tuple[str
     header = (
         "# Regroup diary\n\n"
         f"Exported from Regroup {__version__} on {stamp}: {count} entries, newest first.\n"
-        "Debriefs and goals follow the entries.\n"
+        "Debriefs, goals and the applications still waiting follow the entries.\n"
         "Entries in the trash are not included. This file is not encrypted, and it cannot\n"
         "be imported back; use the JSON export for a copy that can be restored.\n\n"
     )
