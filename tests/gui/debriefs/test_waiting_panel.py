@@ -13,7 +13,8 @@ from regroup.core.profile import Profile
 from regroup.core.waiting.types import WaitingContent, waiting_target
 from regroup.gui.debriefs.waiting_dialog import WaitingDialog
 from regroup.gui.debriefs.waiting_panel import EMPTY
-from tests.gui.conftest import Dialogs, ManualClock
+from regroup.gui.kit.toasts import toasts_for
+from tests.gui.conftest import Dialogs, ManualClock, toast_text
 from tests.gui.debriefs.test_page import open_debriefs
 from tests.gui.modal import when_modal
 
@@ -64,7 +65,7 @@ def test_a_refused_application_keeps_the_dialog_open_with_what_was_typed(
     qtbot.keyClicks(dialog.note_edit, "no name yet")
     dialog.save()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert "company or the role" in dialog.error_banner.label.text()
+    assert "company or the role" in dialog.error_label.text()
     assert dialog.note_edit.text() == "no name yet"
     assert clocked_profile.waiting.list() == []
 
@@ -138,4 +139,4 @@ def test_a_notice_for_an_application_closed_since_still_opens_the_list(
     _window, page = open_debriefs(qtbot, clocked_profile)
     assert page.open(waiting_target(99))
     assert page.sides.currentWidget() is page.sides.waiting
-    assert "no longer on the list" in page.sides.waiting.banner.label.text()
+    assert "no longer on the list" in toast_text(toasts_for(page).latest())

@@ -13,8 +13,9 @@ from regroup.core.debriefs.types import NewsVia
 from regroup.core.profile import Profile
 from regroup.core.waiting.types import WaitingContent
 from regroup.gui.debriefs.page import DebriefPage
+from regroup.gui.reminders.banner_notifier import OPEN
 from regroup.gui.reminders.reminder_ui import install_reminder_ui
-from tests.gui.conftest import ManualClock, page_of, show_window
+from tests.gui.conftest import ManualClock, page_of, show_window, toast_button, toast_text
 from tests.gui.reminders.test_reminder_ui import Recording
 
 
@@ -84,7 +85,9 @@ def test_without_a_desktop_notifier_or_a_tray_the_offer_waits_in_the_window(
         assert driver is not None
         driver.check()
         assert [notice.message for notice in queued] == [QUIET]
-        assert ui.banner.banner.label.text() == QUIET  # the window is on show
-        assert "Bolt" not in ui.banner.banner.label.text()
+        assert toast_text(ui.banner.toast) == QUIET  # the window is on show
+        toast_button(ui.banner.toast, OPEN).click()
+        page = page_of(window, "debriefs", DebriefPage)
+        assert page.sides.currentWidget() is page.sides.waiting
     finally:
         ui.tray.hide()

@@ -14,6 +14,7 @@ from peewee import SqliteDatabase
 
 from regroup.core.debriefs.types import STAGE_LABELS, Stage
 from regroup.core.exchange.fields import Fields, exported_time, refuse
+from regroup.core.exchange.markdown_export import inline
 from regroup.core.exchange.rows import insert_rows
 from regroup.core.storage.models import Waiting
 from regroup.core.waiting.service import FIELDS
@@ -101,8 +102,8 @@ def markdown_waiting(db: SqliteDatabase) -> str:
         return ""
     lines = ["# Waiting to hear back", ""]
     for _uuid, company, role, applied, stage, note in rows:
-        name = " — ".join(" ".join(t.split()) for t in (company, role) if t.strip())
+        name = " — ".join(inline(t) for t in (company, role) if t.strip())
         lines.append(f"- **{name}**: applied {applied}, {STAGE_LABELS[Stage(stage)].lower()}")
         if note.strip():
-            lines.append(f"  {' '.join(note.split())}")
-    return "\n".join(lines) + "\n"
+            lines.append(f"  {inline(note)}")
+    return "\n" + "\n".join(lines) + "\n"

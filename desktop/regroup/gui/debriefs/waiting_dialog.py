@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from regroup.core.debriefs.types import STAGE_LABELS, Stage
 from regroup.core.errors import RegroupError
 from regroup.core.waiting.types import WaitingContent, WaitingItem
-from regroup.gui.kit.banner import Banner, Tone
-from regroup.gui.kit.dates import from_qdate, to_qdate
+from regroup.gui.kit.date_field import DateField
 
 if TYPE_CHECKING:
     from regroup.core.waiting.service import WaitingService
@@ -52,11 +51,8 @@ class WaitingDialog(QDialog):
         self.role_edit = QLineEdit()
         self.role_edit.setAccessibleName("Role")
         self.role_edit.setPlaceholderText("e.g. Data analyst")
-        self.applied_edit = QDateEdit(to_qdate(today))
-        self.applied_edit.setAccessibleName("Day applied")
-        self.applied_edit.setCalendarPopup(True)
-        self.applied_edit.setDisplayFormat("d MMM yyyy")
-        self.applied_edit.setMaximumDate(to_qdate(today))
+        self.applied_edit = DateField("Day applied", optional=False, today=lambda: today)
+        self.applied_edit.set_value(today)
         self.stage_box = QComboBox()
         self.stage_box.setAccessibleName("Stage reached so far")
         for stage, label in STAGE_LABELS.items():
@@ -64,7 +60,11 @@ class WaitingDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setAccessibleName("Note")
         self.note_edit.setPlaceholderText("Optional: who you spoke to, what comes next")
-        self.error_banner = Banner("Not saved yet")
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setProperty("textStyle", "caption")
+        self.error_label.setAccessibleName("Why it is not saved yet")
+        self.error_label.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -79,8 +79,8 @@ class WaitingDialog(QDialog):
         form.addRow("Stage so far:", self.stage_box)
         form.addRow("Note:", self.note_edit)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.error_banner)
         layout.addLayout(form)
+        layout.addWidget(self.error_label)
         layout.addStretch()
         layout.addWidget(buttons)
         if editing is not None:
@@ -90,28 +90,35 @@ class WaitingDialog(QDialog):
         """Fill the fields with ``content``."""
         self.company_edit.setText(content.company)
         self.role_edit.setText(content.role)
-        self.applied_edit.setDate(to_qdate(content.applied_on))
+        self.applied_edit.set_value(content.applied_on)
         self.stage_box.setCurrentIndex(self.stage_box.findData(content.stage.value))
         self.note_edit.setText(content.note)
 
     def content(self) -> WaitingContent:
-        """Return what the dialog holds."""
+        """Return what the dialog holds (the day applied is never empty: it is not optional)."""
+        applied = self.applied_edit.value()
+        assert applied is not None
         return WaitingContent(
             company=self.company_edit.text(),
             role=self.role_edit.text(),
-            applied_on=from_qdate(self.applied_edit.date()),
+            applied_on=applied,
             stage=Stage(self.stage_box.currentData()),
             note=self.note_edit.text(),
         )
 
     def save(self) -> None:
         """Save and close; on a refusal, say why and keep the dialog open."""
+        self.applied_edit.commit_text()
+        if not self.applied_edit.is_valid():
+            self.applied_edit.setFocus()
+            return
         try:
             if self._editing is None:
                 self.item = self._waiting.add(self.content())
             else:
                 self.item = self._waiting.update(self._editing.id, self.content())
         except RegroupError as exc:
-            self.error_banner.show_message(str(exc), Tone.ERROR)
+            self.error_label.setText(str(exc))
+            self.error_label.show()
             return
         self.accept()

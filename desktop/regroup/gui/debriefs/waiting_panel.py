@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -29,16 +30,17 @@ from regroup.core.errors import RegroupError
 from regroup.core.settings import QUIET_DAYS_RANGE
 from regroup.core.waiting.types import WaitingItem, waiting_target_id
 from regroup.gui.debriefs.waiting_dialog import WaitingDialog
-from regroup.gui.kit.banner import Banner, Tone
 from regroup.gui.kit.page_parts import button
 from regroup.gui.kit.row_view import RowDelegate, RowView
 from regroup.gui.kit.text_rows import ROW_ID_ROLE, TextRows
+from regroup.gui.kit.toasts import Tone, toasts_for
 
 if TYPE_CHECKING:
     from regroup.core.profile import Profile
     from regroup.gui.debriefs.list_panel import DebriefListPanel
     from regroup.gui.kit.data_events import DataEvents
 
+TOOL_MIN_WIDTH = 40
 EMPTY = (
     "Nothing is waiting. Add an application you sent, and if it stays quiet, "
     "Regroup offers to close it for you."
@@ -71,7 +73,6 @@ class WaitingPanel(QWidget):
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile = profile
-        self.banner = Banner("Waiting list notice")
         intro = QLabel("Applications that have not answered yet.")
         intro.setWordWrap(True)
         intro.setProperty("textStyle", "caption")
@@ -105,6 +106,15 @@ class WaitingPanel(QWidget):
             "I heard back", "Start a debrief for the news", lambda: self.close_item(no_reply=False)
         )
         tools = QGridLayout()
+        for tool in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.quiet_button,
+            self.heard_button,
+        ):  # the side may be narrow: the buttons share it and never widen the window
+            tool.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            tool.setMinimumWidth(TOOL_MIN_WIDTH)
         tools.addWidget(self.add_button, 0, 0)
         tools.addWidget(self.edit_button, 0, 1)
         tools.addWidget(self.remove_button, 0, 2)
@@ -113,8 +123,7 @@ class WaitingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
-        for part in (self.banner, intro):
-            layout.addWidget(part)
+        layout.addWidget(intro)
         layout.addLayout(quiet_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label, 1)
@@ -158,7 +167,7 @@ class WaitingPanel(QWidget):
         try:
             self._profile.settings.set_quiet_days(days)
         except RegroupError as exc:
-            self.banner.show_message(str(exc), Tone.ERROR)
+            toasts_for(self).show(str(exc), Tone.ERROR, owner=self)
             return
         self.reload()
 
@@ -210,10 +219,9 @@ class WaitingPanel(QWidget):
         try:
             debrief_id = action()
         except RegroupError as exc:
-            self.banner.show_message(str(exc), Tone.ERROR)
+            toasts_for(self).show(str(exc), Tone.ERROR, owner=self)
             self.reload()
             return
-        self.banner.dismiss()
         self._changed(None)
         if debrief_id is not None:
             self.debrief_started.emit(debrief_id)
@@ -257,5 +265,5 @@ class DebriefSides(QTabWidget):
         self.waiting.reload()
         self.setCurrentWidget(self.waiting)
         if item_id is not None and not self.waiting.select(item_id):
-            self.waiting.banner.show_message("That application is no longer on the list.")
+            toasts_for(self).show("That application is no longer on the list.", owner=self)
         return True
