@@ -34,7 +34,8 @@ def make_read_only(path: Path) -> None:
 
 def fill_disk(path: Path) -> None:
     """Write one file until the disk at ``path`` has no space left."""
-    with (path / "filler").open("wb") as handle:
+    # Unbuffered: a buffered file would try again to write its rest on close, and fail.
+    with (path / "filler").open("wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(b"\0" * (1 << 16))

@@ -1,9 +1,9 @@
 """The ``regroup`` command: the GUI by default, and commands to write, find and move entries.
 
-Each command group (profile, diary, exchange, debriefs, goals, check-ins, insights) is
-a module that registers its commands and their handlers. Commands import what they need inside
-their own functions, so that ``--version`` and ``search`` do not pay for modules they
-never use; only the GUI path loads Qt.
+Each command group (profile, diary, exchange, debriefs, goals, check-ins, waiting,
+insights) is a module that registers its commands and their handlers. Commands import what
+they need inside their own functions, so that ``--version`` and ``search`` do not pay for
+modules they never use; only the GUI path loads Qt.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regroup import __version__
-from regroup.cli import checkins, debriefs, diary, exchange, goals, insights, profile
+from regroup.cli import checkins, debriefs, diary, exchange, goals, insights, profile, waiting
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
 from regroup.core.keys.key_reader import READER_FLAG
@@ -48,6 +48,7 @@ examples:
   regroup goals list --json
   regroup checkins list
   regroup insights --from 2024-01-01 --json
+  regroup waiting add --company Acme --role Analyst --applied 2024-05-01
 
 The profile lives in the per-user data folder (on Linux ~/.local/share/Regroup,
 on Windows %APPDATA%\\Regroup, on macOS ~/Library/Application Support/Regroup)
@@ -59,7 +60,7 @@ Exports are plain, unencrypted files: keep them somewhere safe.
 
 Exit status: 0 success, 1 error, 2 bad usage, 3 left locked or cancelled."""
 
-GROUPS = (profile, diary, exchange, debriefs, goals, checkins, insights)
+GROUPS = (profile, diary, exchange, debriefs, goals, checkins, waiting, insights)
 """In the order ``--help`` lists their commands."""
 
 

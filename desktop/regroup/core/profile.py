@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from regroup.core.diary.types import EntryContent
     from regroup.core.goals.service import GoalService
     from regroup.core.insights.service import InsightsService
+    from regroup.core.waiting.service import WaitingService
 
 __all__ = [
     "DEFAULT_KDF_SECONDS",
@@ -176,6 +177,13 @@ class Profile:
         from regroup.core.checkins.listing import CheckinBrowser
 
         return CheckinBrowser(self.db, self.clock)
+
+    @cached_property
+    def waiting(self) -> WaitingService:
+        """Applications waiting to hear back, which become debriefs when they close."""
+        from regroup.core.waiting.service import WaitingService
+
+        return WaitingService(self.db, self.clock, self.settings, self.debriefs)
 
     @cached_property
     def reminders(self) -> ReminderService:

@@ -11,6 +11,9 @@ from regroup.core.storage.transactions import writing
 DEFAULT_MOURNING_DAYS_KEY = "default_mourning_days"
 DEFAULT_MOURNING_DAYS = 3
 MOURNING_DAYS_RANGE = range(0, 366)
+QUIET_DAYS_KEY = "waiting_quiet_days"
+DEFAULT_QUIET_DAYS = 21
+QUIET_DAYS_RANGE = range(1, 366)
 
 
 class SettingValueError(RegroupError):
@@ -35,17 +38,29 @@ class SettingsService:
                 conflict_target=[Setting.key], update={Setting.value: value}
             ).execute(self._db)
 
+    def _days(self, key: str, allowed: range, default: int) -> int:
+        """A stored count of days, or ``default`` when it is missing or was edited out of range."""
+        stored = self.get(key)
+        if stored is not None and stored.strip().isdigit() and int(stored) in allowed:
+            return int(stored)
+        return default
+
     def default_mourning_days(self) -> int:
         """Return the days a new debrief gives before its move-on check-in."""
-        stored = self.get(DEFAULT_MOURNING_DAYS_KEY)
-        if stored is not None and stored.strip().isdigit():
-            days = int(stored)
-            if days in MOURNING_DAYS_RANGE:
-                return days
-        return DEFAULT_MOURNING_DAYS
+        return self._days(DEFAULT_MOURNING_DAYS_KEY, MOURNING_DAYS_RANGE, DEFAULT_MOURNING_DAYS)
 
     def set_default_mourning_days(self, days: int) -> None:
         """Change the default for new debriefs (0 to 365 days)."""
         if isinstance(days, bool) or days not in MOURNING_DAYS_RANGE:
             raise SettingValueError("The days before a check-in are a number from 0 to 365.")
         self.set(DEFAULT_MOURNING_DAYS_KEY, str(days))
+
+    def quiet_days(self) -> int:
+        """Return the days without news after which a waiting application counts as quiet."""
+        return self._days(QUIET_DAYS_KEY, QUIET_DAYS_RANGE, DEFAULT_QUIET_DAYS)
+
+    def set_quiet_days(self, days: int) -> None:
+        """Change when a waiting application counts as quiet (1 to 365 days)."""
+        if isinstance(days, bool) or days not in QUIET_DAYS_RANGE:
+            raise SettingValueError("The days before an application counts as quiet are 1 to 365.")
+        self.set(QUIET_DAYS_KEY, str(days))

@@ -429,4 +429,5 @@ def test_export_json_is_a_plain_document(profile: Profile) -> None:
         "debriefs",
         "goals",
         "checkins",
+        "waiting",
     ]

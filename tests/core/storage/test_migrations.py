@@ -4,6 +4,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+import peewee
 import pytest
 
 from regroup.core.diary.types import SearchQuery
@@ -242,11 +243,47 @@ def test_schema_5_upgrades_to_6_counting_one_not_yet_for_check_ins_put_off_and_i
             " VALUES ('put off', 1, ?, ?, ?, ?), ('waiting', 2, ?, ?, ?, NULL)",
             (stamp, stamp, stamp, "2026-03-22 08:00:00.000000", stamp, stamp, stamp),
         )
-        assert migrations.apply_migrations(db) == 5
-        assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 6
+        assert migrations.apply_migrations(db, target=6) == 5
+        assert migrations.schema_version(db) == 6
         rows = db.execute_sql("SELECT uuid, not_yet_count FROM checkin ORDER BY id").fetchall()
         assert rows == [("put off", 1), ("waiting", 0)]
         indexes = {r[1] for r in db.execute_sql("PRAGMA index_list(entry)").fetchall()}
         assert "entry_mood_day" in indexes
+    finally:
+        db.close()
+
+
+def test_schema_6_upgrades_to_7_with_an_empty_waiting_list_and_every_debrief_kept(
+    tmp_path: Path,
+) -> None:
+    db = open_encrypted(tmp_path / "v6.db", new_data_key())
+    try:
+        migrations.apply_migrations(db, target=6)
+        stamp = "2026-03-19 08:00:00.000000"
+        db.execute_sql(
+            "INSERT INTO debrief (uuid, status, created_at, updated_at, company) "
+            "VALUES ('d1', 'saved', ?, ?, 'Acme')",
+            (stamp, stamp),
+        )
+        assert migrations.apply_migrations(db) == 6
+        assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 7
+        assert db.execute_sql("SELECT uuid, company FROM debrief").fetchall() == [("d1", "Acme")]
+        assert db.execute_sql("SELECT count(*) FROM waiting").fetchone() == (0,)
+        db.execute_sql(
+            "INSERT INTO waiting (uuid, company, applied_on, quiet_since, created_at, updated_at) "
+            "VALUES ('w1', 'Acme', '2026-03-01', '2026-03-01', ?, ?)",
+            (stamp, stamp),
+        )
+        assert db.execute_sql("SELECT stage, note, offered_at FROM waiting").fetchone() == (
+            "applied",
+            "",
+            None,
+        )
+        with pytest.raises(peewee.IntegrityError):
+            db.execute_sql(
+                "INSERT INTO waiting (uuid, applied_on, quiet_since, created_at, updated_at, "
+                "stage) VALUES ('w2', '2026-03-01', '2026-03-01', ?, ?, 'hired')",
+                (stamp, stamp),
+            )
     finally:
         db.close()

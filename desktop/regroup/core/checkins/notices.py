@@ -22,6 +22,8 @@ MISSED = "A check-in came due while Regroup was closed. It waits under Check-ins
 MISSED_MANY = (
     "{count} check-ins came due while Regroup was closed. They wait under Check-ins, in Missed"
 )
+QUIET = "An application has been quiet for a while"
+QUIET_MANY = "{count} applications have been quiet for a while"
 STILL_RUNNING = (
     "Regroup keeps running in the tray so that check-ins can reach you. Quit it from the tray menu."
 )
@@ -32,6 +34,8 @@ class Target(StrEnum):
 
     CHECKINS = "checkins"
     DIARY = "diary"
+    WAITING = "waiting"
+    """The Waiting list on the Debriefs page (see ``core.waiting.types.waiting_target``)."""
 
 
 @dataclass(frozen=True)
@@ -69,4 +73,16 @@ def missed_notice(missed: Sequence[int]) -> Notice | None:
         return Notice(MISSED, Target.CHECKINS, missed[0])
     if missed:
         return Notice(MISSED_MANY.format(count=len(missed)), Target.CHECKINS)
+    return None
+
+
+def quiet_notice(offered: Sequence[int]) -> Notice | None:
+    """Return one notice offering to close the applications gone quiet, or None.
+
+    It never names the company: a click opens the Waiting list on the application.
+    """
+    if len(offered) == 1:
+        return Notice(QUIET, Target.WAITING, offered[0])
+    if offered:
+        return Notice(QUIET_MANY.format(count=len(offered)), Target.WAITING)
     return None

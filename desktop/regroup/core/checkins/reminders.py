@@ -7,6 +7,7 @@ what it decided in one transaction before it returns the notices. So a crash
 between marking and showing loses a notice rather than showing it twice, and each
 check-in pops up once, across restarts. Check-ins that came due while the app was
 closed come together at the next start; those more than a day late are only listed.
+Waiting applications gone quiet are offered to close in the same check, once each.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import datetime, time, timedelta
 
 from peewee import Field, SqliteDatabase
 
-from regroup.core.checkins.notices import Notice, missed_notice, notice_for
+from regroup.core.checkins.notices import Notice, missed_notice, notice_for, quiet_notice
 from regroup.core.checkins.reminder_settings import (
     DAILY_AT,
     DAILY_LAST_FIRED,
@@ -44,9 +45,11 @@ from regroup.core.checkins.schedule import (
 )
 from regroup.core.checkins.service import waiting_count
 from regroup.core.clock import Clock, system_zone_name
+from regroup.core.settings import SettingsService
 from regroup.core.storage.columns import from_db_time, to_db_time
 from regroup.core.storage.models import Checkin
 from regroup.core.storage.transactions import writing
+from regroup.core.waiting.service import due_offers, mark_offered
 
 DAILY_ID = 0
 """The id the daily writing reminder goes by in a plan (check-in ids start at 1)."""
@@ -78,11 +81,13 @@ class ReminderCheck:
     daily_fired: bool
     held_until: datetime | None
     next_check: datetime
+    offered: tuple[int, ...] = ()
+    """Waiting applications offered to close, now that they have gone quiet."""
 
     @property
     def changed(self) -> bool:
-        """Return whether a check-in changed state (lists and counts should reload)."""
-        return bool(self.delivered or self.missed)
+        """Return whether a check-in or application changed state (lists should reload)."""
+        return bool(self.delivered or self.missed or self.offered)
 
 
 def _one_off(row: tuple) -> OneOff:  # type: ignore[type-arg]
@@ -140,13 +145,15 @@ class ReminderService:
         delivered = [due.id for due in result.deliver if due.kind is ItemKind.CHECKIN]
         daily = [due for due in result.deliver if due.kind is ItemKind.DAILY]
         missed = [due.id for due in result.missed if due.kind is ItemKind.CHECKIN]
-        if delivered or missed or daily:
+        offered = self._quiet_offers(result.held_until)
+        if delivered or missed or daily or offered:
             with writing(self._db):
                 self._mark(Checkin.delivered_at, delivered, now)
                 self._mark(Checkin.missed_at, missed, now)
+                mark_offered(self._db, offered, now)
                 if daily:
                     write_values(self._db, {DAILY_LAST_FIRED: to_db_time(daily[0].due_at)})
-        notices = [notice_for(result.deliver), missed_notice(missed)]
+        notices = [notice_for(result.deliver), missed_notice(missed), quiet_notice(offered)]
         return ReminderCheck(
             notices=tuple(notice for notice in notices if notice is not None),
             delivered=tuple(delivered),
@@ -154,7 +161,15 @@ class ReminderService:
             daily_fired=bool(daily),
             held_until=result.held_until,
             next_check=result.next_check,
+            offered=tuple(offered),
         )
+
+    def _quiet_offers(self, held_until: datetime | None) -> list[int]:
+        """Applications gone quiet, unless a pause or quiet hours hold reminders back now."""
+        if held_until is not None:
+            return []
+        today = self._clock.today()
+        return due_offers(self._db, today, SettingsService(self._db).quiet_days())
 
     def _mark(self, column: Field, ids: list[int], now: datetime) -> None:
         if not ids:

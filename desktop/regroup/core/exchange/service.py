@@ -32,6 +32,13 @@ from regroup.core.exchange.plan_import import SECTIONS, ImportedPlans, insert_pl
 from regroup.core.exchange.readable import Readable, Scope, read_readable
 from regroup.core.exchange.readable_parts import contents_text
 from regroup.core.exchange.rows import ids_by_uuid
+from regroup.core.exchange.waiting_rows import (
+    ImportedWaiting,
+    export_waiting,
+    insert_waiting,
+    markdown_waiting,
+    parse_waiting,
+)
 from regroup.core.storage.files import atomic_write_bytes
 from regroup.core.storage.models import Entry
 from regroup.core.storage.transactions import writing
@@ -39,7 +46,9 @@ from regroup.core.storage.transactions import writing
 EXPORT_FORMAT = "regroup-export"
 EXPORT_VERSION = 2
 """1: entries. 2: debriefs (with links to entries), goals and check-ins beside them."""
-KNOWN_SECTIONS = frozenset({"format", "version", "exported_at", "app_version", "entries"})
+KNOWN_SECTIONS = frozenset(
+    {"format", "version", "exported_at", "app_version", "entries", "waiting"}
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,7 @@ class ExportResult:
     debriefs: int = 0
     goals: int = 0
     checkins: int = 0
+    waiting: int = 0
 
     @property
     def contents(self) -> str:
@@ -70,6 +80,7 @@ class ImportResult:
     debriefs_added: int = 0
     goals_added: int = 0
     checkins_added: int = 0
+    waiting_added: int = 0
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,7 @@ class ImportDocument:
     entries: tuple[ImportedEntry, ...]
     ignored_sections: tuple[str, ...] = ()
     plans: ImportedPlans = field(default_factory=ImportedPlans)
+    waiting: tuple[ImportedWaiting, ...] = ()
 
 
 def export_json(db: SqliteDatabase, clock: Clock | None = None) -> dict[str, Any]:
@@ -90,6 +102,7 @@ def export_json(db: SqliteDatabase, clock: Clock | None = None) -> dict[str, Any
         "app_version": __version__,
         "entries": export_entries(db),
         **export_plans(db),
+        "waiting": export_waiting(db),
     }
 
 
@@ -106,12 +119,16 @@ def write_json_export(db: SqliteDatabase, path: Path, clock: Clock | None = None
         debriefs=len(document["debriefs"]),
         goals=len(document["goals"]),
         checkins=len(document["checkins"]),
+        waiting=len(document["waiting"]),
     )
 
 
 def _markdown(db: SqliteDatabase, clock: Clock | None, scope: Scope | None) -> tuple[str, Readable]:
     readable = read_readable(db, scope or Scope.everything())
-    return readable_markdown(readable, (clock or SystemClock()).now()), readable
+    text = readable_markdown(readable, (clock or SystemClock()).now())
+    if readable.scope == Scope.everything():  # the list belongs to the whole profile only
+        text += markdown_waiting(db)
+    return text, readable
 
 
 def markdown_export(
@@ -184,7 +201,7 @@ def parse_export(document: object) -> ImportDocument:
             if key not in known and isinstance(value, list | dict) and value
         )
     )
-    return ImportDocument(entries, ignored, plans)
+    return ImportDocument(entries, ignored, plans, parse_waiting(Fields(top, "The file")))
 
 
 def read_export(path: Path) -> ImportDocument:
@@ -222,6 +239,7 @@ def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResul
         new = [entry for entry in document.entries if entry.uuid not in existing]
         insert_entries(db, new)
         debriefs, goals, checkins = insert_plans(db, document.plans)
+        waiting = insert_waiting(db, document.waiting)
     return ImportResult(
         added=len(new),
         skipped_existing=len(document.entries) - len(new),
@@ -230,6 +248,7 @@ def import_document(db: SqliteDatabase, document: ImportDocument) -> ImportResul
         debriefs_added=debriefs,
         goals_added=goals,
         checkins_added=checkins,
+        waiting_added=waiting,
     )
 
 

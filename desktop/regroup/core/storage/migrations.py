@@ -284,6 +284,32 @@ def _v6_insights(db: SqliteDatabase) -> None:
     )
 
 
+def _v7_waiting(db: SqliteDatabase) -> None:
+    """Applications still waiting for an answer, and whether Regroup offered to close them.
+
+    ``quiet_since`` is the last day anything was heard (the day applied, until the
+    stage moves on); ``offered_at`` marks the one "gone quiet" offer each gets.
+    """
+    db.execute_sql(
+        """
+        CREATE TABLE waiting (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            company TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            applied_on DATE NOT NULL,
+            stage TEXT NOT NULL DEFAULT 'applied' CHECK (stage IN
+                ('applied', 'screening_call', 'interviews', 'final_round', 'offer_stage')),
+            note TEXT NOT NULL DEFAULT '',
+            quiet_since DATE NOT NULL,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL,
+            offered_at DATETIME
+        )"""
+    )
+    db.execute_sql("CREATE INDEX waiting_quiet ON waiting (quiet_since) WHERE offered_at IS NULL")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_entries,
     _v2_tags_search_and_trash,
@@ -291,6 +317,7 @@ MIGRATIONS: list[Migration] = [
     _v4_debriefs_goals_checkins,
     _v5_reminders,
     _v6_insights,
+    _v7_waiting,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

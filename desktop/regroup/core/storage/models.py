@@ -197,3 +197,19 @@ class Checkin(BaseModel):
     next_step = TextField(default="")
     missed_at = UtcTimeField(null=True)
     not_yet_count = IntegerField(default=0)
+
+
+class Waiting(BaseModel):
+    """An application that has not answered yet (schema v7); ``stage`` as on a debrief."""
+
+    id = AutoField()
+    uuid = TextField(unique=True)
+    company = TextField(default="")
+    role = TextField(default="")
+    applied_on = DayField()
+    stage = TextField(default="applied")
+    note = TextField(default="")
+    quiet_since = DayField()
+    created_at = UtcTimeField()
+    updated_at = UtcTimeField()
+    offered_at = UtcTimeField(null=True)

@@ -7,13 +7,9 @@ for thousands of debriefs), so what is typed narrows the list as it is typed.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -24,8 +20,9 @@ from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.form_fields import ChoiceBox
 from regroup.gui.kit.row_view import RowDelegate, RowView
+from regroup.gui.kit.text_rows import ROW_ID_ROLE, TextRows
 
-DEBRIEF_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DEBRIEF_ID_ROLE = ROW_ID_ROLE
 ALL_COMPANIES = "All companies"
 
 
@@ -40,39 +37,11 @@ def summary_text(summary: DebriefSummary) -> str:
     return f"{name or 'Untitled debrief'}\n{' · '.join(details) or 'No details yet'}"
 
 
-class DebriefListModel(QAbstractListModel):
+class DebriefListModel(TextRows[DebriefSummary]):
     """The rows of the list; the summaries are read once per filter change."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DebriefSummary] = []
-
-    def set_rows(self, rows: list[DebriefSummary]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Qt: how many rows."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        """Qt: a row's text, and its debrief id."""
-        if not index.isValid():
-            return None
-        summary = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return summary_text(summary)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return summary_text(summary).replace("\n", ", ")
-        if role == DEBRIEF_ID_ROLE:
-            return summary.id
-        return None
-
-    def row_of(self, debrief_id: int | None) -> int | None:
-        """Return the row showing ``debrief_id``, if it is listed."""
-        return next((n for n, row in enumerate(self.rows) if row.id == debrief_id), None)
+        super().__init__(summary_text, lambda summary: summary.id, parent)
 
 
 def list_view(model: DebriefListModel) -> RowView:

@@ -20,6 +20,7 @@ from regroup.gui.debriefs.linked_entries import DebriefEntries
 from regroup.gui.debriefs.list_panel import DebriefListPanel
 from regroup.gui.debriefs.saver import DebriefSaver, draft_start
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
+from regroup.gui.debriefs.waiting_panel import DebriefSides
 from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.recovery import DraftOffer
@@ -70,6 +71,7 @@ class DebriefPage(SavingPage):
         )
         self.delete_button = button("Delete…", "Move this debrief to the trash", self.delete)
         self.trash_button = button("Trash", "Deleted debriefs", self.open_trash)
+        self.sides = DebriefSides(self.panel, profile, events, self.open_debrief)
         self._lay_out()
         add_shortcuts(  # as on the Diary page, active while this page shows
             self,
@@ -106,10 +108,11 @@ class DebriefPage(SavingPage):
             [self.status_label, self.trash_button],
         )
         right = column([tools, self.form])
-        two_panes(self, self.panel, right, (280, 650))
+        two_panes(self, self.sides, right, (280, 650))
 
     def focus_search(self) -> None:
         """Ctrl+F: go to the search field."""
+        self.sides.setCurrentWidget(self.panel)
         self.panel.search_edit.setFocus()
         self.panel.search_edit.selectAll()
 
@@ -162,7 +165,10 @@ class DebriefPage(SavingPage):
         )
 
     def open(self, target: Target) -> bool:
-        """Show debrief ``target``, or start a new debrief for :data:`NEW`."""
+        """Show debrief ``target``, start one for :data:`NEW`, or show the Waiting list."""
+        waiting = self.sides.open(target)
+        if waiting is not None:
+            return waiting
         if target == NEW:
             return self.new_debrief()
         return self.open_debrief(target) if isinstance(target, int) else target is None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from regroup.core.checkins.notices import Notice, Target
 from regroup.core.system.autostart import Autostart, for_platform
+from regroup.core.waiting.types import waiting_target
 from regroup.gui.kit.page import NEW
 from regroup.gui.kit.settings_sections import REMINDERS, SettingsSection
 from regroup.gui.reminders.banner_notifier import NoticeBanner
@@ -128,10 +129,17 @@ def _tray_icon(tray: Tray) -> QSystemTrayIcon | None:
 
 
 def open_notice(window: MainWindow, notice: Notice) -> None:
-    """Bring the window forward on the page the notice is about, and its check-in."""
+    """Bring the window forward on the page the notice is about, and its check-in.
+
+    A quiet application's notice opens the Waiting list on the Debriefs page.
+    """
     bring_to_front(window)
-    window.show_page(notice.target.value)
-    window.open(notice.target.value, notice.item_id)
+    key: str = notice.target.value
+    target: int | str | None = notice.item_id
+    if notice.target is Target.WAITING:
+        key, target = "debriefs", waiting_target(notice.item_id)
+    window.show_page(key)
+    window.open(key, target)
 
 
 def _new_entry(window: MainWindow) -> None:

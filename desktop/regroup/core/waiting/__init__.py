@@ -1,0 +1,1 @@
+"""Applications waiting to hear back, and the offer to close them once they go quiet."""
