@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
-from regroup.core.errors import RegroupError
+from regroup.core.errors import KeyFileError, RegroupError
+from regroup.core.keys.app_lock import IDLE_MINUTES, PinVerifier
 from regroup.core.storage.models import Setting
 from regroup.core.storage.transactions import writing
 
 DEFAULT_MOURNING_DAYS_KEY = "default_mourning_days"
 DEFAULT_MOURNING_DAYS = 3
 MOURNING_DAYS_RANGE = range(0, 366)
+LOCK_IDLE_MINUTES_KEY = "lock.idle_minutes"
+LOCK_PIN_KEY = "lock.pin_verifier"
 
 
 class SettingValueError(RegroupError):
@@ -49,3 +52,37 @@ class SettingsService:
         if isinstance(days, bool) or days not in MOURNING_DAYS_RANGE:
             raise SettingValueError("The days before a check-in are a number from 0 to 365.")
         self.set(DEFAULT_MOURNING_DAYS_KEY, str(days))
+
+    def lock_idle_minutes(self) -> int | None:
+        """Return the idle minutes after which the window locks, or None (the default: never)."""
+        stored = (self.get(LOCK_IDLE_MINUTES_KEY) or "").strip()
+        if stored.isascii() and stored.isdigit() and int(stored) in IDLE_MINUTES:
+            return int(stored)
+        return None
+
+    def set_lock_idle_minutes(self, minutes: int | None) -> None:
+        """Lock after ``minutes`` (1 to 120) without input; None turns the idle lock off."""
+        if minutes is None:
+            self.set(LOCK_IDLE_MINUTES_KEY, "")
+            return
+        if isinstance(minutes, bool) or minutes not in IDLE_MINUTES:
+            raise SettingValueError("The lock waits 1 to 120 minutes.")
+        self.set(LOCK_IDLE_MINUTES_KEY, str(minutes))
+
+    def lock_pin(self) -> PinVerifier | None:
+        """Return the lock PIN's verifier, or None when no PIN is set (or its record is damaged)."""
+        stored = self.get(LOCK_PIN_KEY)
+        if not stored:
+            return None
+        try:
+            return PinVerifier.from_text(stored)
+        except KeyFileError:
+            return None
+
+    def set_lock_pin(self, pin: str) -> None:
+        """Set or change the lock PIN (4 to 12 digits); only its scrypt verifier is stored."""
+        self.set(LOCK_PIN_KEY, PinVerifier.for_pin(pin).to_text())
+
+    def remove_lock_pin(self) -> None:
+        """Forget the lock PIN."""
+        self.set(LOCK_PIN_KEY, "")
