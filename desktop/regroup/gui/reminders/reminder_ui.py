@@ -160,6 +160,7 @@ def install_reminder_ui(
     tray.due_count = profile.checkins.waiting_count
     tray.show()
     tray.quit_requested.connect(app.quit)
+    tray.lock_requested.connect(window.app_lock.lock_now)
     tray.new_entry_requested.connect(lambda: _new_entry(window))
     tray.checkins_requested.connect(lambda: open_notice(window, Notice("", Target.CHECKINS)))
     notifier = Notifier(desktop or default_desktop_notifier(), lambda: _tray_icon(tray), parent=app)
