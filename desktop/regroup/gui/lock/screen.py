@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +19,7 @@ HINT_PIN = "Type your PIN to go on."
 HINT_PASSPHRASE = "Type your passphrase to go on."
 KEPT = "Everything you wrote is saved. Reminders still come, without any details."
 WRONG = "That did not unlock Regroup. Take your time and try again."
+CARD_WIDTH = 400
 WAIT = "Take a breath: you can try again in {seconds} s."
 
 
@@ -40,8 +41,7 @@ class LockScreen(QWidget):
         self.setAccessibleName("Locked")
         card = QFrame()
         card.setProperty("card", True)
-        card.setMaximumWidth(420)
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        card.setFixedWidth(CARD_WIDTH)  # wrapped lines need a width to find their height
         self.title = _label(TITLE, "title")
         self.hint = _label(hint, "body")
         self.field = QLineEdit()
@@ -60,9 +60,13 @@ class LockScreen(QWidget):
         inner.setSpacing(12)
         for widget in (self.title, self.hint, self.field, self.button, self.message, self.kept):
             inner.addWidget(widget)
+        row = QHBoxLayout()  # not an alignment: that would cut the wrapped lines' height
+        row.addStretch()
+        row.addWidget(card)
+        row.addStretch()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
