@@ -114,3 +114,23 @@ def test_settings_sets_a_pin_and_an_idle_time(qtbot: QtBot, profile: Profile) ->
     assert profile.settings.lock_pin() is None
     assert profile.settings.lock_idle_minutes() is None  # it could never be opened again
     assert not window.app_lock.watcher.timer.isActive()
+
+
+def test_after_a_lock_took_settings_down_the_tray_pause_still_works(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    profile.settings.set_lock_pin(PIN)
+    window = show_window(qtbot, profile)
+    ui = install_reminder_ui(_app(), window, profile.paths.root, MemoryFlags(), Failing())
+    try:
+        window.show_page("settings")
+        qtbot.waitUntil(lambda: ui.settings_box is not None)
+        window.app_lock.lock_now()
+        qtbot.waitUntil(lambda: ui.settings_box is None)
+        ui.tray.pause_hour_action.trigger()
+        assert profile.reminders.paused_until() is not None
+        assert window.app_lock.unlock(PIN)
+        qtbot.waitUntil(lambda: ui.settings_box is not None)  # Settings was on show: rebuilt
+        assert "paused until" in ui.settings_box.pause_label.text()
+    finally:
+        ui.tray.hide()

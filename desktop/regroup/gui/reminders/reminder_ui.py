@@ -91,7 +91,13 @@ class ReminderUi:
         box = ReminderSettingsBox(profile.reminders, profile.settings, self.autostart_box)
         box.changed.connect(self._settings_changed)
         self.settings_box = box
+        box.destroyed.connect(lambda _gone=None: self._box_gone(box))  # the lock takes pages down
         return box
+
+    def _box_gone(self, box: ReminderSettingsBox) -> None:
+        if self.settings_box is box:
+            self.settings_box = None
+            self.autostart_box = None
 
     def _settings_changed(self) -> None:
         if self.driver is not None:
