@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
-from regroup.core.errors import RegroupError
+from regroup.core.errors import KeyFileError, RegroupError
+from regroup.core.keys.app_lock import IDLE_MINUTES, PinVerifier
 from regroup.core.storage.models import Setting
 from regroup.core.storage.transactions import writing
 
@@ -14,6 +15,8 @@ MOURNING_DAYS_RANGE = range(0, 366)
 QUIET_DAYS_KEY = "waiting_quiet_days"
 DEFAULT_QUIET_DAYS = 21
 QUIET_DAYS_RANGE = range(1, 366)
+LOCK_IDLE_MINUTES_KEY = "lock.idle_minutes"
+LOCK_PIN_KEY = "lock.pin_verifier"
 
 
 class SettingValueError(RegroupError):
@@ -64,3 +67,37 @@ class SettingsService:
         if isinstance(days, bool) or days not in QUIET_DAYS_RANGE:
             raise SettingValueError("The days before an application counts as quiet are 1 to 365.")
         self.set(QUIET_DAYS_KEY, str(days))
+
+    def lock_idle_minutes(self) -> int | None:
+        """Return the idle minutes after which the window locks, or None (the default: never)."""
+        stored = (self.get(LOCK_IDLE_MINUTES_KEY) or "").strip()
+        if stored.isascii() and stored.isdigit() and int(stored) in IDLE_MINUTES:
+            return int(stored)
+        return None
+
+    def set_lock_idle_minutes(self, minutes: int | None) -> None:
+        """Lock after ``minutes`` (1 to 120) without input; None turns the idle lock off."""
+        if minutes is None:
+            self.set(LOCK_IDLE_MINUTES_KEY, "")
+            return
+        if isinstance(minutes, bool) or minutes not in IDLE_MINUTES:
+            raise SettingValueError("The lock waits 1 to 120 minutes.")
+        self.set(LOCK_IDLE_MINUTES_KEY, str(minutes))
+
+    def lock_pin(self) -> PinVerifier | None:
+        """Return the lock PIN's verifier, or None when no PIN is set (or its record is damaged)."""
+        stored = self.get(LOCK_PIN_KEY)
+        if not stored:
+            return None
+        try:
+            return PinVerifier.from_text(stored)
+        except KeyFileError:
+            return None
+
+    def set_lock_pin(self, pin: str) -> None:
+        """Set or change the lock PIN (4 to 12 digits); only its scrypt verifier is stored."""
+        self.set(LOCK_PIN_KEY, PinVerifier.for_pin(pin).to_text())
+
+    def remove_lock_pin(self) -> None:
+        """Forget the lock PIN."""
+        self.set(LOCK_PIN_KEY, "")

@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self.show_page(PAGES[0].key)
         self.toasts = ToastHost(self, self.events)
         self.outside_changes = OutsideChanges(self, profile.changed_elsewhere, self.events)
+        from regroup.gui.lock.controller import AppLock
+
+        self.app_lock = AppLock(self)
 
     def _add_page(self, entry: PageEntry) -> None:
         """List the page in the sidebar and hold its place; nothing of it is imported."""
@@ -165,13 +168,22 @@ class MainWindow(QMainWindow):
     def open(self, key: str, target: Target = None) -> bool:
         """Show ``target`` on the page ``key`` (built if needed), then show that page.
 
-        False when the page could not show it; the page on show then stays.
+        False when the page could not show it; the page on show then stays. While
+        the window is locked it is shown right after the unlock.
         """
+        if self.app_lock.defer(lambda: self.open(key, target)):
+            return False
         page = self.page(key)
         if page is None or not page.open(target):
             return False
         self.show_page(key)
         return True
+
+    def unbuild_pages(self) -> None:
+        """Take every built page down (the lock); each is built again when next needed."""
+        for key in list(self._built):
+            del self._built[key]
+            self._holders[key].unbuild()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt: save what is being written before the window (and the profile) goes."""

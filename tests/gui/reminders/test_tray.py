@@ -47,6 +47,7 @@ def test_the_tray_icon_shows_its_menu_toggles_the_window_and_quits() -> None:
         "Check-ins due (3)",
         "Pause reminders for 1 hour",
         "Pause reminders until tomorrow",
+        "Lock now",
         "Quit Regroup",
     ]
     assert report["steps"] == [

@@ -47,6 +47,15 @@ class LazyPage(QWidget):
             self.built.emit(self._page)
         return self._page
 
+    def unbuild(self) -> None:
+        """Take the page down (the lock: no text stays in widgets); shown again, it is rebuilt."""
+        page, self._page = self._page, None
+        if page is not None:
+            self._layout.removeWidget(page)
+            page.hide()
+            page.setParent(None)
+            page.deleteLater()
+
     def showEvent(self, event: QShowEvent) -> None:
         """Qt: build the page just before it first appears."""
         if not self._after_first_show:

@@ -92,7 +92,13 @@ class ReminderUi:
         box = ReminderSettingsBox(profile.reminders, profile.settings, self.autostart_box)
         box.changed.connect(self._settings_changed)
         self.settings_box = box
+        box.destroyed.connect(lambda _gone=None: self._box_gone(box))  # the lock takes pages down
         return box
+
+    def _box_gone(self, box: ReminderSettingsBox) -> None:
+        if self.settings_box is box:
+            self.settings_box = None
+            self.autostart_box = None
 
     def _settings_changed(self) -> None:
         if self.driver is not None:
@@ -168,6 +174,7 @@ def install_reminder_ui(
     tray.due_count = profile.checkins.waiting_count
     tray.show()
     tray.quit_requested.connect(app.quit)
+    tray.lock_requested.connect(window.app_lock.lock_now)
     tray.new_entry_requested.connect(lambda: _new_entry(window))
     tray.checkins_requested.connect(lambda: open_notice(window, Notice("", Target.CHECKINS)))
     notifier = Notifier(desktop or default_desktop_notifier(), lambda: _tray_icon(tray), parent=app)

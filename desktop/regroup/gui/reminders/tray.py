@@ -98,6 +98,7 @@ class Tray(QObject):
     pause_requested = Signal(object)
     resume_requested = Signal()
     quit_requested = Signal()
+    lock_requested = Signal()
 
     def __init__(
         self,
@@ -128,6 +129,7 @@ class Tray(QObject):
         self.resume_action = self._action("Resume reminders", self.resume_requested.emit)
         self.resume_action.setVisible(False)
         self.menu.addSeparator()
+        self.lock_action = self._action("Lock now", self.lock_requested.emit)
         self.quit_action = self._action("Quit Regroup", self._quit)
         self._quitting = False
         self.menu.aboutToShow.connect(self.refresh)
