@@ -45,7 +45,15 @@ DYNAMIC_IMPORTS = (
 )
 # Present only where they were installed; bundled when the build finds them.
 OPTIONAL_IMPORTS = ("dbus", "dbus.mainloop.glib")
-REQUIRED_RESOURCES = ("prompts.json", "icons/regroup.svg")
+REQUIRED_RESOURCES = (
+    "prompts.json",
+    "icons/regroup.svg",
+    # The look: without these the window would start unstyled (regroup.gui.kit.theme).
+    "theme/palette.json",
+    "theme/style.qss",
+    "icons/tabler/LICENSE",
+    "icons/tabler/notebook.svg",
+)
 TRAY_MESSAGE = "QSystemTrayIcon.showMessage"
 
 

@@ -11,6 +11,10 @@ from regroup.core.storage.transactions import writing
 DEFAULT_MOURNING_DAYS_KEY = "default_mourning_days"
 DEFAULT_MOURNING_DAYS = 3
 MOURNING_DAYS_RANGE = range(0, 366)
+THEME_KEY = "theme"
+THEME_CHOICES = ("system", "light", "dark")
+"""The window's colour scheme: the desktop's (followed live), or always light or dark."""
+DEFAULT_THEME = "system"
 
 
 class SettingValueError(RegroupError):
@@ -49,3 +53,14 @@ class SettingsService:
         if isinstance(days, bool) or days not in MOURNING_DAYS_RANGE:
             raise SettingValueError("The days before a check-in are a number from 0 to 365.")
         self.set(DEFAULT_MOURNING_DAYS_KEY, str(days))
+
+    def theme(self) -> str:
+        """Return the colour scheme chosen for the window; unknown text reads as "system"."""
+        stored = (self.get(THEME_KEY) or "").strip().lower()
+        return stored if stored in THEME_CHOICES else DEFAULT_THEME
+
+    def set_theme(self, choice: str) -> None:
+        """Choose the window's colour scheme: "system", "light" or "dark"."""
+        if choice not in THEME_CHOICES:
+            raise SettingValueError("The colour scheme is one of: system, light, dark.")
+        self.set(THEME_KEY, choice)
