@@ -34,6 +34,7 @@ from regroup.gui.checkins.form import CheckinForm, local_text
 from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.kit.banner import Banner, Tone
 from regroup.gui.kit.page import Page, PageContext, Target
+from regroup.gui.kit.page_parts import heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SECTIONS = (
@@ -152,7 +153,7 @@ class CheckinsPage(Page):
         splitter.setSizes([330, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<h2>Check-ins</h2>"))
+        layout.addWidget(heading("Check-ins", "title"))
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 

@@ -19,6 +19,7 @@ from regroup.gui.debriefs.linked_entries import DebriefEntries
 from regroup.gui.debriefs.list_panel import DebriefListPanel
 from regroup.gui.debriefs.saver import DebriefSaver, draft_start
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
+from regroup.gui.kit import theme
 from regroup.gui.kit.banner import Action, Banner, Tone
 from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
@@ -207,7 +208,7 @@ class DebriefPage(SavingPage):
 
     def _show_status(self, text: str, error: bool) -> None:
         self.status_label.setText(text)
-        self.status_label.setStyleSheet("color: #b3261e;" if error else "")
+        theme.set_style(self.status_label, "textTone", "error" if error else "muted")
 
     def _notify(self, text: str, tone: Tone = Tone.INFO, actions: Sequence[Action] = ()) -> None:
         self.message_banner.show_message(text, tone, actions)

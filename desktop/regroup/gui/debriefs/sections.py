@@ -35,6 +35,7 @@ from regroup.gui.kit.form_fields import (
     scale_choices,
     text_box,
 )
+from regroup.gui.kit.page_parts import heading
 
 SECTIONS = ("The application", "The news", "Looking back", "Looking ahead", "Moving on")
 KEEP_LOOKING_LABELS = {
@@ -121,12 +122,11 @@ class DebriefSections(QWidget):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 12, 0, 4)
-        header = QLabel(f"<h3>{title}</h3>")
-        header.setAccessibleName(title)
+        header = heading(title)
         column.addWidget(header)
         hint = QLabel(intro)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setProperty("textStyle", "caption")
         column.addWidget(hint)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -146,7 +146,7 @@ class DebriefSections(QWidget):
             explanation = QLabel(trap.explanation)
             explanation.setWordWrap(True)
             explanation.setIndent(24)
-            explanation.setStyleSheet("color: palette(mid);")
+            explanation.setProperty("textStyle", "caption")
             column.addWidget(check)
             column.addWidget(explanation)
             self.trap_boxes[trap.id] = check

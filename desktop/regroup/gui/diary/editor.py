@@ -34,13 +34,13 @@ from regroup.gui.diary.tag_chips import (
     inline_tags,
     merged_tags,
 )
+from regroup.gui.kit import theme
 from regroup.gui.kit.dates import from_qdate, to_qdate
 
 DERIVED_DELAY_MS = 250
 FIRST_DAY = QDate(1000, 1, 1)
 LAST_DAY = QDate(9999, 12, 31)
 OPENABLE_SCHEMES = ("http", "https", "mailto")
-ERROR_COLOUR = "#b3261e"
 
 
 class MarkdownPreview(QTextBrowser):
@@ -206,7 +206,7 @@ class EntryEditor(QWidget):
     def set_status(self, text: str, error: bool = False) -> None:
         """Show how saving went, quietly unless it failed."""
         self.status_label.setText(text)
-        self.status_label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: gray;")
+        theme.set_style(self.status_label, "textTone", "error" if error else "muted")
 
     def focus_body(self) -> None:
         """Put the cursor at the end of the text, ready to write."""

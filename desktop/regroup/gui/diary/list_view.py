@@ -7,17 +7,15 @@ rows it does not show.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from regroup.core.diary.types import HIGHLIGHT_END, HIGHLIGHT_START, EntrySummary
 from regroup.gui.diary.list_model import SNIPPET_ROLE, SUMMARY_ROLE, day_text, mood_text
-from regroup.gui.kit.row_view import RowDelegate, RowView, ink, inside
+from regroup.gui.kit.row_view import MUTED, TAG, RowDelegate, RowView, ink, inside
 
 PADDING = 5
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-TAG_COLOUR = "#2f7d5b"
-_TAG_INK = QColor(TAG_COLOUR)
 
 
 def escape(text: str) -> str:
@@ -31,7 +29,7 @@ def highlighted_html(snippet: str) -> str:
     return text.replace(HIGHLIGHT_START, "<b>").replace(HIGHLIGHT_END, "</b>")
 
 
-def row_html(summary: EntrySummary, snippet: str, dim: str, tag_colour: str = TAG_COLOUR) -> str:
+def row_html(summary: EntrySummary, snippet: str, dim: str, tag_colour: str = "") -> str:
     """Return the two lines of a row as HTML."""
     first = [f"<b>{escape(day_text(summary.entry_date))}</b>"]
     if summary.mood is not None:
@@ -44,7 +42,7 @@ def row_html(summary: EntrySummary, snippet: str, dim: str, tag_colour: str = TA
         second = ""
     tags = " ".join(f"#{escape(tag)}" for tag in summary.tags)
     if tags:
-        second = f'<span style="color:{tag_colour}">{tags}</span>  {second}'
+        second = f'<span style="color:{tag_colour or dim}">{tags}</span>  {second}'
     return (
         f"<div style='white-space:pre'>{' · '.join(first)}</div>"
         f"<div style='color:{dim}; white-space:pre'>{second}</div>"
@@ -68,8 +66,8 @@ class EntryDelegate(RowDelegate):
         if not isinstance(summary, EntrySummary):
             return
         colour = ink(option).name()
-        dim = ink(option, QPalette.ColorRole.PlaceholderText).name()
-        tags = ink(option, _TAG_INK).name()
+        dim = ink(option, MUTED).name()
+        tags = ink(option, TAG).name()
         document = QTextDocument()
         document.setDocumentMargin(0)
         document.setDefaultFont(option.font)

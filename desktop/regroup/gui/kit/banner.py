@@ -11,14 +11,16 @@ from enum import Enum
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from regroup.gui.kit import icons, theme
+
 Action = tuple[str, Callable[[], None]]
 
 
 class Tone(Enum):
-    """What kind of news the banner brings: its colours."""
+    """What kind of news the banner brings: its colours, in the theme's style sheet."""
 
-    INFO = "background: #e8f0fe; border: 1px solid #aac4f0;"
-    ERROR = "background: #fdecea; border: 1px solid #f0a8a0;"
+    INFO = "info"
+    ERROR = "error"
 
 
 class Banner(QFrame):
@@ -32,10 +34,12 @@ class Banner(QFrame):
         self.label.setWordWrap(True)
         self.label.setAccessibleName(f"{name} message")
         self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(8, 6, 8, 6)
+        self._layout.setContentsMargins(12, 8, 8, 8)
+        self._layout.setSpacing(8)
         self._layout.addWidget(self.label, 1)
         self._buttons: list[QPushButton] = []
-        self.close_button = QPushButton("×")
+        self.close_button = QPushButton()
+        self.close_button.setIcon(icons.icon("x"))
         self.close_button.setFlat(True)
         self.close_button.setAccessibleName(f"Close the {name.lower()}")
         self.close_button.setToolTip("Hide this message")
@@ -56,7 +60,7 @@ class Banner(QFrame):
             button.deleteLater()
         self._buttons = []
         self.label.setText(text)
-        self.setStyleSheet(f"QFrame#banner {{ {tone.value} border-radius: 4px; }}")
+        theme.set_style(self, "tone", tone.value)
         for position, (title, callback) in enumerate(actions):
             button = QPushButton(title)
             button.setAccessibleName(title)

@@ -27,7 +27,8 @@ from regroup.core.keys.key_file import KeyStorage
 from regroup.core.profile import ProfileInfo
 from regroup.gui.kit.data_events import DataEvents
 from regroup.gui.kit.page import Page, PageContext
-from regroup.gui.kit.settings_sections import PRIVACY, PROFILE, SettingsSection
+from regroup.gui.kit.settings_sections import APPEARANCE, PRIVACY, PROFILE, SettingsSection
+from regroup.gui.settings.appearance_section import AppearanceBox
 
 PRIVACY_TEXT = (
     "Everything you write is stored only on this computer, in a database "
@@ -96,7 +97,7 @@ def privacy_box() -> QGroupBox:
 
 
 def profile_sections(context: PageContext) -> list[SettingsSection]:
-    """Settings' own sections: the profile's facts, then privacy."""
+    """Settings' own sections: the profile's facts, its look, then privacy."""
     profile = context.profile
     return [
         SettingsSection(
@@ -104,6 +105,7 @@ def profile_sections(context: PageContext) -> list[SettingsSection]:
             PROFILE,
             lambda: ProfileBox(profile.info(), context.events, profile.diary.count),
         ),
+        SettingsSection("appearance", APPEARANCE, lambda: AppearanceBox(profile.settings)),
         SettingsSection("privacy", PRIVACY, privacy_box),
     ]
 
@@ -114,7 +116,9 @@ class SettingsPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._layout = QVBoxLayout(self)
-        self._layout.addWidget(QLabel("<h2>Settings</h2>"))
+        heading = QLabel("Settings")
+        heading.setProperty("textStyle", "title")
+        self._layout.addWidget(heading)
         self._placed: list[tuple[int, str, QWidget]] = []
         self._layout.addWidget(QLabel(f"Regroup {__version__}"))
         self._layout.addStretch()
