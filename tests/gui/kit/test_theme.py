@@ -17,7 +17,7 @@ BACKGROUNDS = ("window", "surface", "surface_alt")
 """Where text without a background of its own may stand."""
 DECORATIVE = {"border_soft"}
 """Lines that only group (cards): WCAG asks no contrast of them."""
-VARIABLE = re.compile(r"\$\{?(\w+)\}?")
+VARIABLE = theme.PLACEHOLDER
 
 
 def luminance(colour: QColor) -> float:

@@ -21,15 +21,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zlib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from string import Template
 
 from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 import regroup.resources
 from regroup.core.settings import THEME_CHOICES
@@ -62,13 +61,18 @@ NAMES = (
 """The colours every scheme has and painting code may ask for (others are for the sheet)."""
 
 
-@dataclass(frozen=True)
 class Scheme:
-    """One scheme's colours by name (as "#rrggbb") and its calm category colours."""
+    """One scheme's colours by name (as "#rrggbb") and its calm category colours.
 
-    name: str
-    colours: dict[str, str]
-    categories: tuple[str, ...]
+    A plain class: a dataclass would cost start-up time for nothing.
+    """
+
+    __slots__ = ("categories", "colours", "name")
+
+    def __init__(self, name: str, colours: dict[str, str], categories: tuple[str, ...]) -> None:
+        self.name = name
+        self.colours = colours
+        self.categories = categories
 
     def qcolor(self, name: str) -> QColor:
         """Return the colour ``name``; a name the scheme lacks is a programming error."""
@@ -86,9 +90,13 @@ def schemes() -> dict[str, Scheme]:
     return found
 
 
+PLACEHOLDER = re.compile(r"\$\{?(\w+)\}?")
+"""A value in the style sheet template: $name or ${name}."""
+
+
 @cache
-def _template() -> Template:
-    return Template((FOLDER / "style.qss").read_text(encoding="utf-8"))
+def _template() -> str:
+    return (FOLDER / "style.qss").read_text(encoding="utf-8")
 
 
 def type_scale(body_pt: float) -> dict[str, str]:
@@ -103,7 +111,8 @@ def type_scale(body_pt: float) -> dict[str, str]:
 
 def style_sheet(scheme: Scheme, body_pt: float = 10) -> str:
     """Return the application style sheet filled with ``scheme``'s colours."""
-    return _template().substitute(scheme.colours, **type_scale(body_pt))
+    values = {**scheme.colours, **type_scale(body_pt)}
+    return PLACEHOLDER.sub(lambda found: values[found[1]], _template())
 
 
 def qpalette(scheme: Scheme) -> QPalette:
@@ -177,7 +186,7 @@ class Theme(QObject):
         if self._app is not app:
             self._app = app
             if app.style().name().lower() != "fusion":  # Linux has it already: no second one
-                app.setStyle(QStyleFactory.create("Fusion"))
+                app.setStyle("Fusion")
             hints.colorSchemeChanged.connect(self._system_changed)
         self.choice = choice
         if choice == SYSTEM:
