@@ -51,6 +51,7 @@ REQUIRED_RESOURCES = (
     # The look: without these the window would start unstyled (regroup.gui.kit.theme).
     "theme/palette.json",
     "theme/style.qss",
+    "theme/check-dark.svg",
     "icons/tabler/LICENSE",
     "icons/tabler/notebook.svg",
 )

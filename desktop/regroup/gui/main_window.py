@@ -66,6 +66,8 @@ PAGES = (
 )
 """The sidebar, top to bottom; a page's module is imported when the page is first built."""
 NOT_YET = "Not in this version of Regroup yet."
+SIDEBAR_ROW = 40
+"""A sidebar row's height: room to aim at, whatever the style's own padding."""
 
 
 class MainWindow(QMainWindow):
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
     def _add_page(self, entry: PageEntry) -> None:
         """List the page in the sidebar and hold its place; nothing of it is imported."""
         item = QListWidgetItem(icons.icon(entry.icon, "text_muted", "accent"), entry.title)
+        item.setSizeHint(QSize(0, SIDEBAR_ROW))
         item.setData(Qt.ItemDataRole.UserRole, entry.key)
         action = QAction(entry.title, self)
         action.setShortcut(QKeySequence(entry.shortcut))

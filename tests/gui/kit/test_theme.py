@@ -217,3 +217,11 @@ def test_every_icon_the_app_names_is_bundled_with_its_licence() -> None:
     assert "MIT License" in (icons.FOLDER / "LICENSE").read_text()
     with pytest.raises(FileNotFoundError):
         icons.icon("no-such-icon")
+
+
+@pytest.mark.parametrize("scheme", [theme.LIGHT, theme.DARK])
+def test_a_ticked_box_draws_its_tick_in_the_colour_of_text_on_the_accent(scheme: str) -> None:
+    chosen = theme.schemes()[scheme]
+    tick = (theme.FOLDER / f"check-{scheme}.svg").read_text()
+    assert f'stroke="{chosen.colours["accent_text"]}"' in tick
+    assert f"check-{scheme}.svg" in theme.style_sheet(chosen)

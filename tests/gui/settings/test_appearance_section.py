@@ -12,7 +12,7 @@ from regroup.core.profile import Profile
 from regroup.gui.app import apply_profile_theme
 from regroup.gui.kit import theme
 from regroup.gui.kit.banner import Banner, Tone
-from regroup.gui.kit.page_parts import button
+from regroup.gui.kit.page_parts import button, make_primary
 from regroup.gui.main_window import MainWindow
 from regroup.gui.settings.appearance_section import AppearanceBox
 
@@ -68,6 +68,15 @@ def test_page_buttons_and_the_sidebar_carry_icons(qtbot: QtBot, profile: Profile
     assert not delete.icon().isNull() and not new.icon().isNull()
     assert plain.icon().isNull()
     assert not chosen.icon().isNull()
+    assert make_primary(new).property("buttonStyle") == "primary"
+    tinted = new.icon().pixmap(24, 24).toImage()
+    inked = {
+        tinted.pixelColor(x, y).name()
+        for x in range(24)
+        for y in range(24)
+        if tinted.pixelColor(x, y).alpha() == 255
+    }
+    assert inked == {theme.colour("accent_text").name()}
     window = MainWindow(profile)
     qtbot.addWidget(window)
     rows = [window.sidebar.item(row) for row in range(window.sidebar.count())]

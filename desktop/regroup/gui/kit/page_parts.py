@@ -55,6 +55,16 @@ def button(title: str, tip: str, slot: Callable[[], object], icon: str = "") -> 
     name = icon or VERB_ICONS.get(verb, "-")
     if name != "-":
         widget.setIcon(icons.icon(name))
+        widget.setProperty("iconName", name)
+    return widget
+
+
+def make_primary(widget: QPushButton) -> QPushButton:
+    """Make ``widget`` the screen's main action: accent colours, its icon tinted to match."""
+    widget.setProperty("buttonStyle", "primary")
+    name = widget.property("iconName")
+    if name:
+        widget.setIcon(icons.icon(str(name), "accent_text", "accent_text"))
     return widget
 
 

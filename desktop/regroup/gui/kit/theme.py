@@ -111,7 +111,8 @@ def type_scale(body_pt: float) -> dict[str, str]:
 
 def style_sheet(scheme: Scheme, body_pt: float = 10) -> str:
     """Return the application style sheet filled with ``scheme``'s colours."""
-    values = {**scheme.colours, **type_scale(body_pt)}
+    check = (FOLDER / f"check-{scheme.name}.svg").as_posix()
+    values = {**scheme.colours, **type_scale(body_pt), "check_image": check}
     return PLACEHOLDER.sub(lambda found: values[found[1]], _template())
 
 
