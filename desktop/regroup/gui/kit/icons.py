@@ -102,8 +102,3 @@ class TintedIconEngine(QIconEngine):
 def icon(name: str, normal: str = "text", selected: str = "accent") -> QIcon:
     """Return the bundled icon ``name`` tinted with the theme colours named."""
     return QIcon(TintedIconEngine(name, normal, selected))
-
-
-def clear_cache() -> None:
-    """Forget the rendered pixmaps (the old scheme's are not needed once it changed)."""
-    _pixmaps.clear()
