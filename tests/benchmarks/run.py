@@ -23,10 +23,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
+from tests.benchmarks.import_bench import import_seconds
 from tests.benchmarks.journal import COMMON_WORD, JOURNAL_VERSION, RARE_WORD, entries
 from tests.benchmarks.plans_bench import ensure_plans, plans_figures, say
 from tests.benchmarks.reminders_bench import idle_cpu_percent, reminder_figures
@@ -78,15 +80,19 @@ BUDGETS = (
     Budget(36_500, "reminder_check_ms", 5, "ms"),
     Budget(36_500, "idle_cpu_percent", 1, "%"),
     Budget(36_500, "goals_board_show_ms", 150, "ms"),
+    Budget(3_650, "pdf_1000_entries_ms", 5_000, "ms"),
     Budget(36_500, "goals_board_drop_ms", 20, "ms"),
     Budget(36_500, "debrief_page_filter_text_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_company_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_stage_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_date_ms", 30, "ms"),
+    Budget(36_500, "jrnl_import_s", 20, "s"),
 )
 GUI_SIZES = (36_500, 365_000)
 JRNL_SIZE = 36_500
 PLANS_SIZE = 36_500
+PDF_SIZE = 3_650
+"""The PDF figure prints 1,000 of this journal's entries (a date range holding them)."""
 
 
 def summary(samples: list[float]) -> dict[str, float]:
@@ -213,18 +219,23 @@ def measure_bulk_rate(runs: int) -> list[float]:
     return rates
 
 
-def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
-    """The Diary page's figures, from a process of their own (see diary_gui_bench)."""
-    module = "tests.benchmarks.diary_gui_bench"
+def child_figures(module: str, paths: ProfilePaths, env: dict[str, str], *args: str) -> Any:
+    """Run a bench module offscreen in a process of its own; return the JSON it prints."""
     done = subprocess.run(
-        [sys.executable, "-m", module, str(paths.root), str(runs), "--scroll"],
+        [sys.executable, "-m", module, str(paths.root), *args],
         env={**env, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         check=True,
         timeout=1200,
     )
-    figures = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
+    """The Diary page's figures, from a process of their own (see diary_gui_bench)."""
+    module = "tests.benchmarks.diary_gui_bench"
+    figures = child_figures(module, paths, env, str(runs), "--scroll")
     scroll = figures["scroll"]
     return {
         "diary_page_show_ms": summary(figures["page_show_ms"]),
@@ -234,18 +245,17 @@ def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> di
     }
 
 
+def pdf_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> list[float]:
+    """Milliseconds to export 1,000 entries as PDF (see pdf_bench)."""
+    times: list[float] = child_figures("tests.benchmarks.pdf_bench", paths, env, str(runs))
+    return times
+
+
 def plans_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
     """The Goals board's and Debriefs page's figures, from a process of their own."""
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.plans_gui_bench", str(paths.root), str(runs)],
-        env={**env, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=1200,
-    )
+    measured = child_figures("tests.benchmarks.plans_gui_bench", paths, env, str(runs))
     figures: dict[str, object] = {}
-    for name, value in json.loads(done.stdout).items():
+    for name, value in measured.items():
         figures[f"goals_{name}" if name.startswith("board_") else name] = (
             summary(value) if isinstance(value, list) else value
         )
@@ -305,6 +315,8 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     }
     if size in GUI_SIZES:
         result.update(diary_gui_figures(paths, env, runs))
+    if size == PDF_SIZE:
+        result["pdf_1000_entries_ms"] = summary(pdf_figures(paths, env, runs))
     if size == PLANS_SIZE:
         result.update(bench_plans(paths, runs, env))
         result.update(bench_reminders(paths, runs, env))
@@ -312,6 +324,7 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
         result["cli_search_ms"] = summary(
             process_times(cli_search_command(paths, RARE_WORD), env, runs)
         )
+        result["jrnl_import_s"] = summary(import_seconds(CACHE, size, runs, open_quietly))
         jrnl = jrnl_setup(CACHE, size, lambda text: print(text, file=sys.stderr))
         if jrnl:
             result["jrnl_search_ms"] = summary(

@@ -14,6 +14,7 @@ from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from tests.cli.test_diary import new_profile, ok, regroup
+from tests.support.clock import ManualClock
 from tests.support.prompter import ScriptedPrompter
 
 pytestmark = pytest.mark.integration
@@ -31,10 +32,13 @@ def _saved(profile: Profile, company: str, news: dt.date, days: int | None) -> i
 def four_states(tmp_path: Path) -> str:
     """Check-ins due, missed (the reminder found it weeks late), coming up and done."""
     data = new_profile(tmp_path / "profile")
-    profile = open_profile(ProfilePaths(Path(data)), SystemKeyStore(), ScriptedPrompter())
+    now = dt.datetime.now(dt.UTC)
+    clock = ManualClock(now - dt.timedelta(days=40))  # the first debrief is saved weeks ago
+    profile = open_profile(ProfilePaths(Path(data)), SystemKeyStore(), ScriptedPrompter(), clock)
     try:
+        _saved(profile, "Missed Co", clock.today(), 3)
+        clock.moment = now
         today = profile.checkins.local_day(profile.clock.now())
-        _saved(profile, "Missed Co", today - dt.timedelta(days=40), 3)
         profile.reminders.check()  # weeks late: listed as missed, never popped up
         _saved(profile, "Due Co", today - dt.timedelta(days=3), 1)
         _saved(profile, "Later Co", today, 30)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,12 +16,21 @@ from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.gui.diary.page import DiaryPage
+from regroup.gui.kit.dates import use_locale
 from regroup.gui.main_window import MainWindow
 from tests.conftest import TEST_KDF_SECONDS
 from tests.support.clock import ManualClock
 from tests.support.prompter import ScriptedPrompter
 
 PageT = TypeVar("PageT")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def british_english() -> Iterator[None]:
+    """Dates are written in the person's locale: the tests read them in one known locale."""
+    use_locale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    use_locale(QLocale.system())
 
 
 @pytest.fixture

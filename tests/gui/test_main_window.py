@@ -1,18 +1,23 @@
 """The main window opens on the Diary and only offers the pages that are built."""
 
+import datetime as dt
 import subprocess
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from regroup import __version__
+from regroup.core.debriefs.types import DebriefContent
 from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
+from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.diary.page import DiaryPage
 from regroup.gui.kit.settings_sections import PROFILE, SettingsSection
-from regroup.gui.main_window import PAGES, MainWindow
+from regroup.gui.main_window import FILE_BACKUP, FILE_EXCHANGE, PAGES, MainWindow
 from regroup.gui.settings.page import ProfileBox, SettingsPage
 
 
@@ -39,6 +44,12 @@ def test_the_window_opens_on_the_diary_and_settings_show_the_profile_facts(
     assert isinstance(facts, ProfileBox)
     assert facts.folder_label.text() == str(profile.paths.root)
     assert "system keyring" in facts.key_label.text()
+    assert not facts.about.details.isVisible()  # the developer details are folded away
+    assert profile.keyring_name not in facts.key_label.text()
+    facts.about.toggle.click()
+    assert facts.about.details.isVisible()
+    assert facts.about.keyring_label.text() == profile.keyring_name
+    assert facts.about.schema_label.text() == str(profile.info().schema_version)
     assert "new encrypted diary is ready" in window.status_label.text()
     assert not window.grab().isNull()
 
@@ -158,3 +169,87 @@ def test_a_page_module_is_imported_only_when_the_page_is_first_needed() -> None:
         "settings",
     ]
     assert all(entry.load().__name__ == entry.page.split(":")[1] for entry in PAGES[:4])
+
+
+def test_the_file_menu_starts_an_entry_or_a_debrief_and_ends_with_quit(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = _window(qtbot, profile)
+    titles = [action.text() for action in window.file_menu.actions() if not action.isSeparator()]
+    assert titles == ["New &entry", "New &debrief", "&Import…", "&Export…", "&Quit"]
+    window.file_menu.actions()[1].trigger()
+    assert window.current_page_key() == "debriefs"
+    window.file_menu.actions()[0].trigger()
+    assert window.current_page_key() == "diary"
+    assert window.built("diary") is not None
+
+
+def test_actions_added_later_take_their_group_s_place_above_quit(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = _window(qtbot, profile)
+    backup = QAction("Back up…", window)
+    later = QAction("Share…", window)
+    window.add_file_action(FILE_BACKUP, backup)
+    window.add_file_action(FILE_EXCHANGE, later)
+    actions = window.file_menu.actions()
+    titles = [action.text() if not action.isSeparator() else "|" for action in actions]
+    exchange = ["&Import…", "&Export…", "Share…"]
+    expected = ["New &entry", "New &debrief", "|", *exchange, "|", "Back up…", "|"]
+    assert titles == [*expected, "&Quit"]
+
+
+SIZE = QSize(1000, 700)
+
+
+def _settled(qtbot: QtBot) -> None:
+    """Let posted layout requests reach the window, as they would before the next paint."""
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(10)
+
+
+WIDENING = {
+    "debriefs": "the debrief form asks for about 550 px beside its list: 1045 px in all (#11)",
+}
+"""Pages known to widen a 1000 px window, each with why; the test fails once one is mended."""
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(
+            entry.key,
+            marks=[pytest.mark.xfail(reason=WIDENING[entry.key], strict=True)]
+            if entry.key in WIDENING
+            else [],
+        )
+        for entry in PAGES
+        if entry.available
+    ],
+)
+def test_the_window_keeps_the_size_the_person_gave_it_on_every_page(
+    qtbot: QtBot, profile: Profile, key: str
+) -> None:
+    long_name = DebriefContent(
+        company="Northwind Traders International",
+        role="Senior product designer, design systems and accessibility",
+        news_on=dt.date.today() - dt.timedelta(days=5),
+        mourning_days=3,
+        do_differently=("Bring a short portfolio walk-through of one project, start to end",),
+    )
+    record = profile.debriefs.create(long_name, draft=False).record
+    assert record.checkin is not None
+    window = _window(qtbot, profile)
+    window.resize(SIZE)
+    qtbot.waitUntil(lambda: window.size() == SIZE)
+    window.show_page(key)
+    _settled(qtbot)
+    assert window.size() == SIZE, f"the {key} page resized the window"
+    if key == "checkins":
+        page = window.page("checkins")
+        assert isinstance(page, CheckinsPage) and page.form.checkin_id == record.checkin.id
+        page.form.not_yet_button.click()
+        _settled(qtbot)
+        assert page.form.snooze_row.isVisible()
+        assert window.size() == SIZE, "“Not yet…” resized the window"

@@ -12,11 +12,11 @@ START_TIMEOUT = 15.0
 
 
 @contextmanager
-def xvfb() -> Iterator[str]:
+def xvfb(size: str = "1024x768") -> Iterator[str]:
     """Run Xvfb on a free display for the ``with`` block; yield its DISPLAY value."""
     read_end, write_end = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -32,8 +32,10 @@ check-ins for the days after a job rejection.
 Everything stays on this computer in an encrypted database; the app never
 opens a network connection.
 
-Run without a command to open the window. The commands below work on the
-same diary from a terminal; 'regroup COMMAND --help' describes each one."""
+Run without a command to open the window; where there is no display, it says
+so and stops (create the profile with 'regroup init', or run the window under
+'xvfb-run'). The commands below work on the same diary from a terminal;
+'regroup COMMAND --help' describes each one."""
 
 EPILOG = """\
 examples:
@@ -82,12 +84,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_gui(data_dir: Path, minimized: bool = False) -> int:
+def _run_gui(data_dir: Path, minimized: bool = False, named_dir: Path | None = None) -> int:
+    from regroup.cli.display import has_display
+    from regroup.core.paths import ProfilePaths
+
+    if not has_display():
+        from regroup.cli.display import no_display_message
+        from regroup.core.profile import profile_exists
+
+        exists = profile_exists(ProfilePaths(data_dir))
+        print(no_display_message(exists, named_dir), file=sys.stderr)
+        return EXIT_ERROR
     # The key is read by a child process (see core.key_reader) while this one imports
     # the core and then PySide6, in that order: once PySide6 is loaded, every further
     # import pays for its signature machinery.
     from regroup.core.keys.key_file import keyring_profile_id
-    from regroup.core.paths import ProfilePaths
 
     profile_id = keyring_profile_id(ProfilePaths(data_dir).key_file)
     keystore: KeyStore
@@ -122,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 
     data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
     if args.command is None:
-        return _run_gui(data_dir, args.minimized)
+        return _run_gui(data_dir, args.minimized, args.data_dir)
     gc.enable()
     handler: Handler = args.handler
     try:

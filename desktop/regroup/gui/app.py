@@ -69,6 +69,9 @@ def _report_unexpected(
 def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = False) -> int:
     """Unlock (or create) the profile in ``data_dir`` and run the window until quit.
 
+    A new profile is made at once and the window opens on the welcome, which shows
+    its recovery key and has it typed back.
+
     When another Regroup already has this profile open, it is asked to show its
     window and this one leaves without opening the database (a key read that the
     command line started early is stopped unused).
@@ -83,8 +86,9 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
         return 0
     app.aboutToQuit.connect(instance.release)
     sys.excepthook = _report_unexpected
+    prompter = QtPrompter()
     try:
-        profile = open_profile(ProfilePaths(data_dir), keystore or SystemKeyStore(), QtPrompter())
+        profile = open_profile(ProfilePaths(data_dir), keystore or SystemKeyStore(), prompter)
     except UnlockCancelledError:
         return 3
     except RegroupError as exc:
@@ -94,6 +98,8 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
     window = MainWindow(profile)
     save_then_close_on_quit(app, window, profile)
     instance.message_received.connect(lambda _message: bring_to_front(window))
+    if welcome_first(window, prompter.new_recovery_key):
+        minimized = False  # a new profile's welcome (and its recovery key) needs the window
     if minimized:
         if not install_tray_and_reminders(app, window, data_dir):
             window.showMinimized()
@@ -107,6 +113,21 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
         QTimer.singleShot(0, lambda: print(READY, flush=True))
         window.diary_shown.connect(lambda: _report_diary_ready(app))
     return app.exec()
+
+
+def welcome_first(window: MainWindow, new_recovery_key: str | None) -> bool:
+    """Put the first-run welcome in the window if the profile still needs it."""
+    from regroup.gui.welcome.progress import WelcomeProgress
+
+    progress = WelcomeProgress(window.profile.settings)
+    if new_recovery_key:
+        progress.begin(new_recovery_key)
+    if not progress.needed():
+        return False
+    from regroup.gui.welcome.start import show_welcome
+
+    show_welcome(window, progress)
+    return True
 
 
 def install_tray_and_reminders(app: QApplication, window: MainWindow, data_dir: Path) -> bool:

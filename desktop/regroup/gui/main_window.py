@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from regroup import __version__
 from regroup.core.profile import Profile
+from regroup.gui.exchange.menu import export_action, import_action
 from regroup.gui.kit import icons
 from regroup.gui.kit.data_events import DataEvents
 from regroup.gui.kit.lazy_page import LazyPage
-from regroup.gui.kit.page import Page, PageContext, PageEntry, Target
+from regroup.gui.kit.page import NEW, Page, PageContext, PageEntry, Target
 from regroup.gui.kit.resources import app_icon
 from regroup.gui.kit.settings_sections import SettingsSections
 
@@ -68,6 +70,11 @@ PAGES = (
 NOT_YET = "Not in this version of Regroup yet."
 SIDEBAR_ROW = 40
 """A sidebar row's height: room to aim at, whatever the style's own padding."""
+FILE_NEW = 10
+FILE_EXCHANGE = 20
+FILE_BACKUP = 30
+FILE_QUIT = 100
+"""The File menu's groups, top to bottom: new things, Export…/Import…, Back up/Restore, Quit."""
 
 
 class MainWindow(QMainWindow):
@@ -184,18 +191,40 @@ class MainWindow(QMainWindow):
             page.save_before_quit()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(QApplication.quit)
-        file_menu.addAction(quit_action)
+        self.file_menu = self.menuBar().addMenu("&File")
+        self._file_actions: list[tuple[int, QAction]] = []
+        self.add_file_action(FILE_NEW, self._action("New &entry", lambda: self.open("diary", NEW)))
+        self.add_file_action(
+            FILE_NEW, self._action("New &debrief", lambda: self.open("debriefs", NEW))
+        )
+        self.quit_action = self._action("&Quit", QApplication.quit)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.add_file_action(FILE_QUIT, self.quit_action)
+        self.add_file_action(FILE_EXCHANGE, import_action(self, self.context))
+        self.add_file_action(FILE_EXCHANGE, export_action(self, self.profile))
         help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Regroup", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-        about_qt = QAction("About &Qt", self)
-        about_qt.triggered.connect(QApplication.aboutQt)
-        help_menu.addAction(about_qt)
+        help_menu.addAction(self._action("&About Regroup", self.show_about))
+        help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))
+
+    def _action(self, title: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(title, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def add_file_action(self, group: int, action: QAction) -> None:
+        """Put ``action`` in the File menu with its ``group`` (FILE_*), after the group's others.
+
+        Groups stand in their order, a separator between two; Quit's is always last.
+        """
+        self._file_actions.append((group, action))
+        self._file_actions.sort(key=lambda placed: placed[0])  # stable: keeps the order given
+        self.file_menu.clear()
+        previous = None
+        for placed_group, placed in self._file_actions:
+            if previous is not None and placed_group != previous:
+                self.file_menu.addSeparator()
+            self.file_menu.addAction(placed)
+            previous = placed_group
 
     @staticmethod
     def _status_text(unlocked_with: str, notice: str) -> str:

@@ -13,6 +13,7 @@ from regroup.core.checkins.notices import (
     CHECKIN_READY,
     CHECKINS_READY,
     MISSED,
+    MISSED_MANY,
     WRITING_TIME,
     Notice,
     Target,
@@ -131,7 +132,8 @@ def test_asleep_for_three_days_the_check_in_is_missed_and_listed_with_one_quiet_
     second = new_checkin(plans, company="Bolt")
     at(plans, DUE + dt.timedelta(days=3))
     result = reminders.check()
-    assert result.notices == (Notice(MISSED, Target.CHECKINS),)
+    assert result.notices == (Notice(MISSED_MANY.format(count=2), Target.CHECKINS),)
+    assert result.notices[0].message.startswith("2 check-ins came due while Regroup was closed")
     assert sorted(result.missed) == [first, second] and result.delivered == ()
     record = plans.checkins.get(first)
     assert record.missed_at == DUE + dt.timedelta(days=3) and record.delivered_at is None
@@ -140,6 +142,18 @@ def test_asleep_for_three_days_the_check_in_is_missed_and_listed_with_one_quiet_
     assert [item.checkin.id for item in overview.missed] == [first, second]
     assert reminders.check().notices == ()
     assert reminders.due_count() == 2
+
+
+def test_a_single_missed_check_in_is_named_as_one_and_its_notice_opens_it(
+    plans: Plans, reminders: ReminderService
+) -> None:
+    checkin_id = new_checkin(plans)
+    at(plans, DUE + dt.timedelta(days=2))
+    [notice] = reminders.check().notices
+    assert notice == Notice(MISSED, Target.CHECKINS, checkin_id)
+    assert notice.message.startswith("A check-in came due while Regroup was closed")
+    assert "Missed" in notice.message
+    assert "Acme" not in notice.message and "Analyst" not in notice.message  # generic outside
 
 
 def test_not_yet_puts_the_check_in_off_and_it_comes_again_once(
@@ -317,3 +331,13 @@ def test_the_reminder_check_reads_its_partial_index(profile: Profile) -> None:
     for sql in (_DUE_NOW_SQL, _NEXT_SQL):
         steps = profile.db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", ("2026",)).fetchall()
         assert any("checkin_reminder" in str(step) for step in steps), steps
+
+
+def test_a_check_in_planned_after_its_day_is_ready_now_not_missed(
+    plans: Plans, reminders: ReminderService
+) -> None:
+    at(plans, DUE + dt.timedelta(days=4))  # the debrief is finished four days late
+    checkin_id = new_checkin(plans)
+    result = reminders.check()
+    assert result.notices == (Notice(CHECKIN_READY, Target.CHECKINS, checkin_id),)
+    assert result.missed == () and result.delivered == (checkin_id,)

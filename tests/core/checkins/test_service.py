@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from regroup.core.checkins.schedule import waits_now
 from regroup.core.checkins.service import due_instant
 from regroup.core.checkins.types import CheckinRecord, CheckinStatus
 from regroup.core.debriefs.types import DebriefContent, GoalsOnDelete
@@ -112,3 +113,48 @@ def test_the_status_follows_from_the_times() -> None:
 def test_due_instants_use_the_given_zone() -> None:
     assert due_instant(NEWS, 3, BERLIN) == dt.datetime(2026, 3, 19, 8, 0, tzinfo=dt.UTC)
     assert due_instant(NEWS, 3, dt.UTC) == dt.datetime(2026, 3, 19, 9, 0, tzinfo=dt.UTC)
+
+
+def test_a_check_in_makes_its_next_step_a_goal_once_and_then_shows_that_goal(
+    plans: Plans,
+) -> None:
+    record = plans.debriefs.create(
+        dataclasses.replace(CONTENT, do_differently=("Practise the case study",)), draft=False
+    ).record
+    assert record.checkin is not None
+    checkin_id = record.checkin.id
+    lesson = plans.goals.create_from_debrief(record.id, 0)  # a lesson's goal is not the check-in's
+    assert plans.checkins.goal_made(checkin_id) is None
+    goal = plans.checkins.make_goal(checkin_id, "Send  two applications", plans.goals)
+    assert goal.title == "Send two applications" and goal.source_debrief_id == record.id
+    assert plans.checkins.goal_made(checkin_id) == goal.id
+    again = plans.checkins.make_goal(checkin_id, "Send two applications", plans.goals)
+    assert again.id == goal.id
+    assert [g.id for g in plans.goals.for_debrief(record.id)] == [lesson.id, goal.id]
+    plans.goals.delete(goal.id)
+    assert plans.checkins.goal_made(checkin_id) is None  # gone from the board: offer it again
+
+
+def test_a_check_in_planned_in_the_past_waits_at_once(plans: Plans) -> None:
+    now = plans.clock.now()
+    five_days_ago = plans.checkins.local_day(now) - dt.timedelta(days=5)
+    late = plans.debriefs.create(
+        dataclasses.replace(CONTENT, news_on=five_days_ago), draft=False
+    ).record
+    soon = plans.debriefs.create(
+        dataclasses.replace(CONTENT, news_on=plans.checkins.local_day(now)), draft=False
+    ).record
+    assert waits_now(late.checkin, now)
+    assert not waits_now(soon.checkin, now)
+    assert not waits_now(None, now)
+
+
+def test_a_check_in_planned_weeks_after_its_day_is_due_not_missed(plans: Plans) -> None:
+    now = plans.clock.now()
+    weeks_ago = plans.checkins.local_day(now) - dt.timedelta(days=40)
+    record = plans.debriefs.create(
+        dataclasses.replace(CONTENT, news_on=weeks_ago), draft=False
+    ).record
+    assert record.checkin is not None
+    assert record.checkin.status(now) is CheckinStatus.DUE
+    assert record.checkin.status(now + dt.timedelta(days=7)) is CheckinStatus.MISSED

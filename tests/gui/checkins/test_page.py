@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from regroup.core.debriefs.types import DebriefContent
@@ -49,9 +49,10 @@ def test_a_due_check_in_is_listed_and_answered_yes(
 ) -> None:
     checkin_id = saved_checkin(clocked_profile)
     page = checkins(window)
-    assert section_counts(page) == ["Due now (1)", "Missed (0)", "Coming up (0)", "Done (0)"]
-    assert page.open_checkin(checkin_id)
+    assert section_counts(page) == ["Due now (1)"]  # empty groups are left out
     form = page.form
+    assert form.checkin_id == checkin_id  # the one due is open, ready to answer
+    assert form.answer_label.isHidden()
     assert form.title_label.text() == "Acme — Data analyst"
     assert "how much you wanted this job 4 of 5" in form.context_label.text()
     form.feeling_group.button(4).click()
@@ -62,9 +63,11 @@ def test_a_due_check_in_is_listed_and_answered_yes(
     assert record.done_at == clocked_profile.clock.now() and record.ready is True
     assert (record.feeling, record.what_helped) == (4, "Long walks")
     assert record.next_step == "Ask Sam for a mock interview"
-    assert section_counts(page) == ["Due now (0)", "Missed (0)", "Coming up (0)", "Done (1)"]
+    assert section_counts(page) == ["Done (1)"]
     assert "closed" in page.banner.label.text()
     assert form.checkin_id == checkin_id and form.yes_button.isHidden()
+    assert form.answer_label.isVisible()
+    assert form.answer_label.text() == "Yes, ready to move on (18 Mar)"
 
 
 def test_not_yet_puts_it_off_by_a_day_or_to_a_chosen_date(
@@ -82,13 +85,14 @@ def test_not_yet_puts_it_off_by_a_day_or_to_a_chosen_date(
     tomorrow_nine = dt.datetime(2026, 3, 19, 9, 0).astimezone(dt.UTC)
     assert record.snoozed_until == tomorrow_nine
     assert record.ready is False and record.feeling == 2 and record.done_at is None
-    assert section_counts(page)[2] == "Coming up (1)"
+    assert section_counts(page) == ["Coming up (1)"]
     form.not_yet_button.click()
-    form.snooze_date.setDate(QDate(2026, 4, 2))
+    form.snooze_date.line_edit.selectAll()
+    qtbot.keyClicks(form.snooze_date.line_edit, "2 Apr 2026")
     form.snooze_date_button.click()
     later = clocked_profile.checkins.get(checkin_id)
     assert later.snoozed_until == dt.datetime(2026, 4, 2, 9, 0).astimezone(dt.UTC)
-    assert "2 Apr 2026" in page.banner.label.text()
+    assert "Thu, 2 Apr 2026" in page.banner.label.text()
 
 
 def test_answers_save_themselves_after_a_pause_in_typing(
@@ -167,21 +171,36 @@ def test_a_check_in_can_be_started_by_hand_for_a_debrief_without_one(
         DebriefContent(company="Bolt", role="Analyst", news_on=NEWS), draft=False
     ).record
     assert no_days.checkin is None
+    older = clocked_profile.debriefs.create(
+        DebriefContent(company="Aster", news_on=NEWS - dt.timedelta(days=30)), draft=False
+    ).record
     page = checkins(window)
-    assert page.empty_label.isVisible()
-    assert page.debrief_combo.count() == 0  # read only when the person reaches for it
+    assert page.empty_label.isVisible() and not page.tree.isVisible()
+    assert page.form.title_label.text() == "Nothing is waiting for an answer"
+    assert page.form.body.isHidden()
+    # The choice starts on the newest debrief, not empty; the rest is read when reached for.
+    assert page.debrief_combo.count() == 1 and page.debrief_combo.currentData() == no_days.id
+    assert page.start_button.isEnabled()
     qtbot.mouseClick(page.debrief_combo, Qt.MouseButton.LeftButton)
     page.debrief_combo.hidePopup()
     index = page.debrief_combo.findData(no_days.id)
-    assert page.debrief_combo.itemText(index) == "Bolt — Analyst (2026-03-14)"
+    assert page.debrief_combo.itemText(index) == "Bolt — Analyst (Sat, 14 Mar 2026)"
+    assert page.debrief_combo.findData(older.id) >= 0
     page.debrief_combo.setCurrentIndex(index)
     page.start_button.click()
     started = clocked_profile.checkins.for_debrief(no_days.id)
     assert started is not None and started.delivered_at == clock.now()
     assert page.form.checkin_id == started.id
     assert page.form.title_label.text() == "Bolt — Analyst"
-    assert section_counts(page)[0] == "Due now (1)"
+    assert section_counts(page) == ["Due now (1)"]
     assert not page.empty_label.isVisible()
+
+
+def test_with_no_debrief_the_start_button_rests_and_says_why(window: MainWindow) -> None:
+    page = checkins(window)
+    assert page.debrief_combo.count() == 0 and not page.debrief_combo.isEnabled()
+    assert page.debrief_combo.placeholderText() == "No debriefs yet"
+    assert not page.start_button.isEnabled()
 
 
 def test_the_next_step_becomes_a_goal_linked_to_the_debrief(
@@ -198,6 +217,22 @@ def test_the_next_step_becomes_a_goal_linked_to_the_debrief(
     assert goal.title == "Send two applications" and goal.lane == "next"
     assert "goals board" in page.banner.label.text()
     assert clocked_profile.checkins.get(checkin_id).next_step == "Send  two applications"
+    # Made once: the button rests and the goal is shown, here and when it is opened again.
+    assert not page.form.goal_button.isEnabled()
+    assert page.form.goal_label.isVisible()
+    assert "Goal made:" in page.form.goal_label.text()
+    assert "Send two applications" in page.form.goal_label.text()
+    page.form.goal_button.click()
+    page.make_goal("Send two applications")  # a second press that slipped through
+    assert len(clocked_profile.goals.for_debrief(debrief_id)) == 1
+    window.show_page("diary")
+    page = checkins(window)
+    assert page.form.checkin_id == checkin_id and not page.form.goal_button.isEnabled()
+    page.form.goal_label.linkActivated.emit("goal")
+    assert window.current_page_key() == "goals"
+    clocked_profile.goals.delete(goal.id)  # gone from the board: it can be made again
+    window.events.goals_changed.emit()
+    assert page.form.goal_label.isHidden() and page.form.goal_button.isEnabled()
 
 
 def test_clicking_a_row_opens_that_check_in(
@@ -213,5 +248,6 @@ def test_clicking_a_row_opens_that_check_in(
     assert page.form.checkin_id == second
     assert page.form.title_label.text() == "Cedar"
     assert page.form.status_label.text().startswith("Due on")
+    assert row.toolTip(0).startswith("Cedar\nDue ")
     assert page.open_checkin(first) and page.form.checkin_id == first
     assert not page.open_checkin(9999)

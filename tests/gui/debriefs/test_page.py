@@ -24,6 +24,8 @@ from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.goals.page import GoalsPage
+from regroup.gui.kit.date_field import DateField
+from regroup.gui.kit.dates import format_day
 from regroup.gui.main_window import MainWindow
 from tests.gui.conftest import Dialogs, diary, page_of, reopen, show_window
 from tests.gui.modal import when_modal
@@ -85,9 +87,12 @@ def type_number(qtbot: QtBot, spin: QWidget, number: int) -> None:
     qtbot.keyClicks(spin, str(number))
 
 
-def set_day(edit: QWidget, day: dt.date) -> None:
-    """Pick a day in the calendar popup (its date edit takes the same value)."""
-    edit.date_edit.setDate(QDate(day.year, day.month, day.day))  # type: ignore[attr-defined]
+def set_day(edit: DateField, day: dt.date) -> None:
+    """Pick a day in the field's calendar popup."""
+    edit.open_popup()
+    assert edit.popup.isVisible()
+    edit.popup.calendar.clicked.emit(QDate(day.year, day.month, day.day))
+    assert not edit.popup.isVisible()
 
 
 def fill_like_a_person(qtbot: QtBot, page: DebriefPage) -> None:
@@ -149,7 +154,7 @@ def test_a_whole_debrief_typed_in_is_there_after_a_restart(
     assert page.form.trap_boxes["mind_reading"].isChecked()
     assert [row.edit.text() for row in page.form.lines_editor.rows] == list(FULL.do_differently)
     due = profile.debriefs.get(record.id).checkin_due_at
-    assert due is not None and f"{due.astimezone():%d %b %Y}" in page.form.due_label.text()
+    assert due is not None and format_day(due.astimezone().date()) in page.form.due_label.text()
     window.close()
     profile.close()
 
@@ -199,6 +204,14 @@ def test_odd_dates_and_a_missing_company_are_warned_about_and_nothing_typed_is_l
     assert form.lessons_edit.toPlainText() == "Still worth writing down."
     assert form.applied_edit.value() == dt.date(2026, 3, 10)
     assert form.news_edit.value() == dt.date(2026, 3, 1)
+    form.news_edit.line_edit.setFocus()
+    form.news_edit.line_edit.selectAll()
+    qtbot.keyClicks(form.news_edit.line_edit, "31 Feb 2026")
+    qtbot.keyClick(form.news_edit.line_edit, Qt.Key.Key_Return)
+    assert form.news_edit.line_edit.text() == "31 Feb 2026" and not form.news_edit.is_valid()
+    assert "not a day" in form.news_edit.problem()
+    assert page.save_now()
+    assert profile.debriefs.get(record.id).content.news_on == dt.date(2026, 3, 1)
     qtbot.keyClicks(form.company_edit, "Cedar Health")
     set_day(form.news_edit, dt.date(2026, 3, 12))
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
@@ -289,7 +302,8 @@ def test_the_list_narrows_as_words_are_typed_and_filters_are_chosen(
     set_day(panel.to_edit, dt.date(2026, 2, 28))
     assert roles() == ["Teacher"]
     assert panel.count_label.text() == "1 debrief"
-    qtbot.mouseClick(panel.to_edit.clear_button, Qt.MouseButton.LeftButton)
+    panel.to_edit.open_popup()
+    qtbot.mouseClick(panel.to_edit.popup.clear_button, Qt.MouseButton.LeftButton)
     assert roles() == ["Analyst", "Teacher"]
 
 

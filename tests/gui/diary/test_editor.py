@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QWheelEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent
@@ -15,6 +17,17 @@ from regroup.core.profile import Profile
 from regroup.gui.diary.editor import EntryEditor
 from regroup.gui.diary.tag_chips import field_text_for, inline_tags, merged_tags
 from tests.gui.conftest import diary, reopen, show_window, wait_saved
+from tests.gui.modal import when_modal
+
+
+def answer(start: str) -> Callable[[QDialog], None]:
+    """Press the button of a question whose text begins with ``start``."""
+
+    def press(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        next(b for b in box.buttons() if b.text().startswith(start)).click()
+
+    return press
 
 
 def test_hash_words_in_the_text_are_tags_but_numbers_headings_and_anchors_are_not() -> None:
@@ -54,18 +67,24 @@ def test_tags_typed_and_written_are_saved_and_shown_as_chips(
 def test_mood_and_far_away_days_are_kept(qtbot: QtBot, profile: Profile) -> None:
     page = diary(show_window(qtbot, profile))
     editor = page.editor
-    assert [editor.mood_combo.itemText(i) for i in range(6)] == [
-        "No mood",
-        "1 Awful",
-        "2 Low",
-        "3 Okay",
-        "4 Good",
-        "5 Great",
+    picker = editor.mood_picker
+    assert [(mood, button.text()) for mood, button in picker.buttons.items()] == [
+        (None, "No mood"),
+        (1, "Awful"),
+        (2, "Low"),
+        (3, "Okay"),
+        (4, "Good"),
+        (5, "Great"),
     ]
     for day, mood in ((dt.date(1900, 1, 1), 2), (dt.date(2200, 12, 31), None)):
         page.new_entry()
-        editor.date_edit.setDate(QDate(day))
-        editor.mood_combo.setCurrentIndex(editor.mood_combo.findData(mood))
+        editor.day_field.line_edit.selectAll()
+        qtbot.keyClicks(editor.day_field.line_edit, day.isoformat())
+        errors = when_modal(answer("Yes")) if day > dt.date.today() else []
+        qtbot.keyClick(editor.day_field.line_edit, Qt.Key.Key_Return)
+        assert errors == []
+        assert editor.day_field.value() == day
+        picker.buttons[mood].click()
         qtbot.keyClicks(editor.body_edit, f"written for {day}")
         assert page.save_now()
         saved = profile.diary.get(page.saver.entry_id)
@@ -128,3 +147,137 @@ def test_a_five_megabyte_paste_with_emoji_and_rtl_text_comes_back_exactly(
         assert shown.editor.body_edit.toPlainText() == pasted
     finally:
         again.close()
+
+
+def test_the_diary_asks_before_dating_an_entry_in_the_future(
+    qtbot: QtBot, clocked_profile: Profile
+) -> None:
+    page = diary(show_window(qtbot, clocked_profile))  # today is Wed 18 Mar 2026
+    field = page.editor.day_field
+    field.line_edit.setFocus()
+    asked: list[str] = []
+    errors = when_modal(lambda box: (asked.append(box.windowTitle()), answer("No")(box)))
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Up)
+    assert errors == [] and asked == ["Date this entry in the future?"]
+    assert field.value() == dt.date(2026, 3, 18) and field.line_edit.text() == "Wed, 18 Mar 2026"
+    errors = when_modal(answer("Yes"))
+    field.line_edit.selectAll()
+    qtbot.keyClicks(field.line_edit, "25 Mar 2026")
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Return)
+    assert errors == [] and field.value() == dt.date(2026, 3, 25)
+    qtbot.keyClicks(page.editor.body_edit, "planning ahead")
+    assert page.save_now()
+    assert clocked_profile.diary.get(page.saver.entry_id).entry_date == dt.date(2026, 3, 25)
+
+
+def test_earlier_days_and_today_need_no_question(qtbot: QtBot, clocked_profile: Profile) -> None:
+    page = diary(show_window(qtbot, clocked_profile))
+    field = page.editor.day_field
+    field.line_edit.setFocus()
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Down)
+    assert field.value() == dt.date(2026, 3, 17)
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Up)
+    assert field.value() == dt.date(2026, 3, 18)
+    assert QApplication.activeModalWidget() is None
+
+
+def laid_out_to_its_width(edit: QPlainTextEdit) -> bool:
+    """Tell whether the body's text wraps at the width it shows (not a stale one)."""
+    line = edit.document().firstBlock().layout().lineAt(0)
+    return abs(line.width() - (edit.viewport().width() - 2 * edit.document().documentMargin())) <= 1
+
+
+def test_the_text_keeps_a_readable_measure_centred_in_a_wide_window_and_fills_a_narrow_one(
+    qtbot: QtBot,
+) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.resize(1800, 700)
+    editor.show()
+    editor.preview_button.click()
+    editor.splitter.setSizes([900, 900])
+    qtbot.keyClicks(editor.body_edit, "A long paragraph about the interview. " * 20)
+    qtbot.wait(2 * 250 + 50)
+    for area in (editor.body_edit, editor.preview):
+        characters = area.viewport().width() / area.fontMetrics().averageCharWidth()
+        margins = area.viewportMargins()
+        assert 66 <= characters <= 72
+        assert abs(margins.left() - margins.right()) <= 1 and margins.left() > 12
+    assert laid_out_to_its_width(editor.body_edit)
+    preview_width = editor.preview.document().textWidth()
+    assert preview_width == editor.preview.viewport().width()
+    assert editor.preview.document().firstBlock().blockFormat().lineHeight() == 150
+    assert editor.body_edit.font().pointSizeF() > editor.title_edit.font().pointSizeF()
+
+    editor.resize(520, 700)
+    editor.splitter.setSizes([260, 260])
+    qtbot.waitUntil(lambda: editor.body_edit.viewportMargins().left() == 12)
+    assert editor.preview.viewportMargins().left() == 12
+    assert laid_out_to_its_width(editor.body_edit)
+    editor.resize(1800, 700)
+    editor.splitter.setSizes([900, 900])
+    qtbot.waitUntil(lambda: editor.body_edit.viewportMargins().left() > 12)
+    assert laid_out_to_its_width(editor.body_edit)
+    bigger = editor.body_edit.font()
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+    editor.body_edit.setFont(bigger)  # a larger font gets a wider measure, still ~70 characters
+    characters = (
+        editor.body_edit.viewport().width() / editor.body_edit.fontMetrics().averageCharWidth()
+    )
+    assert 66 <= characters <= 72 and laid_out_to_its_width(editor.body_edit)
+
+
+def test_the_body_spaces_its_lines_for_reading_and_the_cursor_follows_them(qtbot: QtBot) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.resize(500, 600)
+    editor.show()
+    body = editor.body_edit
+    qtbot.keyClicks(body, "A long paragraph about the interview. " * 12)
+    block = body.document().firstBlock()
+    lines = block.layout().lineCount()
+    spacing = body.fontMetrics().lineSpacing()
+    assert lines >= 3
+    height = body.blockBoundingRect(block).height()
+    assert 1.4 * spacing * lines <= height <= 1.6 * spacing * lines + 8
+    cursor = body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    body.setTextCursor(cursor)
+    top = body.cursorRect().top()
+    qtbot.keyClick(body, Qt.Key.Key_Down)
+    assert body.cursorRect().top() - top >= 1.4 * spacing
+    clicked = body.cursorForPosition(body.cursorRect().center())
+    assert clicked.position() == body.textCursor().position()
+
+
+def test_the_side_margins_scroll_and_take_clicks_like_the_text(qtbot: QtBot) -> None:
+    editor = EntryEditor(dt.date(2026, 1, 1))
+    qtbot.addWidget(editor)
+    editor.resize(1600, 400)
+    editor.show()
+    body = editor.body_edit
+    body.setPlainText("\n".join(f"Line {n} of a long entry." for n in range(200)))
+    assert body.viewportMargins().left() > 100
+    margin = QPoint(body.viewportMargins().left() // 2, body.height() // 2)
+    bar = body.verticalScrollBar()
+    assert bar.value() == 0
+    wheel = QWheelEvent(
+        QPointF(margin),
+        QPointF(body.mapToGlobal(margin)),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(body, wheel)
+    assert bar.value() > 0
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.title_edit.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.mouseClick(body, Qt.MouseButton.LeftButton, pos=margin)
+    assert body.hasFocus() and body.textCursor().block().text().startswith("Line ")
+    assert body.textCursor().block() != body.document().lastBlock()
+    assert body.textCursor().positionInBlock() == 0  # the nearest place: the line's start

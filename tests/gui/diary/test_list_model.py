@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent, EntrySummary
 from regroup.core.profile import Profile
 from regroup.gui.diary.list_model import BLOCK_SIZE, EntryListModel, row_text
-from regroup.gui.diary.list_view import highlighted_html, row_html
+from regroup.gui.diary.list_view import Ink, draw_runs, row_runs, snippet_runs
 from tests.gui.conftest import diary, show_window
 
 START = dt.date(2015, 1, 1)
@@ -73,10 +75,34 @@ def test_an_edit_refreshes_its_row_and_new_or_trashed_entries_reload_the_list(
     assert model.rowCount() == 9 and model.row_of(newest) == -1
 
 
-def test_rows_read_as_day_mood_title_and_tags_and_snippets_are_escaped() -> None:
+def test_rows_read_as_day_mood_title_and_tags_and_snippets_keep_their_text() -> None:
     summary = EntrySummary(1, dt.date(2026, 11, 25), "Call <back>", "preview", 4, ("job",))
-    assert row_text(summary) == "Wed 25 Nov 2026 · 4 Good · Call <back>  #job"
-    assert "Call &lt;back&gt;" in row_html(summary, "", "gray")
-    assert highlighted_html("<i>\x02interview\x03</i>\nnext") == (
-        "&lt;i&gt;<b>interview</b>&lt;/i&gt; next"
+    assert row_text(summary) == "Wed, 25 Nov 2026 · 4 Good · Call <back>  #job"
+    first, second = row_runs(summary, "")
+    assert "".join(text for text, _ink in first) == "Wed, 25 Nov 2026 · 4 Good · Call <back>"
+    assert second == [("#job  ", Ink.TAG), ("preview", Ink.DIM)]
+    assert snippet_runs("<i>\x02interview\x03</i>\nnext") == [
+        ("<i>", Ink.DIM),
+        ("interview", Ink.FOUND),
+        ("</i> next", Ink.DIM),
+    ]
+
+
+def test_a_row_too_long_for_the_list_ends_in_an_ellipsis_not_a_clipped_letter() -> None:
+    title = "A very long title about the second interview with the whole design team"
+    summary = EntrySummary(1, dt.date(2026, 11, 25), title, "preview", 2, ())
+    first, _second = row_runs(summary, "")
+    font = QFont()
+    strong = QFont(font)
+    strong.setBold(True)
+    image = QImage(400, 40, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    inks = dict.fromkeys(Ink, QColor("black"))
+    drawn = draw_runs(painter, QRect(0, 0, 260, 20), first, {False: font, True: strong}, inks)
+    painter.end()
+    assert drawn[:2] == ["Wed, 25 Nov 2026", " · 2 Low"] and drawn[-1].endswith("…")
+    assert f" · {title}".startswith(drawn[-1].removesuffix("…"))
+    widths = QFontMetrics(strong).horizontalAdvance(drawn[0]) + sum(
+        QFontMetrics(font).horizontalAdvance(piece) for piece in drawn[1:]
     )
+    assert widths <= 260

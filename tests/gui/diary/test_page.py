@@ -23,7 +23,7 @@ from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.profile import Profile
 from regroup.gui.app import save_then_close_on_quit
 from regroup.gui.diary.list_model import ENTRY_ID_ROLE, SNIPPET_ROLE
-from regroup.gui.diary.list_view import highlighted_html
+from regroup.gui.diary.list_view import Ink, snippet_runs
 from regroup.gui.settings.page import ProfileBox, SettingsPage
 from tests.gui.conftest import ManualClock, diary, reopen, show_window, wait_saved
 
@@ -110,7 +110,8 @@ def test_search_finds_as_you_type_and_esc_shows_the_whole_diary_again(
     row = panel.model.index(0)
     assert row.data(ENTRY_ID_ROLE) == target.id
     assert "Recruiter call" in row.data()
-    assert "<b>recruiter</b>" in highlighted_html(row.data(SNIPPET_ROLE)).lower()
+    found = [text.lower() for text, ink in snippet_runs(row.data(SNIPPET_ROLE)) if ink is Ink.FOUND]
+    assert "recruiter" in found
     assert panel.result_label.text() == "1 match"
     qtbot.keyClick(panel.filter_bar.search_edit, Qt.Key.Key_Escape)
     assert panel.filter_bar.search_edit.text() == ""
@@ -125,12 +126,13 @@ def test_filters_narrow_the_list_and_a_second_esc_clears_them(
     profile.diary.add(EntryContent("long ago", mood=5, entry_date=dt.date(2001, 1, 1)))
     panel = diary(show_window(qtbot, profile)).panel
     bar = panel.filter_bar
-    bar.mood_combo.setCurrentIndex(bar.mood_combo.findData(5))
+    qtbot.mouseClick(bar.mood_picker.buttons[5], Qt.MouseButton.LeftButton)
     bar.run_now()
     rows = [panel.model.index(row).data() for row in range(panel.model.rowCount())]
     assert len(rows) == 2 and "a good day" in rows[0] and "long ago" in rows[1]
-    bar.from_check.setChecked(True)
-    bar.from_date.setDate(QDate(2010, 1, 1))
+    qtbot.keyClicks(bar.from_date.line_edit, "2010-01-01")
+    qtbot.keyClick(bar.from_date.line_edit, Qt.Key.Key_Return)
+    assert bar.from_date.value() == dt.date(2010, 1, 1)
     bar.run_now()
     assert panel.model.rowCount() == 1 and "a good day" in panel.model.index(0).data()
     bar.tag_combo.showPopup()
@@ -175,7 +177,7 @@ def test_the_calendar_marks_days_with_entries_and_a_click_opens_or_starts_one(
     assert page.saver.entry_id == march.id and page.editor.title_edit.text() == "March"
     calendar.clicked.emit(QDate(2026, 3, 10))
     assert page.saver.entry_id is None
-    assert page.editor.date_edit.date() == QDate(2026, 3, 10)
+    assert page.editor.day_field.value() == dt.date(2026, 3, 10)
     qtbot.keyClicks(page.editor.body_edit, "backdated")
     wait_saved(qtbot, page)
     assert clocked_profile.diary.get(page.saver.entry_id).entry_date == dt.date(2026, 3, 10)
@@ -193,14 +195,39 @@ def test_a_prompt_starts_an_entry_that_is_kept_once_something_is_written(
     bar.another_button.click()
     assert bar.prompt() != first
     bar.use_button.click()
-    assert page.editor.title_edit.text() == bar.prompt()
+    body = page.editor.body_edit
+    assert page.editor.title_edit.text() == ""
+    assert body.toPlainText() == f"## {bar.prompt()}\n\n"
+    assert body.hasFocus() and body.textCursor().blockNumber() == 2
     assert page.saver.entry_id is None and not page.saver.is_dirty()
-    qtbot.keyClicks(page.editor.body_edit, "An honest answer.")
+    qtbot.keyClicks(body, "An honest answer.")
     wait_saved(qtbot, page)
-    assert profile.diary.get(page.saver.entry_id).title == bar.prompt()
+    stored = profile.diary.get(page.saver.entry_id)
+    assert stored.title == "" and stored.body == f"## {bar.prompt()}\n\nAn honest answer."
     assert isinstance(settings_page, SettingsPage)
     settings = settings_page.section("profile")
     assert isinstance(settings, ProfileBox) and settings.entries_label.text() == "1"
+
+
+def test_a_prompt_used_mid_entry_opens_a_new_paragraph_and_ctrl_z_takes_it_back(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    page = diary(show_window(qtbot, profile))
+    body = page.editor.body_edit
+    qtbot.keyClicks(body, "First thoughts.")
+    body.insertPlainText("\nSecond thoughts.")
+    cursor = body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    body.setTextCursor(cursor)
+    page.prompt_bar.use_button.click()
+    prompt = page.prompt_bar.prompt()
+    assert body.toPlainText() == f"First thoughts.\n\n## {prompt}\n\n\n\nSecond thoughts."
+    assert body.textCursor().blockNumber() == 4 and body.textCursor().block().text() == ""
+    qtbot.keyClicks(body, "Under the prompt.")
+    assert f"## {prompt}\n\nUnder the prompt.\n\nSecond thoughts." in body.toPlainText()
+    body.undo()
+    body.undo()
+    assert body.toPlainText() == "First thoughts.\nSecond thoughts."
 
 
 def test_ctrl_n_ctrl_s_and_ctrl_f(qtbot: QtBot, profile: Profile) -> None:
@@ -269,7 +296,7 @@ def test_a_new_entry_after_midnight_is_dated_the_new_day(
     qtbot: QtBot, clocked_profile: Profile, clock: ManualClock
 ) -> None:
     page = diary(show_window(qtbot, clocked_profile))
-    assert page.editor.date_edit.date() == QDate(2026, 3, 18)
+    assert page.editor.day_field.value() == dt.date(2026, 3, 18)
     clock.advance(dt.timedelta(hours=13))
     page.new_entry()
-    assert page.editor.date_edit.date() == QDate(2026, 3, 19)
+    assert page.editor.day_field.value() == dt.date(2026, 3, 19)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -18,8 +19,9 @@ from regroup.core.goals.types import GoalCategory, GoalContent, Lane
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
+from regroup.gui.goals.card import OVERDUE_COLOUR, CardFace, card_face, category_colour
 from regroup.gui.goals.goal_dialog import GoalDialog
-from regroup.gui.goals.lane import GOAL_MIME, card_details
+from regroup.gui.goals.lane import GOAL_MIME
 from regroup.gui.goals.page import GoalsPage
 from regroup.gui.goals.shelf_dialog import GoalShelfDialog
 from regroup.gui.main_window import MainWindow
@@ -147,9 +149,17 @@ def test_a_new_goal_gets_smart_hints_and_lands_at_the_end_of_next(
         dialog.outcome_edit.clear()
         qtbot.keyClicks(dialog.outcome_edit, "3 mock calls")
         dialog.category_box.set_value(GoalCategory.INTERVIEW_PRACTICE)
-        dialog.due_edit.set_value(dt.date(2026, 4, 1))
-        assert dialog.hints_label.text() == "Clear and checkable. Good."
+        due = dialog.due_edit.line_edit
+        due.setFocus()
+        qtbot.keyClicks(due, "the first of April")
         dialog.save()
+        assert dialog.isVisible() and "not a day" in dialog.due_edit.problem()
+        assert dialog.focusWidget() is due and due.text() == "the first of April"
+        due.selectAll()
+        qtbot.keyClicks(due, "1 Apr 2026")
+        qtbot.keyClick(due, Qt.Key.Key_Return)  # reads the day, then Save (the default)
+        assert dialog.hints_label.text() == "Clear and checkable. Good."
+        assert not dialog.isVisible()
 
     errors = when_modal(fill)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -247,12 +257,23 @@ def test_cards_show_category_due_date_overdue_and_their_debrief(
     window, page = open_goals(qtbot, profile)
     model = page.models[Lane.NEXT]
     text = model.data(model.index(0), Qt.ItemDataRole.AccessibleTextRole)
-    assert text == "Learn dbt. Skills · Due 20 Mar 2026 · From: Harbor Bank, Analyst"
-    assert model.details(model.cards[1]) == ("Overdue: 01 Mar 2026", True)
-    clock.advance(dt.timedelta(days=5))
-    assert model.details(model.cards[0])[1] is True
+    assert text == "Learn dbt. Skills · Due 20 Mar · From: Harbor Bank, Analyst"
+    face = model.face(model.cards[0])
+    assert face.category is GoalCategory.SKILLS and not face.overdue
+    assert face.source == "From: Harbor Bank, Analyst"
+    assert model.face(model.cards[1]) == CardFace(None, "Was due 1 Mar", True, "")
+    clock.advance(dt.timedelta(days=2))
+    assert model.face(model.cards[0]).due == "Due today"
+    clock.advance(dt.timedelta(days=3))
+    assert model.face(model.cards[0]) == CardFace(
+        GoalCategory.SKILLS, "Was due 20 Mar", True, "From: Harbor Bank, Analyst"
+    )
     page.move_goal(late.id, Lane.NEXT, Lane.DONE, 0)
-    assert card_details(page.models[Lane.DONE].cards[0], clock.today(), None)[1] is False
+    done = card_face(page.models[Lane.DONE].cards[0], clock.today(), None)
+    assert done.due == "Due 1 Mar" and not done.overdue  # done is done: nothing is late
+    assert card_face(page.models[Lane.DONE].cards[0], dt.date(2027, 1, 5), None).due == (
+        "Due 1 Mar 2026"
+    )
     assert not page.grab().isNull()
     page.select_goal(from_debrief.id)
     qtbot.mouseClick(page.debrief_button, Qt.MouseButton.LeftButton)
@@ -301,3 +322,73 @@ def test_the_delete_key_deletes_the_chosen_card_after_asking(
     page.select_goal(goal_id)
     qtbot.keyClick(page.views[Lane.NEXT], Qt.Key.Key_Delete)
     assert dialogs.titles() == ["Delete this goal?"] and profile.goals.count() == 0
+
+
+def test_a_card_paints_its_category_colour_and_a_kind_due_chip(
+    qtbot: QtBot, clocked_profile: Profile
+) -> None:
+    profile = clocked_profile
+    profile.goals.create(GoalContent("Mock interview", GoalCategory.INTERVIEW_PRACTICE))
+    profile.goals.create(GoalContent("Send thank-you notes", None, dt.date(2026, 3, 1)))
+    _window, page = open_goals(qtbot, profile)
+    view = page.views[Lane.NEXT]
+    image = view.viewport().grab().toImage()
+    first, second = (
+        view.visualRect(page.models[Lane.NEXT].index(0)),
+        view.visualRect(page.models[Lane.NEXT].index(1)),
+    )
+    stripe = image.pixelColor(first.left() + 4, first.center().y())
+    expected = category_colour(GoalCategory.INTERVIEW_PRACTICE, view.palette())
+    assert stripe.name() == expected.name()
+    assert image.pixelColor(second.left() + 4, second.center().y()).name() != expected.name()
+    overdue = QColor(OVERDUE_COLOUR)
+    band = range(second.center().y() - 2, second.bottom())
+    reds = [
+        (x, y)
+        for y in band
+        for x in range(second.left(), second.right())
+        if abs(image.pixelColor(x, y).red() - overdue.red()) < 30
+        and image.pixelColor(x, y).green() < 90
+    ]
+    assert reds  # the "Was due 1 Mar" chip, in the overdue colour
+
+
+def test_an_empty_column_paints_a_hint_of_what_goes_there(qtbot: QtBot, profile: Profile) -> None:
+    make(profile, "Update my portfolio")
+    _window, page = open_goals(qtbot, profile)
+    hints = {lane: page.views[lane].empty_hint for lane in (Lane.NEXT, Lane.DOING, Lane.DONE)}
+    assert hints[Lane.NEXT].startswith("Nothing here yet.") and "New goal" in hints[Lane.NEXT]
+    assert len(set(hints.values())) == 3
+    doing = page.views[Lane.DOING]
+    with_hint = doing.viewport().grab().toImage()
+    doing.empty_hint = ""
+    without = doing.viewport().grab().toImage()
+    assert with_hint != without  # the words are painted in the empty column
+    doing.empty_hint = hints[Lane.DOING]
+    geometry = doing.geometry()
+    assert page.select_goal(page.models[Lane.NEXT].cards[0].id)
+    page.move_chosen(Lane.NEXT, 1, 0)
+    assert [card.title for card in page.models[Lane.DOING].cards] == ["Update my portfolio"]
+    assert doing.geometry() == geometry  # nothing moved when the first card landed
+    next_view = page.views[Lane.NEXT]
+    painted = next_view.viewport().grab().toImage()
+    next_view.empty_hint = ""
+    assert next_view.viewport().grab().toImage() != painted
+
+
+def test_the_shelf_buttons_wait_for_a_chosen_goal(qtbot: QtBot, profile: Profile) -> None:
+    dialog = GoalShelfDialog(profile.goals, dt.date.today, lambda _id: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.back_button.isEnabled() and not dialog.delete_button.isEnabled()
+    (goal,) = make(profile, "Old plan", lane=Lane.ARCHIVED)
+    dialog.reload()
+    assert not dialog.back_button.isEnabled()  # listed, but nothing chosen yet
+    dialog.views[Lane.ARCHIVED].select_goal(goal)
+    assert dialog.back_button.isEnabled() and dialog.delete_button.isEnabled()
+    dialog.tabs.setCurrentIndex(1)  # Dropped: empty
+    assert not dialog.back_button.isEnabled() and not dialog.delete_button.isEnabled()
+    dialog.tabs.setCurrentIndex(0)
+    assert dialog.back_button.isEnabled()
+    dialog.back_to_next()
+    assert not dialog.back_button.isEnabled() and dialog.changed

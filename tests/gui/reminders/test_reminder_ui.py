@@ -151,7 +151,7 @@ def test_a_start_at_login_that_cannot_be_written_says_so(
         ui.tray.hide()
 
 
-def test_the_reminder_sections_join_settings_below_privacy_reminders_then_login(
+def test_reminders_and_start_at_login_join_settings_as_one_section_below_privacy(
     qtbot: QtBot, profile: Profile, app: QApplication
 ) -> None:
     window = show_window(qtbot, profile)
@@ -163,11 +163,15 @@ def test_the_reminder_sections_join_settings_below_privacy_reminders_then_login(
         window.show_page("settings")
         page = window.built("settings")
         assert isinstance(page, SettingsPage)
-        keys = ("profile", "privacy", "reminders", "autostart")
+        keys = ("profile", "privacy", "reminders")
         places = [page.layout().indexOf(page.section(key)) for key in keys]
         assert places == sorted(places) and -1 not in places
         assert page.section("reminders") is ui.settings_box
-        assert page.section("autostart") is ui.autostart_box
+        assert page.section("autostart") is None
+        assert ui.settings_box is not None and ui.autostart_box is not None
+        assert ui.settings_box.isAncestorOf(ui.autostart_box)
+        assert ui.settings_box.title() == "Check-ins and reminders"
+        assert ui.settings_box.days_spin.width() < ui.settings_box.width() // 3  # not stretched
     finally:
         ui.tray.hide()
 

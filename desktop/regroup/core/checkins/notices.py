@@ -18,7 +18,10 @@ TITLE = "Regroup"
 CHECKIN_READY = "A check-in is ready"
 CHECKINS_READY = "{count} check-ins are ready"
 WRITING_TIME = "A few minutes to write, if you like"
-MISSED = "Some check-ins came due while Regroup was not running; they wait under Check-ins"
+MISSED = "A check-in came due while Regroup was closed. It waits under Check-ins, in Missed"
+MISSED_MANY = (
+    "{count} check-ins came due while Regroup was closed. They wait under Check-ins, in Missed"
+)
 STILL_RUNNING = (
     "Regroup keeps running in the tray so that check-ins can reach you. Quit it from the tray menu."
 )
@@ -57,6 +60,13 @@ def notice_for(dues: Sequence[Due]) -> Notice | None:
     return None
 
 
-def missed_notice(count: int) -> Notice | None:
-    """Return one quiet notice for items that went to the missed list, or None."""
-    return Notice(MISSED, Target.CHECKINS) if count else None
+def missed_notice(missed: Sequence[int]) -> Notice | None:
+    """Return one quiet notice for the check-ins that went to the missed list, or None.
+
+    It counts them; a click on the notice for a single one opens that check-in.
+    """
+    if len(missed) == 1:
+        return Notice(MISSED, Target.CHECKINS, missed[0])
+    if missed:
+        return Notice(MISSED_MANY.format(count=len(missed)), Target.CHECKINS)
+    return None

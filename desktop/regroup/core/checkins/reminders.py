@@ -59,10 +59,9 @@ _WAITING = (
     "WHERE c.done_at IS NULL AND c.delivered_at IS NULL AND c.missed_at IS NULL "
     "AND d.deleted_at IS NULL"
 )
-_DUE_NOW_SQL = f"SELECT c.id, c.due_at, c.snoozed_until {_WAITING} AND {_DUE} <= ?"
-_NEXT_SQL = (
-    f"SELECT c.id, c.due_at, c.snoozed_until {_WAITING} AND {_DUE} > ? ORDER BY {_DUE} LIMIT 1"
-)
+_COLUMNS = "c.id, c.due_at, c.snoozed_until, c.created_at"
+_DUE_NOW_SQL = f"SELECT {_COLUMNS} {_WAITING} AND {_DUE} <= ?"
+_NEXT_SQL = f"SELECT {_COLUMNS} {_WAITING} AND {_DUE} > ? ORDER BY {_DUE} LIMIT 1"
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,13 @@ class ReminderCheck:
 
 
 def _one_off(row: tuple) -> OneOff:  # type: ignore[type-arg]
-    return OneOff(row[0], from_db_time(row[1]), from_db_time(row[2]) if row[2] else None)
+    """Read a check-in as a one-off reminder, due no earlier than it was planned.
+
+    A debrief finished after its days to mourn plans a check-in already past due:
+    it is ready now, not "missed while Regroup was closed".
+    """
+    due, created = from_db_time(row[1]), from_db_time(row[3])
+    return OneOff(row[0], max(due, created), from_db_time(row[2]) if row[2] else None)
 
 
 class ReminderService:
@@ -141,7 +146,7 @@ class ReminderService:
                 self._mark(Checkin.missed_at, missed, now)
                 if daily:
                     write_values(self._db, {DAILY_LAST_FIRED: to_db_time(daily[0].due_at)})
-        notices = [notice_for(result.deliver), missed_notice(len(missed))]
+        notices = [notice_for(result.deliver), missed_notice(missed)]
         return ReminderCheck(
             notices=tuple(notice for notice in notices if notice is not None),
             delivered=tuple(delivered),

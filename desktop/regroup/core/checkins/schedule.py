@@ -16,6 +16,8 @@ from enum import Flag, StrEnum, auto
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from regroup.core.checkins.types import CheckinRecord, CheckinStatus
+
 ONE_DAY = timedelta(days=1)
 CHECK_INTERVAL = timedelta(seconds=30)
 """How often the timer looks even when nothing is known to be due."""
@@ -115,6 +117,15 @@ class Plan:
     """When something may next be delivered, if anything is waiting or upcoming."""
     next_check: datetime
     """When to look again: ``next_due``, but never later than the policy's interval."""
+
+
+def waits_now(checkin: CheckinRecord | None, now: datetime) -> bool:
+    """Return whether a check-in is already due (or missed) at ``now``, not answered.
+
+    Finishing a debrief whose news is older than its days to mourn plans a check-in
+    that is due at once: the window says so rather than "due on" a past day.
+    """
+    return checkin is not None and checkin.status(now) in (CheckinStatus.DUE, CheckinStatus.MISSED)
 
 
 def as_utc(instant: datetime) -> datetime:

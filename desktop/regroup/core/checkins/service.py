@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Protocol
 
 from peewee import Expression, SqliteDatabase, fn
 
@@ -23,8 +24,9 @@ from regroup.core.checkins.types import (
 )
 from regroup.core.clock import Clock
 from regroup.core.errors import ValidationError
+from regroup.core.goals.types import GoalContent, GoalRecord, Lane
 from regroup.core.storage.columns import from_db_time, to_db_time
-from regroup.core.storage.models import Checkin, Debrief
+from regroup.core.storage.models import Checkin, Debrief, Goal
 from regroup.core.storage.transactions import writing
 from regroup.core.text import check_text
 
@@ -51,6 +53,16 @@ _WAITING_COUNT_SQL = (
     "JOIN debrief d ON d.id = c.debrief_id WHERE c.done_at IS NULL "
     "AND coalesce(c.snoozed_until, c.due_at) <= ? AND d.deleted_at IS NULL"
 )
+
+
+class GoalMaker(Protocol):
+    """The part of the goals board a check-in needs (the goal service)."""
+
+    def get(self, goal_id: int) -> GoalRecord: ...
+
+    def create(
+        self, content: GoalContent, lane: Lane = Lane.NEXT, source_debrief_id: int | None = None
+    ) -> GoalRecord: ...
 
 
 def _instant_or_none(value: str | None) -> datetime | None:
@@ -266,6 +278,40 @@ class CheckinService:
         record = self.for_debrief(debrief_id)
         assert record is not None
         return record
+
+    # The next step as a goal
+
+    def goal_made(self, checkin_id: int) -> int | None:
+        """Return the goal this check-in's next step became, if it is still on the board.
+
+        A check-in makes at most one goal: the goal linked to its debrief that came
+        from no lesson line (lesson goals keep their line). Asking again shows it
+        rather than making a twin.
+        """
+        debrief_id = self.get(checkin_id).debrief_id
+        found = (
+            Goal.select(Goal.id)
+            .where(
+                Goal.source_debrief == debrief_id,
+                Goal.source_line.is_null(),
+                Goal.deleted_at.is_null(),
+            )
+            .order_by(Goal.id)
+            .scalar(self._db)
+        )
+        return None if found is None else int(found)
+
+    def make_goal(self, checkin_id: int, title: str, goals: GoalMaker) -> GoalRecord:
+        """Put the next step on the goals board, linked to the debrief; once only.
+
+        When the check-in already made a goal, that goal is returned unchanged.
+        """
+        with writing(self._db):
+            made = self.goal_made(checkin_id)
+            if made is not None:
+                return goals.get(made)
+            debrief_id = self.get(checkin_id).debrief_id
+            return goals.create(GoalContent(" ".join(title.split())), source_debrief_id=debrief_id)
 
     def _write_answers(self, checkin_id: int, answers: CheckinAnswers) -> None:
         Checkin.update(

@@ -68,12 +68,17 @@ class CheckinRecord:
         return self.snoozed_until or self.due_at
 
     def status(self, now: datetime) -> CheckinStatus:
-        """Return the state at ``now``: derived from the times, never stored."""
+        """Return the state at ``now``: derived from the times, never stored.
+
+        A check-in planned after its day (a debrief finished late) counts from when
+        it was planned: it is due now, not missed.
+        """
         if self.done_at is not None:
             return CheckinStatus.DONE
         if now < self.next_due_at:
             return CheckinStatus.UPCOMING
-        if self.missed_at is not None or now >= self.next_due_at + MISSED_AFTER:
+        waiting_since = max(self.next_due_at, self.created_at)
+        if self.missed_at is not None or now >= waiting_since + MISSED_AFTER:
             return CheckinStatus.MISSED
         return CheckinStatus.DUE
 

@@ -7,12 +7,12 @@ follows what is shown and edited here.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,34 +30,42 @@ from regroup.core.checkins.types import (
     CheckinAnswers,
     CheckinItem,
 )
+from regroup.gui.kit.date_field import LATEST, DateField
+from regroup.gui.kit.dates import format_day, format_moment, format_short_day
 
 FEELING_HINT = "1 is very low, 5 is good"
 YES = "Yes, I'm ready to move on"
 NOT_YET = "Not yet…"
+NOTHING_OPEN = "Nothing is waiting for an answer"
+NOTHING_OPEN_HINT = (
+    "When a check-in comes due, it opens here, ready to answer. You can also open "
+    "one from the list, or start one for a debrief."
+)
 
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+local_text = format_moment
+"""An instant as the person's local day and time (kept by name: the check-in list uses it)."""
 
 
-def local_text(moment: datetime) -> str:
-    """Return an instant as the person's local day and time, e.g. "Thu 19 Mar 2026, 09:00".
+def short_day(moment: datetime) -> str:
+    """Return an instant's local day, short, e.g. "1 Dec" (beside an answer given)."""
+    day = moment.astimezone().date()
+    return format_short_day(day, day)  # the answer sits beside its check-in: no year needed
 
-    Built by hand: ``strftime`` with day and month names is slow enough to show in a
-    list of thousands.
-    """
-    m = moment.astimezone()
-    return (
-        f"{_DAYS[m.weekday()]} {m.day:02d} {_MONTHS[m.month - 1]} {m.year}, "
-        f"{m.hour:02d}:{m.minute:02d}"
-    )
+
+def answer_text(item: CheckinItem) -> str:
+    """Return the answer given to "Ready to move on?", or "" while there is none."""
+    checkin = item.checkin
+    if checkin.done_at is not None:
+        return f"Yes, ready to move on ({short_day(checkin.done_at)})"
+    return ""
 
 
 def context_text(item: CheckinItem) -> str:
     """Say what the data holds about how it felt then, and say where it comes from."""
     parts = []
     if item.news_on is not None:
-        parts.append(f"The news came on {item.news_on.strftime('%a %d %b %Y')}.")
+        parts.append(f"The news came on {format_day(item.news_on)}.")
     if item.wanted is not None:
         parts.append(f"In the debrief you rated how much you wanted this job {item.wanted} of 5.")
     if item.linked_mood is not None:
@@ -77,7 +85,7 @@ def status_text(item: CheckinItem, now: datetime) -> str:
         verb = "Put off until" if checkin.snoozed_until else "Due on"
         return f"{verb} {local_text(checkin.next_due_at)}. You can answer now if you like."
     if checkin.missed_at is not None:
-        return f"It came due on {local_text(checkin.next_due_at)}, while Regroup was not running."
+        return f"It came due on {local_text(checkin.next_due_at)}, while Regroup was closed."
     return f"Due since {local_text(checkin.next_due_at)}."
 
 
@@ -92,14 +100,15 @@ class CheckinForm(QWidget):
     snooze_days_chosen = Signal(int)
     snooze_date_chosen = Signal(object)
     goal_requested = Signal(str)
+    goal_opened = Signal(int)
+    """The person asked to see the goal the next step became (its id)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checkin_id: int | None = None
         self._filling = False
-        self.title_label = QLabel()
-        self.title_label.setAccessibleName("Check-in about")
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label = self._wrapped("Check-in about")
+        self.title_label.setProperty("textStyle", "title")
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -114,7 +123,7 @@ class CheckinForm(QWidget):
             self.feeling_group.addButton(button, value)
             feeling_row.addWidget(button)
         hint = QLabel(FEELING_HINT)
-        hint.setEnabled(False)
+        hint.setProperty("textStyle", "caption")
         feeling_row.addWidget(hint)
         feeling_row.addStretch()
         self.feeling_group.idClicked.connect(lambda _value: self._edited())
@@ -134,6 +143,16 @@ class CheckinForm(QWidget):
             lambda: self.goal_requested.emit(" ".join(self.next_edit.text().split()))
         )
         self.next_edit.textChanged.connect(self._update_goal_button)
+        self.goal_id: int | None = None
+        self.goal_label = QLabel()
+        self.goal_label.setAccessibleName("Goal made from the next step")
+        self.goal_label.setWordWrap(True)
+        self.goal_label.setTextFormat(Qt.TextFormat.RichText)
+        self.goal_label.linkActivated.connect(self._open_goal)
+        self.goal_label.hide()
+        self.answer_label = self._wrapped("Your answer")
+        self.answer_label.hide()
+        self.body = QWidget()
         self.yes_button = QPushButton(YES)
         self.yes_button.setAccessibleName(YES)
         self.yes_button.clicked.connect(self.yes_clicked.emit)
@@ -142,17 +161,12 @@ class CheckinForm(QWidget):
         self.not_yet_button.clicked.connect(self.show_snooze_choices)
         self.snooze_row = QWidget()
         self.snooze_buttons: dict[int, QPushButton] = {}
-        self.snooze_date = QDateEdit()
-        self.snooze_date.setCalendarPopup(True)
-        self.snooze_date.setDisplayFormat("yyyy-MM-dd")
-        self.snooze_date.setAccessibleName("Ask again on")
+        self._today = date.today()
+        self.snooze_date = DateField("Ask again on", optional=False, today=lambda: self._today)
         self.snooze_date_button = QPushButton("On this day")
         self.snooze_date_button.setAccessibleName("Ask again on the chosen day")
-        self.snooze_date_button.clicked.connect(
-            lambda: self.snooze_date_chosen.emit(self.snooze_date.date().toPython())
-        )
+        self.snooze_date_button.clicked.connect(self._snooze_on_chosen_day)
         self._lay_out(feeling_row)
-        self.setEnabled(False)
 
     def _wrapped(self, name: str) -> QLabel:
         label = QLabel()
@@ -162,41 +176,64 @@ class CheckinForm(QWidget):
         return label
 
     def _lay_out(self, feeling_row: QHBoxLayout) -> None:
-        snooze = QHBoxLayout(self.snooze_row)
+        # Narrow on purpose: rows wrap and stack rather than ask the window to widen.
+        snooze = QVBoxLayout(self.snooze_row)
         snooze.setContentsMargins(0, 0, 0, 0)
-        snooze.addWidget(QLabel("Ask me again"))
+        snooze.addWidget(QLabel("Ask me again:"))
+        quick = QHBoxLayout()
         for days in SNOOZE_DAYS:
             title = "tomorrow" if days == 1 else f"in {days} days"
             button = QPushButton(title.capitalize())
             button.setAccessibleName(f"Ask again {title}")
             button.clicked.connect(lambda _checked=False, d=days: self.snooze_days_chosen.emit(d))
             self.snooze_buttons[days] = button
-            snooze.addWidget(button)
-        snooze.addWidget(QLabel("or on"))
-        snooze.addWidget(self.snooze_date)
-        snooze.addWidget(self.snooze_date_button)
-        snooze.addStretch()
+            quick.addWidget(button)
+        quick.addStretch()
+        snooze.addLayout(quick)
+        on_day = QHBoxLayout()
+        on_day.addWidget(QLabel("or on"))
+        on_day.addWidget(self.snooze_date)
+        on_day.addWidget(self.snooze_date_button)
+        on_day.addStretch()
+        snooze.addLayout(on_day)
         self.snooze_row.hide()
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("How do you feel about it now?", feeling_row)
         form.addRow("What helped?", self.helped_edit)
         next_row = QHBoxLayout()
         next_row.addWidget(self.next_edit, 1)
         next_row.addWidget(self.goal_button)
-        form.addRow("Next step:", next_row)
-        answer = QHBoxLayout()
-        answer.addWidget(QLabel("Ready to move on?"))
-        answer.addWidget(self.yes_button)
-        answer.addWidget(self.not_yet_button)
-        answer.addStretch()
+        next_column = QVBoxLayout()
+        next_column.addLayout(next_row)
+        next_column.addWidget(self.goal_label)
+        form.addRow("Next step:", next_column)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.yes_button)
+        buttons.addWidget(self.not_yet_button)
+        buttons.addStretch()
+        answer = QVBoxLayout()
+        answer.addWidget(self.answer_label)
+        answer.addLayout(buttons)
+        form.addRow("Ready to move on?", answer)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.context_label)
+        body.addLayout(form)
+        body.addWidget(self.snooze_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.status_label)
-        layout.addWidget(self.context_label)
-        layout.addLayout(form)
-        layout.addLayout(answer)
-        layout.addWidget(self.snooze_row)
+        layout.addWidget(self.body)
         layout.addStretch()
+
+    def _snooze_on_chosen_day(self) -> None:
+        self.snooze_date.commit_text()
+        day = self.snooze_date.value()
+        if self.snooze_date.is_valid() and day is not None:
+            self.snooze_date_chosen.emit(day)
+        else:
+            self.snooze_date.setFocus()
 
     def show_item(self, item: CheckinItem | None, now: datetime, today: date) -> None:
         """Fill the form from ``item`` (None: nothing chosen) without counting it as an edit."""
@@ -204,11 +241,12 @@ class CheckinForm(QWidget):
         try:
             self.snooze_row.hide()
             self.checkin_id = None if item is None else item.checkin.id
-            self.setEnabled(item is not None)
+            self.body.setVisible(item is not None)
+            self.show_goal(None)
             if item is None:
-                self.title_label.setText("Choose a check-in, or start one")
-                for label in (self.status_label, self.context_label):
-                    label.clear()
+                self.title_label.setText(NOTHING_OPEN)
+                self.status_label.setText(NOTHING_OPEN_HINT)
+                self.context_label.clear()
                 self._set_answers(CheckinAnswers())
                 return
             checkin = item.checkin
@@ -221,9 +259,12 @@ class CheckinForm(QWidget):
             open_ = checkin.done_at is None
             self.yes_button.setVisible(open_)
             self.not_yet_button.setVisible(open_)
-            tomorrow = QDate(today.year, today.month, today.day).addDays(1)
-            self.snooze_date.setMinimumDate(tomorrow)
-            self.snooze_date.setDate(tomorrow.addDays(6))
+            self.answer_label.setText(answer_text(item))
+            self.answer_label.setVisible(not open_)
+            self._today = today
+            tomorrow = today + timedelta(days=1)
+            self.snooze_date.set_range(tomorrow, LATEST)
+            self.snooze_date.set_value(tomorrow + timedelta(days=6))
         finally:
             self._filling = False
         self.answers_shown.emit(self.checkin_id, self.answers())
@@ -255,5 +296,19 @@ class CheckinForm(QWidget):
         if not self._filling and self.checkin_id is not None:
             self.answers_edited.emit()
 
+    def show_goal(self, goal_id: int | None, title: str = "") -> None:
+        """Show the goal the next step became (a link to it), or offer to make one."""
+        self.goal_id = goal_id
+        self.goal_label.setVisible(goal_id is not None)
+        if goal_id is not None:
+            self.goal_label.setText(f'Goal made: <a href="goal">{escape(title)}</a>')
+            self.goal_label.setToolTip("Open this goal on the Goals page")
+        self._update_goal_button()
+
+    def _open_goal(self, _link: str) -> None:
+        if self.goal_id is not None:
+            self.goal_opened.emit(self.goal_id)
+
     def _update_goal_button(self) -> None:
-        self.goal_button.setEnabled(bool(self.next_edit.text().strip()))
+        """A check-in makes one goal: once made, the button rests and the link shows it."""
+        self.goal_button.setEnabled(self.goal_id is None and bool(self.next_edit.text().strip()))

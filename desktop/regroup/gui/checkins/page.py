@@ -13,12 +13,11 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,73 +28,18 @@ from PySide6.QtWidgets import (
 from regroup.core.checkins.types import CheckinItem, CheckinOverview
 from regroup.core.debriefs.types import DebriefQuery
 from regroup.core.errors import RegroupError
-from regroup.core.goals.types import GoalContent
-from regroup.gui.checkins.form import CheckinForm, local_text
+from regroup.gui.checkins.form import CheckinForm
+from regroup.gui.checkins.rows import ID_ROLE, SECTIONS, CheckinRowDelegate, checkin_row, group_row
 from regroup.gui.checkins.saver import CheckinSaver
+from regroup.gui.checkins.starter import DebriefCombo
 from regroup.gui.kit.banner import Banner, Tone
+from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.page import Page, PageContext, Target
-from regroup.gui.kit.page_parts import heading
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-SECTIONS = (
-    ("due", "Due now"),
-    ("missed", "Missed"),
-    ("upcoming", "Coming up"),
-    ("done", "Done"),
-)
 EMPTY_HINT = (
     "No check-ins yet. Saving a debrief plans one after its days to mourn; "
     "you can also start one now."
 )
-
-
-def _row_text(item: CheckinItem, section: str) -> str:
-    checkin = item.checkin
-    if section == "done" and checkin.done_at is not None:
-        when = f"closed {local_text(checkin.done_at)}"
-    elif section == "upcoming":
-        when = local_text(checkin.next_due_at)
-    else:
-        when = f"since {local_text(checkin.next_due_at)}"
-    return f"{item.title} · {when}"
-
-
-class DebriefCombo(QComboBox):
-    """The debriefs to start a check-in for, read only when the person reaches for it.
-
-    Reading every debrief's name costs about 0.1 s with thousands of them: the page
-    should not pay that each time it is shown.
-    """
-
-    def __init__(self, load: Callable[[], list[tuple[str, int]]]) -> None:
-        super().__init__()
-        self._load = load
-        self.loaded = False
-
-    def ensure_loaded(self) -> None:
-        """Fill the list if it is not filled yet, keeping the chosen debrief."""
-        if self.loaded:
-            return
-        self.loaded = True
-        chosen = self.currentData()
-        self.clear()
-        for text, debrief_id in self._load():
-            self.addItem(text, debrief_id)
-        self.setCurrentIndex(max(0, self.findData(chosen)))
-
-    def mark_stale(self) -> None:
-        """Debriefs may have changed: read them again when next needed."""
-        self.loaded = False
-
-    def showPopup(self) -> None:
-        """Qt: fill the list before it opens."""
-        self.ensure_loaded()
-        super().showPopup()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        """Qt: fill the list before the keyboard moves through it."""
-        self.ensure_loaded()
-        super().focusInEvent(event)
 
 
 class CheckinsPage(Page):
@@ -113,14 +57,18 @@ class CheckinsPage(Page):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(CheckinRowDelegate(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setIndentation(0)
+        self.tree.setMinimumWidth(160)
         self.tree.currentItemChanged.connect(self._on_current)
         self.empty_label = QLabel(EMPTY_HINT)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.form = CheckinForm()
         self.saver = CheckinSaver(profile, self.form.answers, self)
         self.debrief_combo = DebriefCombo(self._debrief_names)
         self.debrief_combo.setAccessibleName("Debrief to check in on")
-        self.debrief_combo.setMinimumContentsLength(24)
         self.start_button = QPushButton("Start a check-in now")
         self.start_button.setAccessibleName("Start a check-in now")
         self.start_button.setToolTip("Check in on the chosen debrief now, whenever it is due")
@@ -133,7 +81,9 @@ class CheckinsPage(Page):
         self.form.snooze_days_chosen.connect(self.snooze_days)
         self.form.snooze_date_chosen.connect(self.snooze_until)
         self.form.goal_requested.connect(self.make_goal)
+        self.form.goal_opened.connect(lambda goal_id: context.open("goals", goal_id))
         context.events.checkins_changed.connect(self._on_checkins_changed)
+        context.events.goals_changed.connect(self._on_goals_changed)
         self.form.show_item(None, profile.clock.now(), self.today())
 
     def _lay_out(self) -> None:
@@ -141,19 +91,29 @@ class CheckinsPage(Page):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.tree, 1)
-        column.addWidget(self.empty_label)
-        start = QHBoxLayout()
-        start.addWidget(self.debrief_combo, 1)
-        start.addWidget(self.start_button)
-        column.addLayout(start)
+        column.addWidget(self.empty_label, 1)  # in the list's place, read from the top
+        column.addWidget(self.debrief_combo)
+        column.addWidget(self.start_button)
+        form = QScrollArea()  # a short window scrolls the form; it never widens the window
+        form.setWidget(self.form)
+        form.setWidgetResizable(True)
+        form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form.setFrameShape(QScrollArea.Shape.NoFrame)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(self.form)
+        splitter.addWidget(form)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 600])
+        splitter.setSizes([300, 600])
+        heading = QLabel("Check-ins")
+        heading.setProperty("textStyle", "title")
+        font = heading.font()  # theme: the "title" text style sizes it once the theme lands
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("Check-ins", "title"))
+        layout.addWidget(heading)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
@@ -179,33 +139,31 @@ class CheckinsPage(Page):
         self.overview = self.profile.checkin_list.overview()
         self.tree.blockSignals(True)
         self.tree.clear()
-        for key, title in SECTIONS:
+        for key, title, chip in SECTIONS:
             items: tuple[CheckinItem, ...] = getattr(self.overview, key)
-            section = QTreeWidgetItem([f"{title} ({len(items)})"])
-            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if not items:
+                continue  # an empty group is left out, not shown as "0"
+            section = group_row(title, chip, len(items))
             self.tree.addTopLevelItem(section)
-            rows = []
-            for item in items:
-                row = QTreeWidgetItem([_row_text(item, key)])
-                row.setData(0, ID_ROLE, item.checkin.id)
-                rows.append(row)
-            section.addChildren(rows)
+            section.addChildren([checkin_row(item, key) for item in items])
             section.setExpanded(True)
         self.tree.blockSignals(False)
-        total = sum(len(getattr(self.overview, key)) for key, _title in SECTIONS)
-        self.empty_label.setVisible(total == 0)
-        self.debrief_combo.mark_stale()
-        self.start_button.setEnabled(self.profile.debriefs.count() > 0)
+        self.tree.setVisible(self.tree.topLevelItemCount() > 0)
+        self.empty_label.setVisible(self.tree.isHidden())
+        self.debrief_combo.show_first()
+        self.start_button.setEnabled(self.debrief_combo.count() > 0)
         if chosen is not None and self.overview.find(chosen) is not None:
             self.open_checkin(chosen)
+        elif waiting := self.overview.due or self.overview.missed:
+            self.open_checkin(waiting[0].checkin.id)  # the form is ready to answer at once
         else:
             self.form.show_item(None, self.profile.clock.now(), self.today())
 
-    def _debrief_names(self) -> list[tuple[str, int]]:
+    def _debrief_names(self, limit: int | None) -> list[tuple[str, int]]:
         names = []
-        for summary in self.profile.debrief_list.find(DebriefQuery()):
+        for summary in self.profile.debrief_list.find(DebriefQuery(limit=limit)):
             name = " — ".join(t for t in (summary.company.strip(), summary.role.strip()) if t)
-            day = f" ({summary.day.isoformat()})" if summary.day else ""
+            day = f" ({format_day(summary.day)})" if summary.day else ""
             names.append((f"{name or 'A debrief without a name'}{day}", summary.id))
         return names
 
@@ -256,6 +214,18 @@ class CheckinsPage(Page):
         self._save_pending()  # also when the same check-in is opened again (a reminder's click)
         item = self.profile.checkin_list.item(checkin_id)
         self.form.show_item(item, self.profile.clock.now(), self.today())
+        if item is not None:
+            self._show_goal(checkin_id)
+
+    def _on_goals_changed(self) -> None:
+        """A goal was renamed or deleted on the board: the link follows it."""
+        if self.form.checkin_id is not None:
+            self._show_goal(self.form.checkin_id)
+
+    def _show_goal(self, checkin_id: int) -> None:
+        goal_id = self.profile.checkins.goal_made(checkin_id)
+        title = "" if goal_id is None else self.profile.goals.get(goal_id).title
+        self.form.show_goal(goal_id, title)
 
     # Writing
 
@@ -318,7 +288,7 @@ class CheckinsPage(Page):
         answers = self.saver.hand_over()
         if self._act(
             lambda: self.profile.checkins.snooze_until(checkin_id, day, answers),
-            f"That's fine. Regroup will ask again on {day.strftime('%a %d %b %Y')}.",
+            f"That's fine. Regroup will ask again on {format_day(day)}.",
         ):
             self._changed(checkin_id)
 
@@ -328,12 +298,13 @@ class CheckinsPage(Page):
         if checkin_id is None or not title:
             return
         self._save_pending()
-        item = self.overview.find(checkin_id)
-        debrief_id = item.checkin.debrief_id if item is not None else None
-        self._act(
-            lambda: self.profile.goals.create(GoalContent(title), source_debrief_id=debrief_id),
+        profile = self.profile
+        if self._act(
+            lambda: profile.checkins.make_goal(checkin_id, title, profile.goals),
             f"“{title}” is on the goals board, under Next.",
-        )
+        ):
+            self._show_goal(checkin_id)
+            self.events.goals_changed.emit()
 
     def start_for(self, debrief_id: int) -> None:
         """Start the check-in of one debrief now and open it."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from regroup.core.checkins.schedule import waits_now
 from regroup.core.debriefs.types import DebriefNotFoundError, DebriefSaveResult, DebriefStatus
 from regroup.core.errors import RegroupError
 from regroup.gui.debriefs.form import DebriefForm
@@ -25,6 +26,8 @@ from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.recovery import DraftOffer
 from regroup.gui.kit.saving_page import SavingPage
+
+DUE_NOW_OPEN = "Open the check-in"
 
 
 class DebriefPage(SavingPage):
@@ -184,7 +187,30 @@ class DebriefPage(SavingPage):
 
     def finish(self) -> bool:
         """Save as final (a check-in is planned); kept as a draft while it has no name."""
-        return self.saver.save_now(finish=True)
+        if not self.saver.save_now(finish=True):
+            return False
+        self._offer_due_checkin()
+        return True
+
+    def _offer_due_checkin(self) -> None:
+        """The news is older than its days to mourn: the check-in is due now, so say so."""
+        if self.saver.debrief_id is None:
+            return
+        try:
+            checkin = self.profile.debriefs.get(self.saver.debrief_id).checkin
+        except DebriefNotFoundError:
+            return
+        if checkin is None or not waits_now(checkin, self.profile.clock.now()):
+            return
+        checkin_id = checkin.id
+        self._notify(
+            "This debrief's check-in is due now: its days to mourn have passed. "
+            "You can answer it whenever you like.",
+            actions=[(DUE_NOW_OPEN, lambda: self._open_checkin(checkin_id))],
+        )
+
+    def _open_checkin(self, checkin_id: int) -> None:
+        self.context.open("checkins", checkin_id)
 
     def _on_saved(self, result: DebriefSaveResult, _created: bool) -> None:
         record = result.record

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from regroup.core.debriefs.thinking_traps import all_traps
 from regroup.core.debriefs.types import NEWS_VIA_LABELS, STAGE_LABELS, KeepLooking
 from regroup.gui.debriefs.lines_editor import LinesEditor
+from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.form_fields import (
     ChoiceBox,
-    OptionalDateEdit,
     OptionalSpinBox,
     scale_choices,
     text_box,
@@ -63,10 +63,10 @@ class DebriefSections(QWidget):
         completer = QCompleter(self._kinds, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.role_kind_edit.setCompleter(completer)
-        self.applied_edit = OptionalDateEdit("Date applied")
+        self.applied_edit = DateField("Date applied")
         self.stage_box = ChoiceBox("Stage reached", list(STAGE_LABELS.items()))
         self.rounds_spin = OptionalSpinBox("Interview rounds", 0, 99)
-        self.news_edit = OptionalDateEdit("Date the news came")
+        self.news_edit = DateField("Date the news came")
         self.news_via_box = ChoiceBox("How the news came", list(NEWS_VIA_LABELS.items()))
         self.feedback_asked_box = ChoiceBox(
             "Feedback asked for", [(True, "Yes, I asked"), (False, "Not (yet)")]

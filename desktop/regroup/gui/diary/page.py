@@ -47,7 +47,7 @@ class DiaryPage(SavingPage):
         self.message_banner = Banner("Notice")
         self.draft_banner = Banner("Recovery draft")
         self.prompt_bar = PromptBar(today)
-        self.editor = EntryEditor(today)
+        self.editor = EntryEditor(today, today_source=self.today)
         self.saver = EntrySaver(profile, self.editor.content, self)
         self._save_error_shown = False
         self.new_button = button(
@@ -163,8 +163,16 @@ class DiaryPage(SavingPage):
             self.new_entry(day)
 
     def use_prompt(self, prompt: str) -> None:
-        """Start a new entry titled with the prompt (kept only once something is written)."""
-        self.new_entry(title=prompt)
+        """Write the prompt into the body as a heading and put the cursor under it.
+
+        An empty body starts with it; otherwise it opens a new paragraph at the
+        cursor. Ctrl+Z takes it out again. A new entry holding nothing but the
+        prompt is not kept: it is saved once something is written under it.
+        """
+        untouched = self.saver.entry_id is None and not self.saver.is_dirty()
+        self.editor.start_with_heading(prompt)
+        if untouched:
+            self.saver.begin(None, self.editor.content())
 
     def focus_search(self) -> None:
         """Ctrl+F: go to the search field."""

@@ -14,42 +14,36 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from regroup.core.goals.types import CATEGORY_LABELS, LANE_LABELS, GoalCard, Lane
-from regroup.gui.kit.row_view import RowDelegate, RowView, draw_line, ink, inside
+from regroup.core.goals.types import LANE_LABELS, GoalCard, Lane
+from regroup.gui.goals.card import CARD_ROLE, CardDelegate, CardFace, FacedModel, card_face
+from regroup.gui.kit.row_view import RowView
 
 GOAL_MIME = "application/x-regroup-goal"
-CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE_COLOUR = "#b3261e"
-PADDING = 6
+HINT_MARGIN = 16
+EMPTY_HINTS = {
+    Lane.NEXT: "Nothing here yet. Press New goal, or drag a card here.",
+    Lane.DOING: "Nothing in progress. Drag a card here when you start on it.",
+    Lane.DONE: "Finished goals rest here. Drag a card here when it is done.",
+    Lane.ARCHIVED: "Nothing archived. Goals you archive wait here, out of the way.",
+    Lane.DROPPED: "Nothing dropped. Goals you let go of are kept here.",
+}
+"""What an empty column says, in its own words for each lane."""
 
 Mover = Callable[[int, Lane, Lane, int], bool]
 """Moves goal ``id`` from one lane to another at ``index``; False when it did not."""
 
 
-def card_details(card: GoalCard, today: date, source: str | None) -> tuple[str, bool]:
-    """Return a card's second line and whether its due date has passed."""
-    parts = [CATEGORY_LABELS[card.category]] if card.category else []
-    overdue = card.due_on is not None and card.due_on < today and card.lane is not Lane.DONE
-    if card.due_on is not None:
-        parts.append(f"{'Overdue: ' if overdue else 'Due '}{card.due_on:%d %b %Y}")
-    if source:
-        parts.append(f"From: {source}")
-    return " · ".join(parts), overdue
-
-
-class LaneModel(QAbstractListModel):
+class LaneModel(FacedModel):
     """The cards of one lane, in board order."""
 
     def __init__(
@@ -109,15 +103,15 @@ class LaneModel(QAbstractListModel):
         if role == GOAL_ID_ROLE:
             return card.id
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{card.title}. {self.details(card)[0]}"
+            return f"{card.title}. {self.face(card).spoken()}"
         return None
 
-    def details(self, card: GoalCard) -> tuple[str, bool]:
-        """Return the card's second line and whether it is overdue."""
+    def face(self, card: GoalCard) -> CardFace:
+        """Return what the card shows: category, due chip and the debrief it came from."""
         source = None
         if card.source_debrief_id is not None:
             source = self._source_name(card.source_debrief_id)
-        return card_details(card, self._today(), source)
+        return card_face(card, self._today(), source)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         """Qt: cards can be picked and dragged; the lane accepts drops between them."""
@@ -188,51 +182,6 @@ class LaneModel(QAbstractListModel):
         return self._mover(goal_id, from_lane, self.lane, index)
 
 
-class CardDelegate(RowDelegate):
-    """Paints a card: a framed box with the title, then category, due date and source."""
-
-    air = 3 * PADDING
-    width_hint = 160
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        """Qt: the card frame, the title in bold and the details line."""
-        card = index.data(CARD_ROLE)
-        if not isinstance(card, GoalCard):
-            return
-        model = index.model()
-        assert isinstance(model, LaneModel)
-        details, overdue = model.details(card)
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        box = QRect(option.rect).adjusted(2, 2, -2, -2)
-        with inside(painter, option.rect):
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            fill = palette.color(
-                QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
-            )
-            painter.setBrush(fill)
-            edge = QColor(OVERDUE_COLOUR) if overdue else palette.color(QPalette.ColorRole.Mid)
-            painter.setPen(QPen(edge, 2 if overdue else 1))
-            painter.drawRoundedRect(box, 5, 5)
-            line = option.fontMetrics.lineSpacing()
-            inner = box.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
-            bold = QFont(option.font)
-            bold.setBold(True)
-            painter.setFont(bold)
-            painter.setPen(ink(option))
-            draw_line(painter, QRect(inner.left(), inner.top(), inner.width(), line), card.title)
-            painter.setFont(option.font)
-            dim = QColor(OVERDUE_COLOUR) if overdue else QPalette.ColorRole.PlaceholderText
-            painter.setPen(ink(option, dim))
-            top = inner.top() + line + PADDING // 2
-            draw_line(painter, QRect(inner.left(), top, inner.width(), line), details)
-
-
 class LaneView(RowView):
     """A column of cards; drag and drop, and Ctrl+arrows to move the chosen card.
 
@@ -246,6 +195,8 @@ class LaneView(RowView):
     def __init__(self, model: LaneModel, draggable: bool = True) -> None:
         super().__init__(CardDelegate(), f"{LANE_LABELS[model.lane]} goals")
         self.setModel(model)
+        self.empty_hint = EMPTY_HINTS[model.lane]
+        self.setAccessibleDescription(self.empty_hint)
         if draggable:
             self.setDragEnabled(True)
             self.setAcceptDrops(True)
@@ -274,6 +225,25 @@ class LaneView(RowView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
         return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt: the cards; in an empty column, a kind word on what goes there.
+
+        Painted rather than a label on top, so nothing moves when the first card lands.
+        """
+        super().paintEvent(event)
+        if self.model().rowCount() or not self.empty_hint:
+            return
+        painter = QPainter(self.viewport())
+        try:
+            painter.setPen(
+                self.palette().color(QPalette.ColorRole.PlaceholderText)
+            )  # theme: text_muted
+            area = self.viewport().rect().adjusted(HINT_MARGIN, HINT_MARGIN, -HINT_MARGIN, 0)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            painter.drawText(area, int(flags) | Qt.TextFlag.TextWordWrap, self.empty_hint)
+        finally:
+            painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Qt: Ctrl+arrows move the chosen card; other keys as usual."""

@@ -39,6 +39,7 @@ class GoalsPage(Page):
             )
             self.models[lane], self.views[lane] = model, view
             self.headers[lane] = QLabel()
+            self.headers[lane].setProperty("textStyle", "heading")
         self.new_button = button("New goal", "Add a goal to Next", self.new_goal)
         self.edit_button = button("Edit…", "Edit the chosen goal", self.edit_goal)
         self.archive_button = button(
@@ -76,13 +77,16 @@ class GoalsPage(Page):
             [self.shelf_button],
         )
         columns = QHBoxLayout()
+        columns.setSpacing(12)
         for lane in BOARD_LANES:
             column = QVBoxLayout()
+            column.setSpacing(8)
             column.addWidget(self.headers[lane])
             column.addWidget(self.views[lane], 1)
             columns.addLayout(column, 1)
         hint = QLabel("Drag cards between columns, or choose one and press Ctrl+arrows to move it.")
         hint.setWordWrap(True)
+        hint.setProperty("textStyle", "caption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)

@@ -53,6 +53,8 @@ class GoalShelfDialog(QDialog):
             view = LaneView(model, draggable=False)
             self.views[lane] = view
             self.tabs.addTab(view, LANE_LABELS[lane])
+            view.selectionModel().selectionChanged.connect(lambda _new, _old: self._enable())
+        self.tabs.currentChanged.connect(lambda _index: self._enable())
         self.back_button = QPushButton("Back to Next")
         self.back_button.setAccessibleName("Put the chosen goal back in Next")
         self.back_button.clicked.connect(self.back_to_next)
@@ -85,6 +87,13 @@ class GoalShelfDialog(QDialog):
             view.lane_model().set_cards(board.lane(lane))
             count = view.lane_model().rowCount()
             self.tabs.setTabText(SHELF_LANES.index(lane), f"{LANE_LABELS[lane]} ({count:,})")
+        self._enable()
+
+    def _enable(self) -> None:
+        """The buttons act on the chosen goal: without one they are off, so none misleads."""
+        chosen = self.chosen() is not None
+        self.back_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def chosen(self) -> int | None:
         """Return the id of the chosen goal in the tab on show."""

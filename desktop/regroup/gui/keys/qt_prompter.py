@@ -15,6 +15,8 @@ class QtPrompter:
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._parent = parent
+        self.new_recovery_key: str | None = None
+        """Set when a new profile was made: the welcome shows this key."""
 
     def choose_passphrase(self, reason: str) -> str | None:
         """Ask for a new passphrase."""
@@ -23,10 +25,12 @@ class QtPrompter:
         return NewPassphraseDialog.choose(reason, self._parent)
 
     def confirm_recovery_key(self, recovery_key: str) -> bool:
-        """Show the recovery key and have it typed back."""
-        from regroup.gui.keys.recovery_key_dialog import RecoveryKeyDialog
+        """Keep a new profile's recovery key for the welcome, which shows it in the window.
 
-        return RecoveryKeyDialog.confirm(recovery_key, self._parent)
+        The profile is made at once; the welcome has the key typed back before it ends.
+        """
+        self.new_recovery_key = recovery_key
+        return True
 
     def ask_secret(self, request: SecretRequest) -> SecretAnswer | None:
         """Ask for the passphrase or the recovery key."""

@@ -16,6 +16,7 @@ from regroup.core.drafts import Draft
 from regroup.core.errors import RegroupError
 from regroup.gui.kit.autosaver import Autosaver
 from regroup.gui.kit.banner import Banner
+from regroup.gui.kit.dates import format_moment
 
 DRAFT_CHECK_DELAY_MS = 300
 """Reading a draft loads the cipher library (~40 ms): do it once the window is up."""
@@ -62,12 +63,11 @@ class DraftOffer(QObject, Generic[C]):
         if draft is None:
             self._saver.protect_draft = False
             return
-        moment = draft.saved_at.astimezone()
         where = self._kind[0] if draft.record_id is None else self._kind[1]
         start = self._start_of(draft.content)[:60]
         self._banner.show_message(
-            f"Restore the unsaved text from {moment:%a} {moment.day} {moment:%b} {moment.year} "
-            f"{moment:%H:%M}? It was written for {where} and begins “{start}”.",
+            f"Restore the unsaved text from {format_moment(draft.saved_at)}? "
+            f"It was written for {where} and begins “{start}”.",
             actions=[("Restore", lambda: self.restore(draft)), ("Discard", self.discard)],
             closable=False,
         )

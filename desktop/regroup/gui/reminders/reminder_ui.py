@@ -4,7 +4,7 @@ The tray, the notifier and the banner are there from the start. The reminder ser
 and its timer start a moment after the window (``REMINDER_START_MS``), so start-up
 never waits for them: they then feed notices to ``notifier.deliver``, answer the
 tray's pause items, and tell the tray and the Check-ins page when check-ins changed.
-The reminder and start-at-login settings are Settings sections, built when Settings is.
+The reminder and start-at-login settings are one Settings section, built when Settings is.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from regroup.core.checkins.notices import Notice, Target
 from regroup.core.system.autostart import Autostart, for_platform
 from regroup.gui.kit.page import NEW
-from regroup.gui.kit.settings_sections import AUTOSTART, REMINDERS, SettingsSection
+from regroup.gui.kit.settings_sections import REMINDERS, SettingsSection
 from regroup.gui.reminders.banner_notifier import NoticeBanner
 from regroup.gui.reminders.notifier import Notifier
 from regroup.gui.reminders.notifier_types import DesktopNotifier
@@ -43,8 +43,8 @@ REMINDER_START_MS = 400
 class ReminderUi:
     """What ``install_reminder_ui`` built.
 
-    ``driver`` comes with :meth:`start_reminders`, once the window is up; the two
-    settings boxes once Settings is built.
+    ``driver`` comes with :meth:`start_reminders`, once the window is up; the
+    settings box (with start-at-login inside it) once Settings is built.
     """
 
     tray: Tray
@@ -79,26 +79,19 @@ class ReminderUi:
         return driver
 
     def sections(self) -> list[SettingsSection]:
-        """Return the Settings sections of reminders: when and how often, and at login."""
-        return [
-            SettingsSection("reminders", REMINDERS, self._reminder_box),
-            SettingsSection("autostart", AUTOSTART, self._autostart_box),
-        ]
+        """Return the Settings section of reminders: when, how often, and at login."""
+        return [SettingsSection("reminders", REMINDERS, self._reminder_box)]
 
     def _reminder_box(self) -> ReminderSettingsBox:
         from regroup.gui.reminders.settings_section import ReminderSettingsBox
+        from regroup.gui.settings.autostart_section import AutostartBox
 
         profile = self.window.profile
-        box = ReminderSettingsBox(profile.reminders, profile.settings)
+        self.autostart_box = AutostartBox(self.autostart)
+        box = ReminderSettingsBox(profile.reminders, profile.settings, self.autostart_box)
         box.changed.connect(self._settings_changed)
         self.settings_box = box
         return box
-
-    def _autostart_box(self) -> AutostartBox:
-        from regroup.gui.settings.autostart_section import AutostartBox
-
-        self.autostart_box = AutostartBox(self.autostart)
-        return self.autostart_box
 
     def _settings_changed(self) -> None:
         if self.driver is not None:

@@ -1,5 +1,7 @@
 """Settings: the days before a check-in, the daily writing reminder, quiet hours, a pause.
 
+One section holds them all, with start at login (given by the reminders) at its end.
+
 Each change is stored at once (one transaction each); a refused value is said
 beside the box and the control goes back to what is stored.
 """
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from regroup.core.checkins.schedule import QuietHours
 from regroup.core.errors import RegroupError
+from regroup.gui.kit.dates import format_moment
 
 if TYPE_CHECKING:
     from regroup.core.checkins.reminders import ReminderService
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DAILY_LABEL = "Remind me to write every day at"
 QUIET_LABEL = "Quiet hours: no reminders from"
+DAYS_HINT = "For new debriefs; each debrief can choose its own."
 DEFAULT_DAILY = time(20, 0)
 DEFAULT_QUIET = (time(22, 0), time(8, 0))
 
@@ -47,6 +51,13 @@ def _qtime(value: time) -> QTime:
 
 def _time(value: QTime) -> time:
     return time(value.hour(), value.minute())
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setProperty("textStyle", "caption")
+    return label
 
 
 def _time_edit(name: str) -> QTimeEdit:
@@ -65,9 +76,11 @@ class ReminderSettingsBox(QGroupBox):
         self,
         reminders: ReminderService,
         settings: SettingsService,
+        autostart: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Check-ins and reminders", parent)
+        self.autostart = autostart
         self.reminders = reminders
         self.settings = settings
         self._zones_loaded = False
@@ -76,13 +89,17 @@ class ReminderSettingsBox(QGroupBox):
         self.days_spin.setRange(0, 365)
         self.days_spin.setSuffix(" days")
         self.days_spin.setAccessibleName("Days before a check-in")
-        self.days_spin.setToolTip("For new debriefs; each debrief can choose its own")
+        self.days_spin.setToolTip(DAYS_HINT)
         self.daily_check = QCheckBox(DAILY_LABEL)
         self.daily_check.setAccessibleName("Daily writing reminder")
         self.daily_time = _time_edit("Daily writing reminder time")
         self.zone_combo = QComboBox()
         self.zone_combo.setEditable(True)
         self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.zone_combo.setMinimumContentsLength(24)  # "America/Argentina/Buenos_Aires" scrolls
         self.zone_combo.setAccessibleName("Time zone of the daily reminder")
         self.zone_combo.setToolTip("The reminder follows this zone's clocks")
         self.quiet_check = QCheckBox(QUIET_LABEL)
@@ -116,11 +133,17 @@ class ReminderSettingsBox(QGroupBox):
 
     def _lay_out(self) -> None:
         form = QFormLayout(self)
-        form.addRow("Check in after:", self.days_spin)
+        form.setVerticalSpacing(12)
+        days = QHBoxLayout()
+        days.setSpacing(12)
+        days.addWidget(self.days_spin)
+        days.addWidget(_caption(DAYS_HINT), 1)
+        form.addRow("Check in after:", days)
         daily = QHBoxLayout()
         daily.addWidget(self.daily_check)
         daily.addWidget(self.daily_time)
-        daily.addWidget(self.zone_combo, 1)
+        daily.addWidget(self.zone_combo)
+        daily.addStretch()
         form.addRow(daily)
         quiet = QHBoxLayout()
         quiet.addWidget(self.quiet_check)
@@ -134,6 +157,8 @@ class ReminderSettingsBox(QGroupBox):
         pause.addWidget(self.resume_button)
         form.addRow(pause)
         form.addRow(self.error_label)
+        if self.autostart is not None:
+            form.addRow(self.autostart)
 
     def _machine_zone(self) -> str:
         return self.reminders.zone_name()
@@ -167,7 +192,7 @@ class ReminderSettingsBox(QGroupBox):
         if until is None:
             self.pause_label.setText("Reminders are on.")
         else:
-            when = until.astimezone().strftime("%a %d %b, %H:%M")
+            when = format_moment(until)
             self.pause_label.setText(f"Reminders are paused until {when}.")
         self.resume_button.setVisible(until is not None)
 

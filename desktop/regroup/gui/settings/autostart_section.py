@@ -1,10 +1,13 @@
-"""Settings: the opt-in to start Regroup, in the tray, when the person logs in."""
+"""Settings: the opt-in to start Regroup, in the tray, when the person logs in.
+
+It stands inside the "Check-ins and reminders" section, as the last of its choices.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from regroup.core.system.autostart import Autostart, AutostartError
 
@@ -13,11 +16,11 @@ LABEL = "Start Regroup in the tray when I log in"
 HINT = "So that check-ins can reach you even when you have not opened Regroup."
 
 
-class AutostartBox(QGroupBox):
+class AutostartBox(QWidget):
     """A check box that writes or removes the OS's start-at-login entry."""
 
     def __init__(self, autostart: Autostart, parent: QWidget | None = None) -> None:
-        super().__init__("Reminders", parent)
+        super().__init__(parent)
         self.autostart = autostart
         self.check = QCheckBox(LABEL)
         self.check.setAccessibleName(LABEL)
@@ -25,11 +28,13 @@ class AutostartBox(QGroupBox):
         self.check.toggled.connect(self._toggled)
         hint = QLabel(HINT)
         hint.setWordWrap(True)
+        hint.setProperty("textStyle", "caption")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName("Start at login problem")
         self.error_label.hide()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
         layout.addWidget(hint)
         layout.addWidget(self.error_label)

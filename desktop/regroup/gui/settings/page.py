@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,8 +46,47 @@ def _selectable(text: str) -> QLabel:
     return label
 
 
+class AboutProfile(QWidget):
+    """The folded "About this profile": details for a bug report, hidden until asked for."""
+
+    def __init__(self, info: ProfileInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggle = QToolButton()
+        self.toggle.setText("About this profile")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setAutoRaise(True)
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(24, 0, 0, 0)
+        self.schema_label = _selectable(str(info.schema_version))
+        self.schema_label.setAccessibleName("Database schema")
+        form.addRow("Database schema:", self.schema_label)
+        if info.keyring_name:
+            self.keyring_label = _selectable(info.keyring_name)
+            self.keyring_label.setAccessibleName("Keyring backend")
+            form.addRow("Keyring backend:", self.keyring_label)
+        form.addRow("Regroup version:", _selectable(__version__))
+        self.details.hide()
+        self.toggle.toggled.connect(self.unfold)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details)
+
+    def unfold(self, shown: bool) -> None:
+        """Show or hide the details (the toggle's arrow follows)."""
+        self.toggle.setChecked(shown)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.details.setVisible(shown)
+
+
 class ProfileBox(QGroupBox):
-    """The profile's facts: its folder, where its key is kept, how much it holds."""
+    """The profile's facts: its folder, where its key is kept, how much it holds.
+
+    What only a bug report needs (schema, keyring backend) is folded away below.
+    """
 
     def __init__(
         self,
@@ -58,6 +98,7 @@ class ProfileBox(QGroupBox):
         super().__init__("Your profile", parent)
         self._count_entries = count_entries
         form = QFormLayout(self)
+        form.setVerticalSpacing(12)
         folder_row = QHBoxLayout()
         self.folder_label = _selectable(info.folder)
         self.folder_label.setAccessibleName("Profile folder")
@@ -70,7 +111,7 @@ class ProfileBox(QGroupBox):
         folder_row.addWidget(open_button)
         form.addRow("Folder:", folder_row)
         if info.storage is KeyStorage.KEYRING:
-            key_text = f"In the system keyring ({info.keyring_name})"
+            key_text = "In your system keyring, so Regroup opens without asking"
         else:
             key_text = "Protected by your passphrase, asked at each start"
         self.key_label = _selectable(key_text)
@@ -81,7 +122,8 @@ class ProfileBox(QGroupBox):
         form.addRow("Diary entries:", self.entries_label)
         if events is not None and count_entries is not None:
             events.entries_changed.connect(self.refresh_entry_count)
-        form.addRow("Database schema:", QLabel(str(info.schema_version)))
+        self.about = AboutProfile(info)
+        form.addRow(self.about)
 
     def refresh_entry_count(self) -> None:
         """Entries came or went: show how many there are now."""
@@ -111,16 +153,15 @@ def profile_sections(context: PageContext) -> list[SettingsSection]:
 
 
 class SettingsPage(Page):
-    """The sections, in their order, and the version of Regroup under them."""
+    """The sections, in their order (the version is in "About this profile")."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._layout = QVBoxLayout(self)
-        heading = QLabel("Settings")
-        heading.setProperty("textStyle", "title")
-        self._layout.addWidget(heading)
+        title = QLabel("Settings")
+        title.setProperty("textStyle", "title")
+        self._layout.addWidget(title)
         self._placed: list[tuple[int, str, QWidget]] = []
-        self._layout.addWidget(QLabel(f"Regroup {__version__}"))
         self._layout.addStretch()
         registry = context.settings_sections
         for section in registry.sections():

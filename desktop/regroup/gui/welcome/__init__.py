@@ -1,0 +1,1 @@
+"""The first-run welcome, shown inside the window for a new profile."""
