@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")  # the theme's style sheet dresses it
         self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setFixedWidth(200)
+        self.sidebar.setFixedWidth(180)
         self.sidebar.setUniformItemSizes(True)
         self.sidebar.setIconSize(QSize(20, 20))
         self.pages = QStackedWidget()
