@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from regroup.core.profile import Profile
 from regroup.gui.app import apply_profile_theme
 from regroup.gui.kit import theme
-from regroup.gui.kit.banner import Banner, Tone
 from regroup.gui.kit.page_parts import button, make_primary
 from regroup.gui.main_window import MainWindow
 from regroup.gui.settings.appearance_section import AppearanceBox
@@ -81,13 +80,3 @@ def test_page_buttons_and_the_sidebar_carry_icons(qtbot: QtBot, profile: Profile
     qtbot.addWidget(window)
     rows = [window.sidebar.item(row) for row in range(window.sidebar.count())]
     assert all(not item.icon().isNull() for item in rows)
-
-
-def test_a_banner_takes_its_tone_from_the_theme(qtbot: QtBot) -> None:
-    banner = Banner("Notice")
-    qtbot.addWidget(banner)
-    banner.show_message("Could not save", Tone.ERROR)
-    assert banner.property("tone") == "error"
-    assert banner.styleSheet() == ""
-    banner.show_message("Saved", Tone.INFO)
-    assert banner.property("tone") == "info"
