@@ -45,7 +45,16 @@ DYNAMIC_IMPORTS = (
 )
 # Present only where they were installed; bundled when the build finds them.
 OPTIONAL_IMPORTS = ("dbus", "dbus.mainloop.glib")
-REQUIRED_RESOURCES = ("prompts.json", "icons/regroup.svg")
+REQUIRED_RESOURCES = (
+    "prompts.json",
+    "icons/regroup.svg",
+    # The look: without these the window would start unstyled (regroup.gui.kit.theme).
+    "theme/palette.json",
+    "theme/style.qss",
+    "theme/check-dark.svg",
+    "icons/tabler/LICENSE",
+    "icons/tabler/notebook.svg",
+)
 TRAY_MESSAGE = "QSystemTrayIcon.showMessage"
 
 
@@ -146,6 +155,7 @@ def qt_report() -> dict[str, Any]:
     from PySide6.QtGui import QGuiApplication, QImageReader
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+    from regroup.gui.kit import icons, theme
     from regroup.gui.kit.resources import app_icon
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -155,6 +165,9 @@ def qt_report() -> dict[str, Any]:
         "platform": QGuiApplication.platformName(),
         "image_formats": formats,
         "icon_renders": not icon.pixmap(64, 64).isNull(),
+        # The look: the style sheet fills from the palette, and a tinted icon draws.
+        "theme_loads": "$" not in theme.style_sheet(theme.schemes()[theme.DARK]),
+        "tinted_icon_renders": not icons.icon("notebook").pixmap(20, 20).isNull(),
         "tray_available": QSystemTrayIcon.isSystemTrayAvailable(),
         "tray_messages": QSystemTrayIcon.supportsMessages(),
     }
@@ -172,7 +185,8 @@ def resources_report() -> list[str]:
     return sorted(
         str(path.relative_to(folder)).replace("\\", "/")
         for path in folder.rglob("*")
-        if path.is_file() and path.suffix in {".json", ".md", ".svg", ".png"}
+        if path.is_file()
+        and (path.suffix in {".json", ".md", ".svg", ".png", ".qss"} or path.name == "LICENSE")
     )
 
 
@@ -211,6 +225,8 @@ def problems(result: dict[str, Any]) -> list[str]:
         found.append("Qt has no SVG image plugin")
     if not result["qt"]["icon_renders"]:
         found.append("the app icon does not render")
+    if not (result["qt"]["theme_loads"] and result["qt"]["tinted_icon_renders"]):
+        found.append("the theme or its icons do not load")
     return found
 
 

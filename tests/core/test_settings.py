@@ -28,3 +28,18 @@ def test_a_damaged_stored_value_falls_back_to_the_default(profile: Profile) -> N
     profile.settings.set("theme", "dark")
     assert profile.settings.get("theme") == "dark"
     assert profile.settings.get("missing") is None
+
+
+def test_the_colour_scheme_follows_the_system_until_chosen(profile: Profile) -> None:
+    assert profile.settings.theme() == "system"
+    profile.settings.set_theme("dark")
+    assert profile.settings.theme() == "dark"
+    profile.settings.set("theme", "neon")  # written by hand, or by a later version
+    assert profile.settings.theme() == "system"
+
+
+def test_an_unknown_colour_scheme_is_refused(profile: Profile) -> None:
+    profile.settings.set_theme("light")
+    with pytest.raises(SettingValueError, match="system, light, dark"):
+        profile.settings.set_theme("Dark mode")
+    assert profile.settings.theme() == "light"

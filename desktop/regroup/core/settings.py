@@ -17,6 +17,10 @@ DEFAULT_QUIET_DAYS = 21
 QUIET_DAYS_RANGE = range(1, 366)
 LOCK_IDLE_MINUTES_KEY = "lock.idle_minutes"
 LOCK_PIN_KEY = "lock.pin_verifier"
+THEME_KEY = "theme"
+THEME_CHOICES = ("system", "light", "dark")
+"""The window's colour scheme: the desktop's (followed live), or always light or dark."""
+DEFAULT_THEME = "system"
 
 
 class SettingValueError(RegroupError):
@@ -101,3 +105,14 @@ class SettingsService:
     def remove_lock_pin(self) -> None:
         """Forget the lock PIN."""
         self.set(LOCK_PIN_KEY, "")
+
+    def theme(self) -> str:
+        """Return the colour scheme chosen for the window; unknown text reads as "system"."""
+        stored = (self.get(THEME_KEY) or "").strip().lower()
+        return stored if stored in THEME_CHOICES else DEFAULT_THEME
+
+    def set_theme(self, choice: str) -> None:
+        """Choose the window's colour scheme: "system", "light" or "dark"."""
+        if choice not in THEME_CHOICES:
+            raise SettingValueError("The colour scheme is one of: system, light, dark.")
+        self.set(THEME_KEY, choice)

@@ -19,6 +19,7 @@ from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.core.system.app_mutex import hold_app_mutex
 from regroup.gui.keys.qt_prompter import QtPrompter
+from regroup.gui.kit import theme
 from regroup.gui.kit.resources import app_icon
 from regroup.gui.main_window import MainWindow
 from regroup.gui.single_instance import SHOW, SingleInstance, bring_to_front
@@ -43,7 +44,13 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("io.github.regroup.Regroup")
     app.setWindowIcon(app_icon())
+    theme.apply(app, theme.resolve_choice(None))  # the unlock dialogs follow the desktop
     return app
+
+
+def apply_profile_theme(app: QApplication, profile: Profile) -> None:
+    """Show the scheme chosen in the profile's Settings (before the window first shows)."""
+    theme.apply(app, theme.resolve_choice(profile.settings.theme()))
 
 
 def _report_unexpected(
@@ -87,6 +94,7 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
     except RegroupError as exc:
         QMessageBox.critical(None, "Regroup cannot open your diary", str(exc))
         return 1
+    apply_profile_theme(app, profile)
     window = MainWindow(profile)
     save_then_close_on_quit(app, window, profile)
     instance.message_received.connect(lambda _message: bring_to_front(window))

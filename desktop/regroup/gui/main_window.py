@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from regroup import __version__
 from regroup.core.profile import Profile
 from regroup.gui.exchange.menu import export_action, import_action
+from regroup.gui.kit import icons
 from regroup.gui.kit.data_events import DataEvents, OutsideChanges
 from regroup.gui.kit.lazy_page import LazyPage
 from regroup.gui.kit.page import NEW, Page, PageContext, PageEntry, Target
@@ -36,7 +37,7 @@ PAGES = (
     PageEntry(
         "diary",
         "Diary",
-        "accessories-text-editor",
+        "notebook",
         "Ctrl+1",
         "regroup.gui.diary.page:DiaryPage",
         after_first_paint=True,
@@ -44,23 +45,23 @@ PAGES = (
     PageEntry(
         "debriefs",
         "Debriefs",
-        "x-office-document",
+        "clipboard-text",
         "Ctrl+2",
         "regroup.gui.debriefs.page:DebriefPage",
     ),
-    PageEntry("goals", "Goals", "emblem-default", "Ctrl+3", "regroup.gui.goals.page:GoalsPage"),
+    PageEntry("goals", "Goals", "target", "Ctrl+3", "regroup.gui.goals.page:GoalsPage"),
     PageEntry(
         "checkins",
         "Check-ins",
-        "appointment-soon",
+        "calendar-check",
         "Ctrl+4",
         "regroup.gui.checkins.page:CheckinsPage",
     ),
-    PageEntry("insights", "Insights", "x-office-spreadsheet", "Ctrl+5"),
+    PageEntry("insights", "Insights", "chart-bar", "Ctrl+5"),
     PageEntry(
         "settings",
         "Settings",
-        "preferences-system",
+        "settings",
         "Ctrl+6",
         "regroup.gui.settings.page:SettingsPage",
         "regroup.gui.settings.page:profile_sections",
@@ -68,6 +69,8 @@ PAGES = (
 )
 """The sidebar, top to bottom; a page's module is imported when the page is first built."""
 NOT_YET = "Not in this version of Regroup yet."
+SIDEBAR_ROW = 40
+"""A sidebar row's height: room to aim at, whatever the style's own padding."""
 FILE_NEW = 10
 FILE_EXCHANGE = 20
 FILE_BACKUP = 30
@@ -98,16 +101,19 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(QSize(1000, 680))
         self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")  # the theme's style sheet dresses it
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setFixedWidth(180)
         self.sidebar.setUniformItemSizes(True)
-        self.sidebar.setStyleSheet("QListWidget::item { padding: 7px 10px; }")
+        self.sidebar.setIconSize(QSize(20, 20))
         self.pages = QStackedWidget()
         for entry in PAGES:
             self._add_page(entry)
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
         central = QWidget()
         layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(12)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -123,7 +129,8 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, entry: PageEntry) -> None:
         """List the page in the sidebar and hold its place; nothing of it is imported."""
-        item = QListWidgetItem(entry.title)
+        item = QListWidgetItem(icons.icon(entry.icon, "text_muted", "accent"), entry.title)
+        item.setSizeHint(QSize(0, SIDEBAR_ROW))
         item.setData(Qt.ItemDataRole.UserRole, entry.key)
         action = QAction(entry.title, self)
         action.setShortcut(QKeySequence(entry.shortcut))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -19,11 +18,12 @@ from regroup.core.goals.types import GoalCategory, GoalContent, Lane
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
-from regroup.gui.goals.card import OVERDUE_COLOUR, CardFace, card_face, category_colour
+from regroup.gui.goals.card import CardFace, card_face, category_colour
 from regroup.gui.goals.goal_dialog import GoalDialog
 from regroup.gui.goals.lane import GOAL_MIME
 from regroup.gui.goals.page import GoalsPage
 from regroup.gui.goals.shelf_dialog import GoalShelfDialog
+from regroup.gui.kit import theme
 from regroup.gui.main_window import MainWindow
 from tests.gui.conftest import Dialogs, ManualClock, page_of, reopen, show_window, toast_on
 from tests.gui.modal import when_modal
@@ -341,7 +341,7 @@ def test_a_card_paints_its_category_colour_and_a_kind_due_chip(
     expected = category_colour(GoalCategory.INTERVIEW_PRACTICE, view.palette())
     assert stripe.name() == expected.name()
     assert image.pixelColor(second.left() + 4, second.center().y()).name() != expected.name()
-    overdue = QColor(OVERDUE_COLOUR)
+    overdue = theme.colour("overdue")
     band = range(second.center().y() - 2, second.bottom())
     reds = [
         (x, y)

@@ -21,6 +21,7 @@ from regroup.gui.debriefs.list_panel import DebriefListPanel
 from regroup.gui.debriefs.saver import DebriefSaver, draft_start
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.debriefs.waiting_panel import DebriefSides
+from regroup.gui.kit import theme
 from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.recovery import DraftOffer
@@ -251,7 +252,7 @@ class DebriefPage(SavingPage):
 
     def _show_status(self, text: str, error: bool) -> None:
         self.status_label.setText(text)
-        self.status_label.setStyleSheet("color: #b3261e;" if error else "")
+        theme.set_style(self.status_label, "textTone", "error" if error else "muted")
 
     def toasts(self) -> ToastHost:
         """The window's notices, which float over the page and move nothing."""

@@ -35,6 +35,7 @@ from regroup.gui.kit.form_fields import (
     scale_choices,
     text_box,
 )
+from regroup.gui.kit.page_parts import heading
 
 SECTIONS = ("The application", "The news", "Looking back", "Looking ahead", "Moving on")
 KEEP_LOOKING_LABELS = {
@@ -130,8 +131,7 @@ class DebriefSections(QWidget):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 12, 0, 4)
-        header = QLabel(f"<h3>{title}</h3>")
-        header.setAccessibleName(title)
+        header = heading(title)
         column.addWidget(header)
         column.addWidget(self._help_label(intro))
         form = QFormLayout()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from regroup.gui.diary.editor import FIRST_DAY, LAST_DAY
+from regroup.gui.kit import theme
 from regroup.gui.kit.dates import from_qdate, to_qdate
 
-MARK_COLOUR = "#1f6fb2"
 _GRID_DAYS = 42
 
 
@@ -34,6 +34,17 @@ class DiaryCalendar(QCalendarWidget):
         self.setDateRange(FIRST_DAY, LAST_DAY)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.currentPageChanged.connect(self.mark_days)
+        theme.changed().connect(self.follow_theme)
+        self.follow_theme()
+
+    def follow_theme(self) -> None:
+        """Weekends in the text colour (Qt's red reads as a warning); marks in the accent."""
+        plain = QTextCharFormat()
+        plain.setForeground(theme.colour("text"))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(day, plain)
+        if self.marked:
+            self.mark_days()
 
     def shown_days(self) -> tuple[date, date]:
         """Return the first and last day the month grid can show."""
@@ -49,7 +60,7 @@ class DiaryCalendar(QCalendarWidget):
         self.setDateTextFormat(QDate(), QTextCharFormat())
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
-        marked.setForeground(QColor(MARK_COLOUR))
+        marked.setForeground(theme.colour("accent"))
         for day in days:
             self.setDateTextFormat(to_qdate(day), marked)
         self.marked = days

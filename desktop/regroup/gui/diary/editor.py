@@ -32,6 +32,7 @@ from regroup.gui.diary.tag_chips import (
     merged_tags,
 )
 from regroup.gui.diary.writing_surface import MarkdownPreview, WritingSurface
+from regroup.gui.kit import theme
 from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.dates import format_day, from_qdate
 from regroup.gui.kit.mood_picker import MoodPicker
@@ -39,7 +40,6 @@ from regroup.gui.kit.mood_picker import MoodPicker
 DERIVED_DELAY_MS = 250
 FIRST_DAY = QDate(1000, 1, 1)
 LAST_DAY = QDate(9999, 12, 31)
-ERROR_COLOUR = "#b3261e"
 
 
 class EntryEditor(QWidget):
@@ -204,7 +204,7 @@ class EntryEditor(QWidget):
     def set_status(self, text: str, error: bool = False) -> None:
         """Show how saving went, quietly unless it failed."""
         self.status_label.setText(text)
-        self.status_label.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: gray;")
+        theme.set_style(self.status_label, "textTone", "error" if error else "muted")
 
     def start_with_heading(self, text: str) -> None:
         """Put ``text`` in the body as a Markdown heading, the cursor under it, ready to write."""

@@ -12,16 +12,14 @@ from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from regroup.core.diary.types import HIGHLIGHT_END, HIGHLIGHT_START, EntrySummary
 from regroup.gui.diary.list_model import SNIPPET_ROLE, SUMMARY_ROLE, day_text, mood_text
-from regroup.gui.kit.row_view import RowDelegate, RowView, fit, ink, inside
+from regroup.gui.kit.row_view import MUTED, TAG, RowDelegate, RowView, fit, ink, inside
 
 PADDING = 5
-TAG_COLOUR = "#2f7d5b"  # theme: colour("accent")
-_TAG_INK = QColor(TAG_COLOUR)
 
 
 class Ink(Enum):
@@ -122,9 +120,9 @@ class EntryDelegate(RowDelegate):
         strong = QFont(option.font)
         strong.setBold(True)
         text = ink(option)
-        dim = ink(option, QPalette.ColorRole.PlaceholderText)  # theme: colour("text_muted")
+        dim = ink(option, MUTED)
         inks = {Ink.STRONG: text, Ink.PLAIN: text, Ink.DIM: dim, Ink.FOUND: text}
-        inks[Ink.TAG] = ink(option, _TAG_INK)
+        inks[Ink.TAG] = ink(option, TAG)
         fonts = {False: option.font, True: strong}
         line = option.fontMetrics.lineSpacing()
         inner = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)

@@ -30,10 +30,6 @@ TAG_RULE = (
     "tags too (not numbers such as #3, not '# headings', not link anchors)."
 )
 MAX_CHIPS = 12
-_CHIP_STYLE = (
-    "QLabel { background: #e3f1ea; color: #1f5c42; border: 1px solid #b9dcc9; "
-    "border-radius: 8px; padding: 1px 7px; }"
-)
 
 
 class TagChips(QWidget):
@@ -65,7 +61,7 @@ class TagChips(QWidget):
         chips += [(tag, True) for tag in written if tag.casefold() not in typed_keys]
         for position, (tag, from_text) in enumerate(chips[:MAX_CHIPS]):
             chip = QLabel(f"#{tag}")
-            chip.setStyleSheet(_CHIP_STYLE)
+            chip.setProperty("chip", "accent")
             chip.setAccessibleName(f"Tag {tag}")
             chip.setToolTip("Written as #word in the text" if from_text else "From the tag field")
             self._layout.insertWidget(position, chip)

@@ -19,7 +19,6 @@ from regroup.gui.kit.dates import format_short_day
 from regroup.gui.kit.row_view import RowDelegate, draw_line, fit, ink, inside
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_COLOUR = "#b3261e"  # theme: colour("overdue")
 PADDING = 8
 GAP = 4
 STRIPE = 4
@@ -178,7 +177,7 @@ class CardDelegate(RowDelegate):
             )
             left += metrics.horizontalAdvance(label) + 2 * GAP if label else 0
         if face.due and inner.right() - left > 2 * CHIP_AIR:
-            chip_ink = ink(option, QColor(OVERDUE_COLOUR)) if face.overdue else ink(option)
+            chip_ink = ink(option, "overdue") if face.overdue else ink(option)
             room = inner.right() - left - 2 * CHIP_AIR
             draw_chip(painter, left, top, line, fit(metrics, face.due, room), chip_ink)
         if face.source:

@@ -56,7 +56,7 @@ class GoalDialog(QDialog):
         self.hints_label.setAccessibleName("Suggestions for this goal")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setProperty("textTone", "error")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow("Goal:", self.title_edit)

@@ -34,7 +34,7 @@ class UnlockDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(_wrapped_label(request.reason))
         self.error_label = _wrapped_label(request.error or "")
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setProperty("textTone", "error")
         self.error_label.setVisible(bool(request.error))
         self.prompt = QLabel()
         self.secret_edit = QLineEdit()

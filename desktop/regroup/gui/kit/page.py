@@ -58,7 +58,8 @@ class PageEntry:
     ``page`` is ``"module:Class"``; an empty one is a page not in this version yet,
     shown disabled. ``sections`` is ``"module:function"``: the function takes the
     :class:`PageContext` and returns the page's Settings sections, and is imported
-    only when Settings is built. ``icon`` names a freedesktop theme icon.
+    only when Settings is built. ``icon`` names an icon of the bundled set
+    (:mod:`regroup.gui.kit.icons`).
     """
 
     key: str

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLayout,
     QMessageBox,
     QPushButton,
@@ -20,17 +21,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from regroup.gui.kit import icons
+
 Shortcut = tuple[str, str, Callable[[], object]]
 """A shortcut's title, its keys ("Ctrl+N") and what it does."""
+VERB_ICONS = {
+    "new": "plus",
+    "edit": "pencil",
+    "delete": "trash-x",
+    "trash": "trash",
+    "history": "history",
+    "finish": "check",
+    "archive": "archive",
+    "archived": "folder",
+    "drop": "x",
+    "open": "file-text",
+    "restore": "restore",
+}
+"""A page button's icon by the first word of its title: one action, one icon, every page."""
 
 
-def button(title: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-    """Return a push button named for screen readers by its tip (without "(Ctrl+N)")."""
+def button(title: str, tip: str, slot: Callable[[], object], icon: str = "") -> QPushButton:
+    """Return a push button named for screen readers by its tip (without "(Ctrl+N)").
+
+    Its icon is ``icon`` (a name of :mod:`regroup.gui.kit.icons`) or the one its
+    verb has on every page; "-" asks for none.
+    """
     widget = QPushButton(title)
     widget.setAccessibleName(tip.split(" (")[0])
     widget.setToolTip(tip)
     widget.clicked.connect(lambda: slot())
+    verb = title.split(" ")[0].rstrip("…").casefold()
+    name = icon or VERB_ICONS.get(verb, "-")
+    if name != "-":
+        widget.setIcon(icons.icon(name))
+        widget.setProperty("iconName", name)
     return widget
+
+
+def make_primary(widget: QPushButton) -> QPushButton:
+    """Make ``widget`` the screen's main action: accent colours, its icon tinted to match."""
+    widget.setProperty("buttonStyle", "primary")
+    name = widget.property("iconName")
+    if name:
+        widget.setIcon(icons.icon(str(name), "accent_text", "accent_text"))
+    return widget
+
+
+def heading(text: str, style: str = "heading") -> QLabel:
+    """Return a page's heading in the theme's type scale ("title" or "heading")."""
+    label = QLabel(text)
+    label.setProperty("textStyle", style)
+    label.setAccessibleName(text)
+    return label
 
 
 def add_shortcuts(page: QWidget, shortcuts: Iterable[Shortcut]) -> None:

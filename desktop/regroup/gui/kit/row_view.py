@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-Ink = QColor | QPalette.ColorRole
+from regroup.gui.kit import theme
+
+Ink = QColor | QPalette.ColorRole | str
+"""A colour, a palette role, or the name of a theme colour ("text_muted", "overdue"...)."""
+MUTED = "text_muted"
+"""The second line of a row (dates, snippets): quieter than the text, still readable."""
+TAG = "accent"
+"""Tags in a row."""
 
 
 def ink(option: QStyleOptionViewItem, colour: Ink = QPalette.ColorRole.Text) -> QColor:
@@ -39,6 +46,8 @@ def ink(option: QStyleOptionViewItem, colour: Ink = QPalette.ColorRole.Text) -> 
     palette = option.palette
     if option.state & QStyle.StateFlag.State_Selected:
         return palette.color(QPalette.ColorRole.HighlightedText)
+    if isinstance(colour, str):
+        return theme.colour(colour)
     return colour if isinstance(colour, QColor) else palette.color(colour)
 
 

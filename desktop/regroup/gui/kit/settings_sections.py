@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 PROFILE = 10
+APPEARANCE = 15
 PRIVACY = 20
 REMINDERS = 30
 AUTOSTART = 40

@@ -9,10 +9,11 @@ from enum import StrEnum
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from regroup.core.checkins.notices import STILL_RUNNING, TITLE
+from regroup.gui.kit import icons, theme
 from regroup.gui.kit.dates import format_time
 from regroup.gui.kit.resources import app_icon
 from regroup.gui.single_instance import bring_to_front
@@ -116,32 +117,45 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip(TITLE)
         self.menu = QMenu()
-        self.open_action = self._action("Open Regroup", self.show_window)
-        self.new_entry_action = self._action("New entry", self._new_entry)
-        self.checkins_action = self._action("Check-ins due (0)", self._checkins)
+        self._icons: list[tuple[QAction, str]] = []
+        self.open_action = self._action("Open Regroup", self.show_window, "app-window")
+        self.new_entry_action = self._action("New entry", self._new_entry, "plus")
+        self.checkins_action = self._action("Check-ins due (0)", self._checkins, "calendar-check")
         self.menu.addSeparator()
         self.pause_hour_action = self._action(
-            "Pause reminders for 1 hour", lambda: self.pause_requested.emit(Pause.HOUR)
+            "Pause reminders for 1 hour",
+            lambda: self.pause_requested.emit(Pause.HOUR),
+            "player-pause",
         )
         self.pause_tomorrow_action = self._action(
-            "Pause reminders until tomorrow", lambda: self.pause_requested.emit(Pause.TOMORROW)
+            "Pause reminders until tomorrow",
+            lambda: self.pause_requested.emit(Pause.TOMORROW),
+            "moon",
         )
-        self.resume_action = self._action("Resume reminders", self.resume_requested.emit)
+        self.resume_action = self._action("Resume reminders", self.resume_requested.emit, "bell")
         self.resume_action.setVisible(False)
         self.menu.addSeparator()
-        self.lock_action = self._action("Lock now", self.lock_requested.emit)
-        self.quit_action = self._action("Quit Regroup", self._quit)
+        self.lock_action = self._action("Lock now", self.lock_requested.emit, "lock")
+        self.quit_action = self._action("Quit Regroup", self._quit, "power")
+        theme.changed().connect(self._retint)
         self._quitting = False
         self.menu.aboutToShow.connect(self.refresh)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         window.installEventFilter(self)
 
-    def _action(self, title: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(title, self.menu)
+    def _action(self, title: str, slot: Callable[[], object], icon: str) -> QAction:
+        action = QAction(icons.icon(icon), title, self.menu)
         action.triggered.connect(slot)
         self.menu.addAction(action)
+        self._icons.append((action, icon))
         return action
+
+    def _retint(self) -> None:
+        """Give the menu's icons again: a desktop's tray may keep the pictures it was sent."""
+        for action, name in self._icons:
+            action.setIcon(QIcon())
+            action.setIcon(icons.icon(name))
 
     @staticmethod
     def available() -> bool:

@@ -28,7 +28,8 @@ from regroup.core.keys.key_file import KeyStorage
 from regroup.core.profile import ProfileInfo
 from regroup.gui.kit.data_events import DataEvents
 from regroup.gui.kit.page import Page, PageContext
-from regroup.gui.kit.settings_sections import PRIVACY, PROFILE, SettingsSection
+from regroup.gui.kit.settings_sections import APPEARANCE, PRIVACY, PROFILE, SettingsSection
+from regroup.gui.settings.appearance_section import AppearanceBox
 
 PRIVACY_TEXT = (
     "Everything you write is stored only on this computer, in a database "
@@ -138,7 +139,7 @@ def privacy_box() -> QGroupBox:
 
 
 def profile_sections(context: PageContext) -> list[SettingsSection]:
-    """Settings' own sections: the profile's facts, then privacy."""
+    """Settings' own sections: the profile's facts, its look, then privacy."""
     profile = context.profile
     return [
         SettingsSection(
@@ -146,6 +147,7 @@ def profile_sections(context: PageContext) -> list[SettingsSection]:
             PROFILE,
             lambda: ProfileBox(profile.info(), context.events, profile.diary.count),
         ),
+        SettingsSection("appearance", APPEARANCE, lambda: AppearanceBox(profile.settings)),
         SettingsSection("privacy", PRIVACY, privacy_box),
     ]
 
