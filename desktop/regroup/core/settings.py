@@ -11,6 +11,7 @@ from regroup.core.storage.transactions import writing
 DEFAULT_MOURNING_DAYS_KEY = "default_mourning_days"
 DEFAULT_MOURNING_DAYS = 3
 MOURNING_DAYS_RANGE = range(0, 366)
+THEN_AND_NOW_KEY = "show_then_and_now"
 
 
 class SettingValueError(RegroupError):
@@ -49,3 +50,11 @@ class SettingsService:
         if isinstance(days, bool) or days not in MOURNING_DAYS_RANGE:
             raise SettingValueError("The days before a check-in are a number from 0 to 365.")
         self.set(DEFAULT_MOURNING_DAYS_KEY, str(days))
+
+    def show_then_and_now(self) -> bool:
+        """Tell whether the "then and now" look-back is shown (on until turned off)."""
+        return self.get(THEN_AND_NOW_KEY) != "off"
+
+    def set_show_then_and_now(self, shown: bool) -> None:
+        """Show or stop showing the look-back on Insights and after a check-in."""
+        self.set(THEN_AND_NOW_KEY, "on" if shown else "off")

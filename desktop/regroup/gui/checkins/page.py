@@ -32,6 +32,7 @@ from regroup.gui.checkins.form import CheckinForm
 from regroup.gui.checkins.rows import ID_ROLE, SECTIONS, CheckinRowDelegate, checkin_row, group_row
 from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.checkins.starter import DebriefCombo
+from regroup.gui.insights.then_and_now import ThenAndNowCard
 from regroup.gui.kit.banner import Banner, Tone
 from regroup.gui.kit.page import Page, PageContext, Target
 
@@ -51,6 +52,8 @@ class CheckinsPage(Page):
         profile = context.profile
         self.overview = CheckinOverview()
         self.banner = Banner("Check-ins notice")
+        self.look_back = ThenAndNowCard()  # after a "Yes": a debrief of months ago, and since
+        self.look_back.open_debrief.connect(lambda i: context.open("debriefs", i))
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Check-ins")
         self.tree.setHeaderHidden(True)
@@ -114,6 +117,7 @@ class CheckinsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.banner)
+        layout.addWidget(self.look_back)
         layout.addWidget(splitter, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -265,6 +269,10 @@ class CheckinsPage(Page):
             "Well done. This check-in is closed; the next step is yours to take.",
         ):
             self._changed(checkin_id)
+            if self.profile.settings.show_then_and_now():  # Settings can turn it off
+                self._act(
+                    lambda: self.look_back.show_look_back(self.profile.insights.then_and_now())
+                )
 
     def snooze_days(self, days: int) -> None:
         """Put the open check-in off by ``days`` days, keeping its answers."""
