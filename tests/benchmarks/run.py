@@ -83,6 +83,8 @@ BUDGETS = (
     Budget(36_500, "debrief_page_filter_company_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_stage_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_date_ms", 30, "ms"),
+    Budget(36_500, "insights_page_show_ms", 250, "ms"),
+    Budget(365_000, "insights_page_show_ms", 600, "ms"),
 )
 GUI_SIZES = (36_500, 365_000)
 JRNL_SIZE = 36_500
@@ -252,6 +254,27 @@ def plans_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> di
     return figures
 
 
+def insights_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
+    """The Insights page's figures with the plans' 2,000 debriefs, from a process of its own."""
+    profile = open_quietly(paths)
+    try:
+        ensure_plans(profile, say)
+    finally:
+        profile.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.insights_gui_bench", str(paths.root), str(runs)],
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1200,
+    )
+    return {
+        name: summary(value) if isinstance(value, list) else value
+        for name, value in json.loads(done.stdout).items()
+    }
+
+
 def bench_plans(paths: ProfilePaths, runs: int, env: dict[str, str]) -> dict[str, object]:
     """Debrief and goals-board figures on the journal at ``paths``, services then pages."""
     profile = open_quietly(paths)
@@ -308,6 +331,8 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     if size == PLANS_SIZE:
         result.update(bench_plans(paths, runs, env))
         result.update(bench_reminders(paths, runs, env))
+    if size in GUI_SIZES:
+        result.update(insights_gui_figures(paths, env, runs))
     if size == JRNL_SIZE:
         result["cli_search_ms"] = summary(
             process_times(cli_search_command(paths, RARE_WORD), env, runs)

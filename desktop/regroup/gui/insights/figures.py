@@ -107,7 +107,12 @@ def mood_card(figure: MoodFigure) -> CardSpec:
         (news_ids, news_ids),
         tints=(Tint.MUTED, Tint.ACCENT),
     )
-    compare = BarSpec("Mood after the news", ("The week after", "Days 14–28 after"), (around,))
+    compare = BarSpec(
+        "Mood after the news",
+        ("The week after", "Days 14–28 after"),
+        (around,),
+        y_ticks=("1", "2", "3", "4", "5"),  # the mood scale, not a count
+    )
     rows = [
         (
             "After the news of " + a.news_on.isoformat(),
