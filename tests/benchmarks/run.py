@@ -236,18 +236,26 @@ def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> di
     }
 
 
-def plans_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
-    """The Goals board's and Debriefs page's figures, from a process of their own."""
+def gui_bench(
+    module: str, paths: ProfilePaths, env: dict[str, str], runs: int
+) -> dict[str, object]:
+    """Run one page's benchmark module offscreen, in a process of its own; return its JSON."""
     done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.plans_gui_bench", str(paths.root), str(runs)],
+        [sys.executable, "-m", f"tests.benchmarks.{module}", str(paths.root), str(runs)],
         env={**env, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         check=True,
         timeout=1200,
     )
+    figures: dict[str, object] = json.loads(done.stdout)
+    return figures
+
+
+def plans_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
+    """The Goals board's and Debriefs page's figures, from a process of their own."""
     figures: dict[str, object] = {}
-    for name, value in json.loads(done.stdout).items():
+    for name, value in gui_bench("plans_gui_bench", paths, env, runs).items():
         figures[f"goals_{name}" if name.startswith("board_") else name] = (
             summary(value) if isinstance(value, list) else value
         )
@@ -261,17 +269,9 @@ def insights_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) ->
         ensure_plans(profile, say)
     finally:
         profile.close()
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.insights_gui_bench", str(paths.root), str(runs)],
-        env={**env, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=1200,
-    )
     return {
         name: summary(value) if isinstance(value, list) else value
-        for name, value in json.loads(done.stdout).items()
+        for name, value in gui_bench("insights_gui_bench", paths, env, runs).items()
     }
 
 

@@ -26,6 +26,7 @@ from regroup.gui.insights.specs import CardSpec, Table
 
 TABLE_LABEL = "Show as table"
 CHART_LABEL = "Show as chart"
+TABLE_ROWS = 12
 
 
 def text_label(text: str, style: str, name: str = "") -> QLabel:
@@ -55,7 +56,7 @@ class TableView(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -65,7 +66,8 @@ class TableView(QTableWidget):
                 cell.setToolTip(text)
                 self.setItem(row, column, cell)
         height = header.sizeHint().height() + 2 * self.frameWidth()
-        height += sum(self.rowHeight(row) for row in range(self.rowCount()))
+        shown = min(self.rowCount(), TABLE_ROWS)  # a long table scrolls inside the card
+        height += sum(self.rowHeight(row) for row in range(shown))
         self.setFixedHeight(height)
         self.cellDoubleClicked.connect(lambda row, _column: self.row_opened.emit(row))
         self.activated.connect(lambda index: self.row_opened.emit(index.row()))
@@ -108,11 +110,7 @@ class FigureCard(QFrame):
                 charts.addWidget(label)
         for note in spec.notes:
             charts.addWidget(text_label(note, "caption"))
-        self.table = TableView(spec.table, f"{spec.title} as a table")
-        self.table.row_opened.connect(
-            lambda row: self.records_requested.emit(spec.table.refs_of(row))
-        )
-        self.table.hide()
+        self._table: TableView | None = None  # built when first asked for
         self.toggle = QToolButton()
         self.toggle.setText(TABLE_LABEL)
         self.toggle.setCheckable(True)
@@ -129,8 +127,22 @@ class FigureCard(QFrame):
         layout.setSpacing(8)
         layout.addWidget(title)
         layout.addWidget(self.chart_area)
-        layout.addWidget(self.table)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+
+    @property
+    def table(self) -> TableView:
+        """Return the table, building it the first time (a long one costs a moment)."""
+        if self._table is None:
+            spec = self.spec
+            self._table = TableView(spec.table, f"{spec.title} as a table")
+            self._table.row_opened.connect(
+                lambda row: self.records_requested.emit(spec.table.refs_of(row))
+            )
+            self._table.hide()
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.chart_area) + 1, self._table)
+        return self._table
 
     def show_table(self, shown: bool) -> None:
         """Swap the charts for the table (the readings stay in the table's place too)."""

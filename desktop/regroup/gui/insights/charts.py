@@ -21,6 +21,7 @@ from regroup.gui.insights.specs import BarSpec, LineSpec, Ref, Tint
 
 CHART_HEIGHT = 200
 LABEL_CHARS = 22
+MAX_LABELS = 12
 THEME_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 pg.setConfigOptions(antialias=True)
@@ -115,8 +116,9 @@ class BarChart(Chart):
         self.width = 0.8 / max(1, len(spec.series))
         count = len(spec.categories)
         item = self.getPlotItem()
+        every = math.ceil(count / MAX_LABELS) if count else 1  # a long row names some bars
         item.getAxis("bottom").setTicks(
-            [[(i, _short(label)) for i, label in enumerate(spec.categories)]]
+            [[(i, _short(label)) for i, label in enumerate(spec.categories) if i % every == 0]]
         )
         if spec.y_ticks:
             item.getAxis("left").setTicks([[(i + 1, t) for i, t in enumerate(spec.y_ticks)]])

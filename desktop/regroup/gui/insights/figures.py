@@ -23,6 +23,8 @@ from regroup.core.insights.types import (
 from regroup.gui.insights.specs import BarSpec, CardSpec, LineSpec, Ref, Series, Table, Tint
 
 STAGE_NAMES = tuple(STAGE_LABELS[stage] for stage in STAGE_ORDER)
+CHART_BARS = 8
+"""The most a chart of kinds or lessons draws; its table lists them all."""
 
 
 def _debriefs(ids: Iterable[int]) -> tuple[Ref, ...]:
@@ -168,7 +170,7 @@ def direction_card(figure: DirectionFigure) -> CardSpec:
     def tint(far: bool, no: bool) -> Tint:
         return Tint.ACCENT if far else Tint.SOFT if no else Tint.MUTED
 
-    kinds = figure.kinds
+    kinds = figure.kinds[:CHART_BARS]
     series = Series(
         "Applications",
         tuple(float(k.applications) for k in kinds),
@@ -191,9 +193,9 @@ def direction_card(figure: DirectionFigure) -> CardSpec:
                 answers((c.label, c.count) for c in k.keep_looking),
                 "Far and wanted" if k.far_and_wanted else "You said no" if k.said_no else "",
             )
-            for k in kinds
+            for k in figure.kinds
         ),
-        tuple(_debriefs(k.debrief_ids) for k in kinds),
+        tuple(_debriefs(k.debrief_ids) for k in figure.kinds),
     )
     return CardSpec("direction", "Direction", ((chart, figure.reading),), table)
 
@@ -206,8 +208,8 @@ def lessons_card(figure: LessonsFigure) -> CardSpec:
     refs += [_debriefs(lesson.debrief_ids) for lesson in figure.lessons]
     values = [float(len(t.debrief_ids)) for t in figure.traps]
     values += [float(len(lesson.debrief_ids)) for lesson in figure.lessons]
-    series = Series("Debriefs", tuple(values), tuple(refs))
-    chart = BarSpec("In how many debriefs", tuple(names), (series,))
+    series = Series("Debriefs", tuple(values[:CHART_BARS]), tuple(refs[:CHART_BARS]))
+    chart = BarSpec("In how many debriefs", tuple(names[:CHART_BARS]), (series,))
     rows = [(f"Trap: {t.name}", str(len(t.debrief_ids)), "") for t in figure.traps]
     notes: list[str] = []
     for lesson in figure.lessons:
