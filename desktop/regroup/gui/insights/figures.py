@@ -14,6 +14,7 @@ from regroup.core.insights.types import (
     DirectionFigure,
     FeedbackFigure,
     GoalsFigure,
+    Insights,
     LessonsFigure,
     MoodFigure,
     MoveOnFigure,
@@ -275,3 +276,18 @@ def preparation_card(figure: PreparationFigure) -> CardSpec:
         tuple(_debriefs(i for c in row.stages for i in c.debrief_ids) for row in figure.rows),
     )
     return CardSpec("preparation", "Preparation against outcome", ((chart, figure.reading),), table)
+
+
+def cards(insights: Insights) -> list[tuple[str, CardSpec]]:
+    """Return the eight cards in the order they stand on the page."""
+    made = [
+        stages_card(insights.stages),
+        feedback_card(insights.feedback),
+        mood_card(insights.mood),
+        move_on_card(insights.move_on),
+        direction_card(insights.direction),
+        lessons_card(insights.lessons),
+        goals_card(insights.goals),
+        preparation_card(insights.preparation),
+    ]
+    return [(card.key, card) for card in made]

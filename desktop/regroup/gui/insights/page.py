@@ -1,17 +1,19 @@
 """The Insights page: what the person's own records say, figure by figure, in calm cards.
 
 The page and pyqtgraph load the first time Insights is shown, never at start-up.
-Figures are computed by the one core service, one figure per turn of the event
-loop: the page answers clicks and scrolling while a large diary is read, and the
-database connection stays on the thread that opened it. A change of period, or of
-the records, starts the steps again; figures of an older round are dropped.
+Every figure is computed by the one core service in a single call, on a thread of
+its own: a large diary takes a moment to read, and the page keeps answering clicks
+and scrolling meanwhile. SQLite connections stay on the thread that opened them:
+peewee gives the reading thread its own connection, which ends with the thread.
+A change of period, or of the records, reads again; an older reading is dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+import threading
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from regroup.core.errors import RegroupError
-from regroup.core.insights.types import Period, PeriodKind, StagesFigure
+from regroup.core.insights.types import Insights, Period, PeriodKind, StagesFigure, ThenAndNow
 from regroup.gui.insights import figures
 from regroup.gui.insights.card import FigureCard, text_label
 from regroup.gui.insights.records import RecordOpener
@@ -48,7 +50,14 @@ GROWING = (
     "preparation went with the outcome."
 )
 NOTHING_HERE = "Nothing was recorded in this period yet; “All” shows every debrief."
-Step = tuple[str, Callable[[Period], CardSpec]]
+log = logging.getLogger(__name__)
+NOT_READ = "The figures could not be read just now; they will be tried again when you come back."
+
+
+class _Delivery(QObject):
+    """Carries a reading from its thread to the GUI thread (a queued signal)."""
+
+    arrived = Signal(int, object)
 
 
 class InsightsPage(Page):
@@ -64,7 +73,11 @@ class InsightsPage(Page):
         self.period = Period.last_3_months(self.profile.insights.today())
         self._round = 0
         self._stale = True
-        self._pending: list[Step] = []
+        self._reading: int | None = None
+        self._thread: threading.Thread | None = None
+        self.insights: Insights | None = None
+        self._delivery = _Delivery(self)
+        self._delivery.arrived.connect(self._on_arrived)
         self.period_box = QComboBox()
         self.period_box.setAccessibleName("Period")
         for title, kind in PERIODS:
@@ -137,61 +150,69 @@ class InsightsPage(Page):
     @property
     def is_loading(self) -> bool:
         """Tell whether figures of the current round are still to come."""
-        return bool(self._pending)
+        return self._reading is not None
 
     def reload(self) -> None:
-        """Read every figure again for the chosen period, one per turn of the event loop."""
+        """Read every figure again for the chosen period, away from the GUI thread."""
         self._stale = False
         self._round += 1
         self.status.setText(LOADING)
         self.status.show()
-        self._pending = list(self.steps())
-        QTimer.singleShot(0, self, lambda r=self._round: self._next(r))
+        self._reading = self._round
+        read = self.profile.insights.insights
+        period, round_number, delivery = self.period, self._round, self._delivery
 
-    def steps(self) -> list[Step]:
-        """Return the figures to compute, in the order they stand on the page."""
-        service = self.profile.insights
-        return [
-            ("stages", lambda p: self._stages(service.stages(p))),
-            ("feedback", lambda p: figures.feedback_card(service.feedback(p))),
-            ("mood", lambda p: figures.mood_card(service.mood(p))),
-            ("move_on", lambda p: figures.move_on_card(service.move_on(p))),
-            ("direction", lambda p: figures.direction_card(service.direction(p))),
-            ("lessons", lambda p: figures.lessons_card(service.lessons(p))),
-            ("goals", lambda p: figures.goals_card(service.goals(p))),
-            ("preparation", lambda p: figures.preparation_card(service.preparation(p))),
-        ]
+        def work() -> None:
+            # The thread's own database connection (peewee keeps one per thread) is
+            # opened by its first query and closed when the thread ends.
+            try:
+                found: object = read(period)
+            except Exception as exc:  # handed to the GUI thread, which says it kindly
+                found = exc
+            try:
+                delivery.arrived.emit(round_number, found)
+            except RuntimeError:  # the page was closed meanwhile: nobody is waiting
+                return
 
-    def load_now(self) -> None:
-        """Compute every figure still to come at once (tests, the report's preview)."""
-        while self._pending:
-            self._next(self._round)
+        self._thread = threading.Thread(target=work, name="insights", daemon=True)
+        self._thread.start()
 
-    def _next(self, round_number: int) -> None:
-        if round_number != self._round or not self._pending:
+    def wait_for_reading(self, seconds: float = 30.0) -> None:
+        """Let a reading in progress finish (before the profile closes)."""
+        if self._thread is not None:
+            self._thread.join(seconds)
+
+    def save_before_quit(self) -> None:
+        """The app is quitting: the profile must not close under a reading."""
+        self.wait_for_reading()
+
+    def _on_arrived(self, round_number: int, found: object) -> None:
+        if round_number != self._round:
             return  # a newer round (another period) took over
-        key, make = self._pending.pop(0)
-        try:
-            self._place(key, make(self.period))
-        except RegroupError as exc:
-            self.status.setText(f"A figure could not be read just now: {exc}")
+        self._reading = None
+        if not isinstance(found, Insights):
+            log.warning("the insights could not be read: %r", found)
+            said = f" {found}" if isinstance(found, RegroupError) else ""
+            self.status.setText(NOT_READ + said)
             self.status.show()
-        finally:  # one figure that fails never stops the others
-            if self._pending:
-                QTimer.singleShot(0, self, lambda: self._next(round_number))
-            else:
-                self._show_look_back()
-                self.loaded.emit()
+            self._stale = True
+            self.loaded.emit()
+            return
+        self.insights = found
+        self._say_how_much(found.stages)
+        for key, card in figures.cards(found):
+            self._place(key, card)
+        self._show_look_back(found.then_and_now)
+        self.loaded.emit()
 
-    def _stages(self, figure: StagesFigure) -> CardSpec:
-        """The first figure also says whether the page has enough to go on yet."""
+    def _say_how_much(self, figure: StagesFigure) -> None:
+        """Say whether the page has enough to go on yet (with kind words if not)."""
         if figure.total == 0 and self.period.kind is not PeriodKind.ALL:
             self.status.setText(f"{NOTHING_HERE}\n\n{GROWING}")
         elif figure.total < FEW:
             self.status.setText(GROWING)
         else:
             self.status.hide()
-        return figures.stages_card(figure)
 
     def _place(self, key: str, spec: CardSpec) -> None:
         card = FigureCard(spec)
@@ -208,14 +229,9 @@ class InsightsPage(Page):
         card.show()  # now, not at the next turn of the event loop
         self.cards[key] = card
 
-    def _show_look_back(self) -> None:
-        if not self.profile.settings.show_then_and_now():
-            self.then_and_now.show_look_back(None)
-            return
-        try:
-            self.then_and_now.show_look_back(self.profile.insights.then_and_now())
-        except RegroupError:
-            self.then_and_now.show_look_back(None)
+    def _show_look_back(self, look_back: ThenAndNow | None) -> None:
+        shown = self.profile.settings.show_then_and_now()
+        self.then_and_now.show_look_back(look_back if shown else None)
 
     def choose_period(self, kind: PeriodKind) -> None:
         """Choose the period every figure follows (as the filter box does)."""
