@@ -11,11 +11,12 @@ from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from regroup.core.debriefs.types import DebriefContent, Stage
+from regroup.core.errors import DamagedDatabaseError
 from regroup.core.insights.types import Period, PeriodKind
 from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.insights.charts import BarChart, MoodChart
-from regroup.gui.insights.page import GROWING, InsightsPage
+from regroup.gui.insights.page import GROWING, NOT_READ, InsightsPage
 from regroup.gui.main_window import MainWindow
 from tests.gui.conftest import page_of, show_window
 from tests.gui.insights.conftest import TODAY, Search
@@ -208,3 +209,22 @@ def test_the_page_and_pyqtgraph_load_only_when_insights_is_first_shown() -> None
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+def test_a_reading_that_fails_is_said_kindly_and_tried_again_on_the_next_show(
+    qtbot: QtBot, search: Search, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(_period: Period) -> None:
+        raise DamagedDatabaseError("The diary could not be read.")
+
+    real = search.profile.insights.insights
+    monkeypatch.setattr(search.profile.insights, "insights", fail)
+    window.show_page("insights")
+    page = page_of(window, "insights", InsightsPage)
+    qtbot.waitUntil(lambda: not page.is_loading)
+    assert page.status.text() == f"{NOT_READ} The diary could not be read."
+    assert not page.cards
+    monkeypatch.setattr(search.profile.insights, "insights", real)
+    window.show_page("diary")
+    page = insights(qtbot, window)
+    assert page.status.isHidden() and list(page.cards) == FIGURES
