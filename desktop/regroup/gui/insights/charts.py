@@ -9,7 +9,8 @@ scheme changes, so light and dark both stay readable without a restart.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, time
+from collections.abc import Iterable
+from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
@@ -22,6 +23,10 @@ from regroup.gui.insights.specs import BarSpec, LineSpec, Ref, Tint
 CHART_HEIGHT = 200
 LABEL_CHARS = 22
 MAX_LABELS = 12
+DOT_DAYS = 730
+MANY_MARKS = 100
+LINE_POINTS = 1500
+EPOCH = date(1970, 1, 1).toordinal()
 THEME_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 pg.setConfigOptions(antialias=True)
@@ -54,7 +59,7 @@ class Chart(pg.PlotWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         self._themed = False  # pyqtgraph's own set-up changes the palette before it is done
-        super().__init__(parent)
+        super().__init__(parent, viewBox=pg.ViewBox(enableMenu=False))  # no menu: built faster
         self.setAccessibleName(name)
         self.setToolTip("Click a bar or a day to see the records behind it")
         self.setFixedHeight(CHART_HEIGHT)
@@ -182,8 +187,22 @@ class BarChart(Chart):
         return float(self.getPlotItem().getViewBox().viewRange()[1][1])
 
 
-def _stamp(day: date) -> float:
-    return datetime.combine(day, time(12)).timestamp()
+def _binned(xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return at most LINE_POINTS points: over decades, the mean of each few days.
+
+    A wide, smooth line through tens of thousands of points takes seconds to paint.
+    """
+    size = math.ceil(len(xs) / LINE_POINTS)
+    if size <= 1:
+        return xs, ys
+    whole = len(xs) // size * size
+    return xs[:whole].reshape(-1, size).mean(1), ys[:whole].reshape(-1, size).mean(1)
+
+
+def _stamps(days: Iterable[date]) -> np.ndarray:
+    """Return noon of each day as the date axis counts (UTC here: a day is not moved)."""
+    ordinals = np.fromiter((day.toordinal() for day in days), dtype=float)
+    return (ordinals - EPOCH) * 86400.0 + 43200.0
 
 
 class MoodChart(Chart):
@@ -192,8 +211,11 @@ class MoodChart(Chart):
     def __init__(self, spec: LineSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec.title, parent)
         self.spec = spec
-        self.xs = np.array([_stamp(day) for day in spec.days], dtype=float)
+        self.xs = _stamps(spec.days)
+        self._news_xs = _stamps(day for day, _debrief in spec.news)
         item = self.getPlotItem()
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
         item.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
         item.getAxis("left").setTicks([[(m, str(m)) for m in range(1, 6)]])
         item.setYRange(0.7, 5.3, padding=0)
@@ -207,28 +229,26 @@ class MoodChart(Chart):
         """Draw the dots, the rolling line and the news marks."""
         item = self.getPlotItem()
         item.clear()
-        for day, _debrief in self.spec.news:
-            mark = pg.InfiniteLine(
-                pos=_stamp(day),
-                angle=90,
-                pen=pg.mkPen(tone["mark"], width=1, style=Qt.PenStyle.DotLine),
+        if self.spec.news:  # every mark in one path: thousands of news stay quick to draw
+            marks = np.repeat(self._news_xs, 2)
+            heights = np.tile([0.7, 5.3], len(self.spec.news))
+            faint = QColor(tone["mark"])
+            faint.setAlpha(110 if len(self.spec.news) < MANY_MARKS else 40)
+            item.plot(
+                marks, heights, pen=pg.mkPen(faint, width=1), connect="pairs", antialias=False
             )
-            item.addItem(mark)
-        dots = QColor(tone["muted"])
-        item.plot(
-            self.xs,
-            np.array(self.spec.means, dtype=float),
-            pen=None,
-            symbol="o",
-            symbolSize=4,
-            symbolBrush=pg.mkBrush(dots),
-            symbolPen=None,
-        )
-        item.plot(
-            self.xs,
-            np.array(self.spec.rolling, dtype=float),
-            pen=pg.mkPen(tone["accent"], width=2),
-        )
+        if len(self.xs) <= DOT_DAYS:  # a dot a day; over years the line alone reads better
+            item.plot(
+                self.xs,
+                np.array(self.spec.means, dtype=float),
+                pen=None,
+                symbol="o",
+                symbolSize=4,
+                symbolBrush=pg.mkBrush(QColor(tone["muted"])),
+                symbolPen=None,
+            )
+        xs, rolling = _binned(self.xs, np.array(self.spec.rolling, dtype=float))
+        item.plot(xs, rolling, pen=pg.mkPen(tone["accent"], width=2))
 
     def refs_at(self, point: QPointF) -> tuple[Ref, ...]:
         """Return the news or the diary day nearest the click (within a few days' width)."""
@@ -236,9 +256,10 @@ class MoodChart(Chart):
             return ()
         left, right = self.getPlotItem().getViewBox().viewRange()[0]
         reach = max(86400.0, (right - left) / 80)
-        for day, debrief in self.spec.news:
-            if abs(_stamp(day) - point.x()) <= reach / 2:
-                return (("debriefs", debrief),)
+        if len(self._news_xs):
+            near = int(np.abs(self._news_xs - point.x()).argmin())
+            if abs(self._news_xs[near] - point.x()) <= reach / 2:
+                return (("debriefs", self.spec.news[near][1]),)
         nearest = int(np.abs(self.xs - point.x()).argmin())
         if math.isfinite(self.xs[nearest]) and abs(self.xs[nearest] - point.x()) <= reach:
             return (("day", self.spec.days[nearest].toordinal()),)
@@ -246,7 +267,7 @@ class MoodChart(Chart):
 
     def day_x(self, day: date) -> float:
         """Return the bottom coordinate of ``day`` (tests click there)."""
-        return _stamp(day)
+        return float(_stamps((day,))[0])
 
 
 def chart_for(spec: BarSpec | LineSpec) -> Chart:
