@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from regroup.core.insights.types import PeriodKind
@@ -32,8 +33,11 @@ def _wait_loaded(app: QApplication, page: object) -> None:
     from regroup.gui.insights.page import InsightsPage
 
     assert isinstance(page, InsightsPage)
-    while page.is_loading or not page.cards:
-        app.processEvents()
+    if page.is_loading:  # wait in Qt's loop, as the app does: a busy loop would hold the GIL
+        waiting = QEventLoop()
+        page.loaded.connect(waiting.quit)
+        waiting.exec()
+    app.processEvents()
     page.figures_area.viewport().repaint()  # the charts on screen are painted now
 
 
