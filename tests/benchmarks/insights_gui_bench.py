@@ -33,11 +33,12 @@ def _wait_loaded(app: QApplication, page: object) -> None:
     from regroup.gui.insights.page import InsightsPage
 
     assert isinstance(page, InsightsPage)
-    if page.is_loading:  # wait in Qt's loop, as the app does: a busy loop would hold the GIL
-        waiting = QEventLoop()
-        page.loaded.connect(waiting.quit)
-        waiting.exec()
-    app.processEvents()
+    while page.is_loading or not page.cards:  # the reading starts when the page is shown
+        if page.is_loading:  # wait in Qt's loop, as the app does: a busy loop holds the GIL
+            waiting = QEventLoop()
+            page.loaded.connect(waiting.quit)
+            waiting.exec()
+        app.processEvents()
     page.figures_area.viewport().repaint()  # the charts on screen are painted now
 
 
