@@ -23,10 +23,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
+from tests.benchmarks.import_bench import import_seconds
 from tests.benchmarks.journal import COMMON_WORD, JOURNAL_VERSION, RARE_WORD, entries
 from tests.benchmarks.plans_bench import ensure_plans, plans_figures, say
 from tests.benchmarks.reminders_bench import idle_cpu_percent, reminder_figures
@@ -78,6 +80,7 @@ BUDGETS = (
     Budget(36_500, "reminder_check_ms", 5, "ms"),
     Budget(36_500, "idle_cpu_percent", 1, "%"),
     Budget(36_500, "goals_board_show_ms", 150, "ms"),
+    Budget(3_650, "pdf_1000_entries_ms", 5_000, "ms"),
     Budget(36_500, "goals_board_drop_ms", 20, "ms"),
     Budget(36_500, "debrief_page_filter_text_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_company_ms", 30, "ms"),
@@ -85,10 +88,13 @@ BUDGETS = (
     Budget(36_500, "debrief_page_filter_date_ms", 30, "ms"),
     Budget(36_500, "insights_page_show_ms", 250, "ms"),
     Budget(365_000, "insights_page_show_ms", 600, "ms"),
+    Budget(36_500, "jrnl_import_s", 20, "s"),
 )
 GUI_SIZES = (36_500, 365_000)
 JRNL_SIZE = 36_500
 PLANS_SIZE = 36_500
+PDF_SIZE = 3_650
+"""The PDF figure prints 1,000 of this journal's entries (a date range holding them)."""
 
 
 def summary(samples: list[float]) -> dict[str, float]:
@@ -215,18 +221,23 @@ def measure_bulk_rate(runs: int) -> list[float]:
     return rates
 
 
-def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
-    """The Diary page's figures, from a process of their own (see diary_gui_bench)."""
-    module = "tests.benchmarks.diary_gui_bench"
+def child_figures(module: str, paths: ProfilePaths, env: dict[str, str], *args: str) -> Any:
+    """Run a bench module offscreen in a process of its own; return the JSON it prints."""
     done = subprocess.run(
-        [sys.executable, "-m", module, str(paths.root), str(runs), "--scroll"],
+        [sys.executable, "-m", module, str(paths.root), *args],
         env={**env, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         check=True,
         timeout=1200,
     )
-    figures = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
+    """The Diary page's figures, from a process of their own (see diary_gui_bench)."""
+    module = "tests.benchmarks.diary_gui_bench"
+    figures = child_figures(module, paths, env, str(runs), "--scroll")
     scroll = figures["scroll"]
     return {
         "diary_page_show_ms": summary(figures["page_show_ms"]),
@@ -236,26 +247,17 @@ def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> di
     }
 
 
-def gui_bench(
-    module: str, paths: ProfilePaths, env: dict[str, str], runs: int
-) -> dict[str, object]:
-    """Run one page's benchmark module offscreen, in a process of its own; return its JSON."""
-    done = subprocess.run(
-        [sys.executable, "-m", f"tests.benchmarks.{module}", str(paths.root), str(runs)],
-        env={**env, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=1200,
-    )
-    figures: dict[str, object] = json.loads(done.stdout)
-    return figures
+def pdf_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> list[float]:
+    """Milliseconds to export 1,000 entries as PDF (see pdf_bench)."""
+    times: list[float] = child_figures("tests.benchmarks.pdf_bench", paths, env, str(runs))
+    return times
 
 
 def plans_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
     """The Goals board's and Debriefs page's figures, from a process of their own."""
+    measured = child_figures("tests.benchmarks.plans_gui_bench", paths, env, str(runs))
     figures: dict[str, object] = {}
-    for name, value in gui_bench("plans_gui_bench", paths, env, runs).items():
+    for name, value in measured.items():
         figures[f"goals_{name}" if name.startswith("board_") else name] = (
             summary(value) if isinstance(value, list) else value
         )
@@ -271,7 +273,9 @@ def insights_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) ->
         profile.close()
     return {
         name: summary(value) if isinstance(value, list) else value
-        for name, value in gui_bench("insights_gui_bench", paths, env, runs).items()
+        for name, value in child_figures(
+            "tests.benchmarks.insights_gui_bench", paths, env, str(runs)
+        ).items()
     }
 
 
@@ -328,6 +332,8 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     }
     if size in GUI_SIZES:
         result.update(diary_gui_figures(paths, env, runs))
+    if size == PDF_SIZE:
+        result["pdf_1000_entries_ms"] = summary(pdf_figures(paths, env, runs))
     if size == PLANS_SIZE:
         result.update(bench_plans(paths, runs, env))
         result.update(bench_reminders(paths, runs, env))
@@ -337,6 +343,7 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
         result["cli_search_ms"] = summary(
             process_times(cli_search_command(paths, RARE_WORD), env, runs)
         )
+        result["jrnl_import_s"] = summary(import_seconds(CACHE, size, runs, open_quietly))
         jrnl = jrnl_setup(CACHE, size, lambda text: print(text, file=sys.stderr))
         if jrnl:
             result["jrnl_search_ms"] = summary(

@@ -135,7 +135,7 @@ def test_bad_usage_exits_2(filled: str) -> None:
 def test_export_and_import_carry_debriefs_and_goals_exactly(filled: str, tmp_path: Path) -> None:
     path = tmp_path / "backup.json"
     exported = ok("--data-dir", filled, "export", "--output", str(path))
-    assert "1 entry, 3 debriefs and 4 goals" in exported
+    assert "1 entry, 3 debriefs, 4 goals and 1 check-in" in exported
     other = new_profile(tmp_path / "other")
 
     imported = ok("--data-dir", other, "import", str(path))

@@ -7,29 +7,45 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regroup.cli.arguments import command
-from regroup.cli.output import entries, error, plural
+from regroup.cli.arguments import command, date_range_options, import_arguments, record_id
+from regroup.cli.output import error
 from regroup.cli.profile import opened
 
 if TYPE_CHECKING:
     from regroup.cli.arguments import Commands
+    from regroup.core.exchange.readable import Scope
+    from regroup.core.exchange.service import ExportResult
+    from regroup.core.profile import Profile
 
 
 def register(commands: Commands) -> None:
     export = command(
         commands,
         "export",
-        "write diary, debriefs, goals and check-ins to JSON or Markdown",
-        "Write the diary to a file. JSON holds everything (the trash and earlier versions "
-        "of entries too) and can be imported again; Markdown is for reading and holds the "
-        "entries that are not in the trash. Neither file is encrypted.",
+        "write diary, debriefs, goals and check-ins to JSON, Markdown or PDF",
+        "Write the profile to a file. JSON holds everything (the trash and earlier versions "
+        "of entries too) and can be imported again; Markdown and PDF are for reading and "
+        "hold everything not in the trash: the diary, debriefs with their check-ins, and "
+        "goals. --from/--to keep only the diary between two days, --debrief only one "
+        "debrief. No file is encrypted.",
         _run_export,
     )
     export.add_argument(
         "--format",
-        choices=("json", "markdown"),
+        choices=("json", "markdown", "pdf"),
         default="json",
-        help="json (the default; can be imported) or markdown (to read)",
+        help="json (the default; can be imported), markdown or pdf (to read or print)",
+    )
+    date_range_options(
+        export,
+        "markdown and pdf: only the diary, from this day on",
+        "markdown and pdf: only the diary, up to this day",
+    )
+    export.add_argument(
+        "--debrief",
+        type=record_id,
+        metavar="ID",
+        help="markdown and pdf: only this debrief (ids: 'regroup debrief list --json')",
     )
     export.add_argument(
         "--output", "-o", type=Path, required=True, metavar="FILE", help="the file to write"
@@ -38,52 +54,100 @@ def register(commands: Commands) -> None:
     importing = command(
         commands,
         "import",
-        "merge a JSON export into this profile",
-        "Add the entries of a Regroup JSON export. The whole file is checked first; if "
-        "any part is wrong, nothing is imported. Entries the diary already holds are "
-        "skipped, so importing a file twice changes nothing.",
+        "bring in a Regroup export, a jrnl journal, a Day One export or Markdown notes",
+        "Add the entries of a Regroup JSON export, a jrnl journal (its file or its JSON "
+        "export), a Day One JSON export (folder or .zip) or a folder of Markdown notes. "
+        "The whole file is checked first; if any part is wrong, nothing is imported. "
+        "Entries the diary already holds are skipped, so importing a file twice changes "
+        "nothing.",
         _run_import,
     )
-    importing.add_argument("file", type=Path, metavar="FILE", help="a JSON file from 'export'")
+    import_arguments(importing)
+
+
+def _scope(args: argparse.Namespace) -> Scope | None:
+    from regroup.core.exchange.readable import Scope
+
+    if args.debrief is not None:
+        return Scope.one_debrief(args.debrief)
+    if args.date_from is not None or args.date_to is not None:
+        return Scope.diary_only(args.date_from, args.date_to)
+    return None
+
+
+def _check_options(args: argparse.Namespace) -> str | None:
+    ranged = args.date_from is not None or args.date_to is not None
+    if args.format == "json" and (ranged or args.debrief is not None):
+        return (
+            "a JSON export always holds everything; --from, --to and --debrief are for "
+            "markdown and pdf"
+        )
+    if ranged and args.debrief is not None:
+        return "choose either a date range (--from/--to) or one debrief (--debrief), not both"
+    if ranged and args.date_from and args.date_to and args.date_from > args.date_to:
+        return f"--from {args.date_from} is after --to {args.date_to}"
+    return None
+
+
+def _write_pdf(profile: Profile, target: Path, scope: Scope | None) -> ExportResult:
+    """Lay the export out in core, paint it with Qt offscreen, then write it in one step."""
+    import os
+
+    from regroup.core.exchange.print_document import printable, save_printed
+    from regroup.core.exchange.readable import Scope
+    from regroup.core.exchange.service import readable_result
+
+    document = printable(profile.db, scope or Scope.everything(), profile.clock)
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from regroup.gui.exchange.pdf_writer import render_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["regroup"])
+    save_printed(target, render_pdf(document))
+    del app
+    return readable_result(document.readable)
 
 
 def _run_export(args: argparse.Namespace, data_dir: Path) -> int:
+    from regroup.core.exchange.readable import Scope
     from regroup.core.exchange.service import write_json_export, write_markdown_export
 
+    problem = _check_options(args)
+    if problem:
+        return error(problem)
     target = args.output.expanduser().absolute()
     if target.exists() and not args.force:
         return error(f"{target} already exists; use --force to replace it")
     if target.is_dir():
         return error(f"{target} is a folder; name a file to write")
+    scope = _scope(args)
     with opened(data_dir) as profile:
-        write = write_json_export if args.format == "json" else write_markdown_export
-        result = write(profile.db, target, profile.clock)
+        known = args.debrief is None or any(d == args.debrief for d, _ in _debrief_ids(profile))
+        if not known:
+            return error(f"there is no debrief {args.debrief} (see 'regroup debrief list')")
+        if args.format == "json":
+            result = write_json_export(profile.db, target, profile.clock)
+        elif args.format == "markdown":
+            result = write_markdown_export(profile.db, target, profile.clock, scope)
+        else:
+            result = _write_pdf(profile, target, scope or Scope.everything())
     details = f" ({result.trashed} of them in the trash)" if result.trashed else ""
-    plans = ""
-    if result.debriefs or result.goals:
-        plans = f", {plural(result.debriefs, 'debrief')} and {plural(result.goals, 'goal')}"
-    print(f"Exported {entries(result.entries)}{details}{plans} to {target}.")
+    print(f"Exported {result.contents}{details} to {target}.")
     print("The file is not encrypted; keep it somewhere safe.", file=sys.stderr)
     return 0
 
 
-def _run_import(args: argparse.Namespace, data_dir: Path) -> int:
-    from regroup.core.exchange.service import import_document, read_export
+def _debrief_ids(profile: Profile) -> list[tuple[int, str]]:
+    from regroup.core.exchange.readable import debrief_choices
 
-    document = read_export(args.file.expanduser())
-    with opened(data_dir) as profile:
-        result = import_document(profile.db, document)
-    print(
-        f"Imported {entries(result.added)} ({result.revisions_added} earlier versions); "
-        f"skipped {result.skipped_existing} already in the diary."
-    )
-    if document.plans.debriefs or document.plans.goals:
-        print(
-            f"Imported {plural(result.debriefs_added, 'debrief')}, "
-            f"{plural(result.goals_added, 'goal')} and "
-            f"{plural(result.checkins_added, 'check-in')}; the others were already there."
-        )
-    if result.ignored_sections:
-        names = ", ".join(result.ignored_sections)
-        print(f"Not imported (this version cannot read them): {names}.", file=sys.stderr)
-    return 0
+    return debrief_choices(profile.db)
+
+
+def _run_import(args: argparse.Namespace, data_dir: Path) -> int:
+    from regroup.cli.importing import run_import
+
+    return run_import(args, data_dir)

@@ -264,7 +264,11 @@ def test_markdown_shows_debriefs_and_the_board_without_the_trash(
     assert "Stage reached: Final round" in text
     assert "- Practise whiteboard SQL" in text
     assert "## Untitled debrief (draft)" in text
-    assert "- [x] Practise whiteboard SQL (Interview practice)" in text
+    assert re.search(
+        r"- \[x\] Practise whiteboard SQL \(Interview practice, done \d{4}-\d\d-\d\d\)  \n"
+        "  From the debrief: Acme Robotics — Backend developer\n",
+        text,
+    )
     assert "Gone Ltd" not in text and "Sleep more" not in text
 
 

@@ -357,11 +357,12 @@ def test_markdown_holds_the_diary_newest_first_without_the_trash(
     text, count = markdown_export(profile.db)
 
     assert count == 2
-    assert text.startswith("# Regroup diary\n")
+    assert text.startswith("# Regroup: diary, debriefs and goals\n")
+    assert "It holds 2 entries." in text
     assert "## 2026-05-01 — Final round\n\nMood: 2/5 (Low) · #interview #acme\n\n" in text
     assert "The panel was kind.\n\nStill no.\n" in text
     assert "## 2026-05-03\n\nA long walk helped.\n" in text
-    assert text.index("2026-05-03") < text.index("2026-05-01")
+    assert text.index("## 2026-05-03") < text.index("## 2026-05-01")
     assert "Trashed" not in text and "Secret trashed words" not in text
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from regroup.core.diary.tags import entry_tags
-from regroup.core.diary.types import MOOD_LABELS, split_tags
+from regroup.core.diary.types import split_tags
 from regroup.core.exchange.fields import Fields, exported_time
 from regroup.core.exchange.rows import ids_by_uuid, insert_rows
 from regroup.core.storage.models import Entry, EntryRevision, EntryTag, Tag
@@ -94,29 +94,6 @@ def export_entries(db: SqliteDatabase) -> list[dict[str, Any]]:
         }
         for entry_id, entry_uuid, day, created, updated, deleted, title, body, mood, tags in rows
     ]
-
-
-def _markdown_section(day: str, title: str, body: str, mood: int | None, tags: str) -> str:
-    heading = f"## {day}"
-    if title.strip():
-        heading += " — " + " ".join(title.split())
-    details = " ".join(f"#{tag}" for tag in split_tags(tags))
-    if mood is not None:
-        details = f"Mood: {mood}/5 ({MOOD_LABELS[mood]})" + (f" · {details}" if details else "")
-    parts = [heading, details, body.rstrip("\n")]
-    return "\n\n".join(part for part in parts if part) + "\n\n"
-
-
-def markdown_entries(db: SqliteDatabase) -> tuple[str, int]:
-    """Return the entries not in the trash as Markdown, newest first, and how many there are."""
-    e = Entry
-    query = (
-        e.select(e.entry_date, e.title, e.body, e.mood, e.tags_text)
-        .where(e.deleted_at.is_null())
-        .order_by(e.entry_date.desc(), e.id.desc())
-    )
-    rows = db.execute(query).fetchall()
-    return "".join(_markdown_section(*row) for row in rows), len(rows)
 
 
 def _revision(value: object, where: str) -> ImportedRevision:

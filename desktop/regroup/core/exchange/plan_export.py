@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from peewee import Case, SqliteDatabase, fn
+from peewee import Case, SqliteDatabase
 
 from regroup.core.debriefs.service import CONTENT_COLUMNS, content_from_row
 from regroup.core.debriefs.types import DebriefContent
 from regroup.core.exchange.fields import exported_time
-from regroup.core.goals.types import GoalCategory, Lane
 from regroup.core.storage.models import Checkin, Debrief, DebriefEntry, Entry, Goal
 
 CONTENT_FIELDS = tuple(getattr(Debrief, name) for name in CONTENT_COLUMNS.split(", "))
@@ -146,75 +145,3 @@ def export_plans(db: SqliteDatabase) -> dict[str, list[dict[str, Any]]]:
     """Return every debrief (trash included), goal and check-in, oldest first."""
     debriefs, uuids = _debriefs(db)
     return {"debriefs": debriefs, "goals": _goals(db, uuids), "checkins": _checkins(db, uuids)}
-
-
-def _markdown_debrief(status: str, c: DebriefContent) -> str:
-    from regroup.core.debriefs.types import NEWS_VIA_LABELS, STAGE_LABELS
-
-    title = " — ".join(" ".join(t.split()) for t in (c.company, c.role) if t.strip())
-    lines = [f"## {title or 'Untitled debrief'}" + (" (draft)" if status == "draft" else "")]
-    facts = [
-        ("Applied", c.applied_on.isoformat() if c.applied_on else ""),
-        ("Stage reached", STAGE_LABELS[c.stage] if c.stage else ""),
-        ("News", c.news_on.isoformat() if c.news_on else ""),
-        ("How it came", NEWS_VIA_LABELS[c.news_via] if c.news_via else ""),
-        ("Preparation", f"{c.preparedness}/5" if c.preparedness else ""),
-        ("Wanted it", f"{c.wanted}/5" if c.wanted else ""),
-    ]
-    shown = [f"{label}: {value}" for label, value in facts if value]
-    if shown:
-        lines.append(" · ".join(shown))
-    for label, text in (
-        ("Feedback", c.feedback_received),
-        ("What went well", c.went_well),
-        ("Strengths to lead with", c.strengths),
-        ("A kinder reframe", c.reframe),
-        ("Lessons", c.lessons),
-        ("Notes", c.notes),
-    ):
-        if text.strip():
-            lines.append(f"**{label}:** {text.rstrip()}")
-    if c.do_differently:
-        lines.append(
-            "**What I would do differently:**\n"
-            + "\n".join(f"- {' '.join(line.split())}" for line in c.do_differently)
-        )
-    return "\n\n".join(lines) + "\n\n"
-
-
-def _markdown_goals(db: SqliteDatabase) -> list[str]:
-    from regroup.core.goals.types import CATEGORY_LABELS, LANE_LABELS
-
-    goals = (
-        Goal.select(Goal.lane, Goal.title, Goal.category, Goal.due_on)
-        .where(Goal.deleted_at.is_null())
-        .order_by(_LANE_ORDER, Goal.position, Goal.id)
-        .tuples()
-        .execute(db)
-    )
-    parts = ["# Goals\n\n"] if goals else []
-    current = None
-    for lane, title, category, due_on in goals:
-        if lane != current:
-            current = lane
-            parts.append(f"\n## {LANE_LABELS[Lane(lane)]}\n\n")
-        details = [CATEGORY_LABELS[GoalCategory(category)]] if category else []
-        details += [f"due {due_on.isoformat()}"] if due_on else []
-        suffix = f" ({', '.join(details)})" if details else ""
-        mark = "x" if lane == "done" else " "
-        parts.append(f"- [{mark}] {' '.join(title.split())}{suffix}\n")
-    return parts
-
-
-def markdown_plans(db: SqliteDatabase) -> str:
-    """Return the debriefs and the goals board (not the trash) as Markdown for reading."""
-    debriefs = (
-        Debrief.select(Debrief.status, *CONTENT_FIELDS)
-        .where(Debrief.deleted_at.is_null())
-        .order_by(fn.coalesce(Debrief.news_on, Debrief.applied_on).desc(), Debrief.id.desc())
-        .tuples()
-        .execute(db)
-    )
-    parts = ["# Debriefs\n\n"] if debriefs else []
-    parts += [_markdown_debrief(status, content_from_row(tuple(c))) for status, *c in debriefs]
-    return "".join(parts + _markdown_goals(db))

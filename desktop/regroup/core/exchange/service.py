@@ -1,4 +1,4 @@
-"""Exporting the diary as JSON (to restore or move it) or Markdown (to read it), and importing JSON.
+"""Exporting the profile as JSON (to restore or move it) or Markdown (to read it); importing JSON.
 
 A JSON export keeps everything needed to rebuild each entry exactly: its uuid, its
 times, whether it is in the trash, and its revisions. Each kind of record has its
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +24,13 @@ from peewee import SqliteDatabase
 from regroup import __version__
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.errors import ImportFileError
-from regroup.core.exchange.entries import (
-    ImportedEntry,
-    export_entries,
-    insert_entries,
-    markdown_entries,
-    parse_entry,
-)
+from regroup.core.exchange.entries import ImportedEntry, export_entries, insert_entries, parse_entry
 from regroup.core.exchange.fields import NOTHING_IMPORTED, Fields, describe, iso_time, refuse
-from regroup.core.exchange.plan_export import export_plans, markdown_plans
+from regroup.core.exchange.markdown_export import readable_markdown
+from regroup.core.exchange.plan_export import export_plans
 from regroup.core.exchange.plan_import import SECTIONS, ImportedPlans, insert_plans, parse_plans
+from regroup.core.exchange.readable import Readable, Scope, read_readable
+from regroup.core.exchange.readable_parts import contents_text
 from regroup.core.exchange.rows import ids_by_uuid
 from regroup.core.storage.files import atomic_write_bytes
 from regroup.core.storage.models import Entry
@@ -56,6 +52,11 @@ class ExportResult:
     debriefs: int = 0
     goals: int = 0
     checkins: int = 0
+
+    @property
+    def contents(self) -> str:
+        """Say what the file holds: "4 entries, 2 debriefs, 3 goals and 1 check-in"."""
+        return contents_text(self.entries, self.debriefs, self.goals, self.checkins)
 
 
 @dataclass(frozen=True)
@@ -108,27 +109,34 @@ def write_json_export(db: SqliteDatabase, path: Path, clock: Clock | None = None
     )
 
 
-def markdown_export(db: SqliteDatabase, clock: Clock | None = None) -> tuple[str, int]:
-    """Return the diary as Markdown for reading, newest first, and how many entries it holds."""
-    entries, count = markdown_entries(db)
-    stamp = (clock or SystemClock()).now().astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    header = (
-        "# Regroup diary\n\n"
-        f"Exported from Regroup {__version__} on {stamp}: {count} entries, newest first.\n"
-        "Debriefs and goals follow the entries.\n"
-        "Entries in the trash are not included. This file is not encrypted, and it cannot\n"
-        "be imported back; use the JSON export for a copy that can be restored.\n\n"
-    )
-    return header + entries + markdown_plans(db), count
+def _markdown(db: SqliteDatabase, clock: Clock | None, scope: Scope | None) -> tuple[str, Readable]:
+    readable = read_readable(db, scope or Scope.everything())
+    return readable_markdown(readable, (clock or SystemClock()).now()), readable
+
+
+def markdown_export(
+    db: SqliteDatabase, clock: Clock | None = None, scope: Scope | None = None
+) -> tuple[str, int]:
+    """Return ``scope`` (everything by default) as Markdown for reading, and its entry count."""
+    text, readable = _markdown(db, clock, scope)
+    return text, len(readable.entries)
 
 
 def write_markdown_export(
-    db: SqliteDatabase, path: Path, clock: Clock | None = None
+    db: SqliteDatabase, path: Path, clock: Clock | None = None, scope: Scope | None = None
 ) -> ExportResult:
-    """Write the Markdown export to ``path`` in one step; say how many entries it holds."""
-    text, count = markdown_export(db, clock)
+    """Write the Markdown export to ``path`` in one step; say what it holds."""
+    text, readable = _markdown(db, clock, scope)
     atomic_write_bytes(path, text.encode("utf-8"))
-    return ExportResult(entries=count)
+    return readable_result(readable)
+
+
+def readable_result(readable: Readable) -> ExportResult:
+    """What a reading export (Markdown or PDF) of ``readable`` holds."""
+    r = readable
+    return ExportResult(
+        len(r.entries), debriefs=len(r.debriefs), goals=len(r.goals), checkins=r.checkins
+    )
 
 
 def _check_header(document: object) -> dict[str, Any]:
