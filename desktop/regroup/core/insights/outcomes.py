@@ -176,7 +176,8 @@ def _role_kind(key: str, label: str, rows: list[DebriefRow]) -> RoleKind:
             for k in KeepLooking
         ),
         far_and_wanted=(
-            mean_rank is not None
+            len(rows) >= 2
+            and mean_rank is not None
             and mean_rank >= stage_rank(Stage.INTERVIEWS)
             and wanted is not None
             and wanted >= 4
@@ -203,6 +204,11 @@ def direction(rows: list[DebriefRow]) -> DirectionFigure:
     good = [k.label for k in named if k.far_and_wanted]
     no = [k.label for k in named if k.said_no]
     parts = []
+    if len(rows) < FEW:
+        return DirectionFigure(
+            tuple(kinds),
+            "After a few more debriefs, this shows which kinds of role suit you best.",
+        )
     if good:
         parts.append(f"You get far in {join_words(good)} and want it: a direction worth keeping.")
     if no:
@@ -214,8 +220,6 @@ def direction(rows: list[DebriefRow]) -> DirectionFigure:
             "When debriefs name a kind of role, this compares how far each kind goes "
             "and how much you wanted it."
         )
-    elif len(rows) < FEW:
-        text = "After a few more debriefs, this shows which kinds of role suit you best."
     else:
         text = "No kind of role stands out yet; more debriefs will show where you get furthest."
     return DirectionFigure(tuple(kinds), text)
@@ -241,8 +245,8 @@ def _preparation_reading(rows: list[DebriefRow]) -> str:
     both = [r for r in rows if r.preparedness is not None and r.stage is not None]
     if len(both) < FEW:
         return (
-            "After a few debriefs with a preparation score, this sets how prepared you "
-            "felt against how far you got."
+            "After a few debriefs that say how prepared you felt, this sets that "
+            "against how far you got."
         )
     well = [r for r in both if r.preparedness is not None and r.preparedness >= 4]
     less = [r for r in both if r.preparedness is not None and r.preparedness <= 3]
