@@ -54,8 +54,7 @@ class CheckinsPage(Page):
         super().__init__(context, parent)
         profile = context.profile
         self.overview = CheckinOverview()
-        self.look_back = ThenAndNowCard()  # after a "Yes": a debrief of months ago, and since
-        self.look_back.open_debrief.connect(lambda i: context.open("debriefs", i))
+        self.look_back: ThenAndNowCard | None = None  # made after the first "Yes" that has one
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Check-ins")
         self.tree.setHeaderHidden(True)
@@ -118,7 +117,6 @@ class CheckinsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
-        layout.addWidget(self.look_back)
         layout.addWidget(splitter, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -275,9 +273,19 @@ class CheckinsPage(Page):
         ):
             self._changed(checkin_id)
             if self.profile.settings.show_then_and_now():  # Settings can turn it off
-                self._act(
-                    lambda: self.look_back.show_look_back(self.profile.insights.then_and_now())
-                )
+                self._act(self._look_back)
+
+    def _look_back(self) -> None:
+        """A gentle look at a debrief of months ago and what came after, under the heading."""
+        found = self.profile.insights.then_and_now()
+        if self.look_back is None and found is not None:
+            self.look_back = ThenAndNowCard()
+            self.look_back.open_debrief.connect(lambda i: self.context.open("debriefs", i))
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.look_back)
+        if self.look_back is not None:
+            self.look_back.show_look_back(found)
 
     def snooze_days(self, days: int) -> None:
         """Put the open check-in off by ``days`` days, keeping its answers."""
