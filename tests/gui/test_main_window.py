@@ -252,3 +252,19 @@ def test_the_window_keeps_the_size_the_person_gave_it_on_every_page(
         _settled(qtbot)
         assert page.form.snooze_row.isVisible()
         assert window.size() == SIZE, "“Not yet…” resized the window"
+
+
+def test_settings_in_a_short_window_scrolls_instead_of_squeezing_its_sections(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = _window(qtbot, profile)
+    window.resize(QSize(1000, 500))
+    window.show_page("settings")
+    _settled(qtbot)
+    page = window.page("settings")
+    assert isinstance(page, SettingsPage)
+    boxes = [page.section(key) for key in ("profile", "appearance", "privacy", "checkins")]
+    shown = [box for box in boxes if box is not None]
+    assert len(shown) >= 3
+    for box in shown:
+        assert box.height() >= box.minimumSizeHint().height(), box.objectName()
