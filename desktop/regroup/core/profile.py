@@ -21,8 +21,15 @@ from regroup.core.diary.listing import DiaryBrowser
 from regroup.core.diary.search import SearchService
 from regroup.core.diary.service import DiaryService
 from regroup.core.errors import MigrationError, ProfileError
-from regroup.core.keys.key_file import KeyFile, KeyStorage, load_key_file, save_key_file
+from regroup.core.keys.key_file import (
+    KeyFile,
+    KeyStorage,
+    load_key_files,
+    save_key_file,
+    spare_path,
+)
 from regroup.core.keys.keystore import KeyStore
+from regroup.core.keys.rebuild import settle_key_file
 from regroup.core.keys.unlocking import (
     DEFAULT_KDF_SECONDS,
     Prompter,
@@ -36,10 +43,12 @@ from regroup.core.keys.unlocking import (
 from regroup.core.paths import ProfilePaths, drafts_fallback_dir
 from regroup.core.settings import SettingsService
 from regroup.core.storage.backup import create_backup
-from regroup.core.storage.database import bind_models, open_encrypted
+from regroup.core.storage.creation_lock import creating_profile
+from regroup.core.storage.database import IdleCheckpoint, bind_models, key_opens, open_encrypted
 from regroup.core.storage.drafts import DraftSlot
 from regroup.core.storage.files import make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
+from regroup.core.storage.wal import set_damaged_wal_aside
 
 if TYPE_CHECKING:
     from regroup.core.checkins.listing import CheckinBrowser
@@ -131,6 +140,11 @@ class Profile:
         self.settings = SettingsService(db)
         self._draft_folders = [paths.root, drafts_fallback_dir(key_file.profile_id)]
         self._data_key = data_key
+        self._idle_checkpoint = IdleCheckpoint(db)
+
+    def checkpoint_when_idle(self) -> bool:
+        """Called by a timer: move committed pages out of the WAL once writing has paused."""
+        return self._idle_checkpoint.tick()
 
     # Services the diary does not need are built on first use: start-up skips their imports.
 
@@ -202,7 +216,28 @@ class Profile:
 
 def profile_exists(paths: ProfilePaths) -> bool:
     """Tell whether the folder holds any part of a profile (never start over one)."""
-    return paths.database.exists() or paths.key_file.exists()
+    parts = (paths.database, paths.key_file, spare_path(paths.key_file))
+    return any(part.exists() for part in parts)
+
+
+SMALLEST_DATABASE = 512
+"""No SQLCipher database is smaller than one page; a smaller file holds no diary."""
+
+
+def _refuse_missing_database(paths: ProfilePaths) -> None:
+    """An existing profile without its database is a loss to restore, never a fresh start."""
+    try:
+        size: int | None = paths.database.stat().st_size
+    except FileNotFoundError:
+        size = None
+    if size is not None and size >= SMALLEST_DATABASE:
+        return
+    state = "is missing" if size is None else "is empty"
+    raise ProfileError(
+        f"This profile's diary database ({paths.database}) {state}, so Regroup will not "
+        "start a new diary over it. Restore your latest backup with "
+        "'regroup backup restore latest' (or from Settings), or put the database file back."
+    )
 
 
 def open_profile(
@@ -212,19 +247,31 @@ def open_profile(
     clock: Clock | None = None,
     kdf_seconds: float = DEFAULT_KDF_SECONDS,
 ) -> Profile:
-    """Open the profile in ``paths``, creating it only when the folder holds none."""
+    """Open the profile in ``paths``, creating it only when the folder holds none.
+
+    A damaged write-ahead log is copied aside before anything reads it; a missing or
+    damaged key file is rebuilt once a key has opened the database.
+    """
     clock = clock or SystemClock()
     if not profile_exists(paths):
         return _create(paths, keystore, prompter, clock, kdf_seconds)
-    if not paths.database.exists():
-        raise ProfileError(
-            f"The key file is in {paths.root} but the database {paths.database.name} is not. "
-            "Put the database back (a copy may be in the backups folder); "
-            "Regroup will not start a new diary over this profile."
+    _refuse_missing_database(paths)
+    notices = []
+    aside = set_damaged_wal_aside(paths.database, clock.now())
+    if aside is not None:
+        notices.append(
+            "The database's write-ahead log was damaged; Regroup kept a copy of it at "
+            f"{aside}. Entries written just before the last close may be missing."
         )
-    key_file = load_key_file(paths.key_file)
-    key, unlocked_with, notice = find_key(key_file, keystore, prompter)
-    return _open_existing(paths, key, key_file, unlocked_with, keystore, clock, notice)
+    key_files, problem = load_key_files(paths.key_file)
+    unlocked = find_key(key_files, keystore, prompter, lambda key: key_opens(paths.database, key))
+    key_file, rebuilt = settle_key_file(
+        paths.key_file, key_files, problem, unlocked, keystore, prompter
+    )
+    notices += [text for text in (rebuilt, unlocked.notice) if text]
+    return _open_existing(
+        paths, unlocked.key, key_file, unlocked.used, keystore, clock, " ".join(notices)
+    )
 
 
 def _open_existing(
@@ -265,12 +312,15 @@ def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
 def _create(
     paths: ProfilePaths, keystore: KeyStore, prompter: Prompter, clock: Clock, kdf_seconds: float
 ) -> Profile:
-    data_key, key_file = new_key_material(keystore, prompter, kdf_seconds)
-    try:
-        _write_new_profile(paths, data_key, key_file)
-    except Exception:
-        forget_new_key(keystore, key_file)
-        raise
+    with creating_profile(paths.root):
+        if profile_exists(paths):
+            raise ProfileError(f"A profile already exists in {paths.root}.")
+        data_key, key_file = new_key_material(keystore, prompter, kdf_seconds)
+        try:
+            _write_new_profile(paths, data_key, key_file)
+        except Exception:
+            forget_new_key(keystore, key_file)
+            raise
     return _open_existing(paths, data_key, key_file, UnlockedWith.NEW, keystore, clock, "")
 
 
