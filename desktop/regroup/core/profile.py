@@ -28,7 +28,7 @@ from regroup.core.keys.key_file import (
     save_key_file,
     spare_path,
 )
-from regroup.core.keys.keystore import KeyStore
+from regroup.core.keys.keystore import KeyStore, SystemKeyStore
 from regroup.core.keys.rebuild import settle_key_file
 from regroup.core.keys.unlocking import (
     DEFAULT_KDF_SECONDS,
@@ -44,7 +44,13 @@ from regroup.core.paths import ProfilePaths, drafts_fallback_dir
 from regroup.core.settings import SettingsService
 from regroup.core.storage.backup import create_backup
 from regroup.core.storage.creation_lock import creating_profile
-from regroup.core.storage.database import IdleCheckpoint, bind_models, key_opens, open_encrypted
+from regroup.core.storage.database import (
+    IdleCheckpoint,
+    bind_models,
+    key_opens,
+    open_encrypted,
+    rekey,
+)
 from regroup.core.storage.drafts import DraftSlot
 from regroup.core.storage.files import make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
@@ -59,6 +65,7 @@ if TYPE_CHECKING:
     from regroup.core.debriefs.types import DebriefContent
     from regroup.core.diary.types import EntryContent
     from regroup.core.goals.service import GoalService
+    from regroup.core.keys.manager import KeyManager
 
 __all__ = [
     "DEFAULT_KDF_SECONDS",
@@ -126,6 +133,7 @@ class Profile:
         clock: Clock,
         notice: str = "",
         data_key: bytes = b"",
+        keystore: KeyStore | None = None,
     ) -> None:
         self.paths = paths
         self.db = db
@@ -140,6 +148,7 @@ class Profile:
         self.settings = SettingsService(db)
         self._draft_folders = [paths.root, drafts_fallback_dir(key_file.profile_id)]
         self._data_key = data_key
+        self._keystore = keystore
         self._idle_checkpoint = IdleCheckpoint(db)
 
     def checkpoint_when_idle(self) -> bool:
@@ -152,6 +161,24 @@ class Profile:
     def drafts(self) -> Drafts:
         """The recovery drafts of the diary and the debriefs."""
         return Drafts(self._data_key, self._draft_folders)
+
+    @cached_property
+    def keys(self) -> KeyManager:
+        """Settings › Key and recovery: a new recovery key, a passphrase, the keyring."""
+        from regroup.core.keys.manager import KeyManager
+
+        keystore = self._keystore or SystemKeyStore()
+        return KeyManager(
+            self.paths.key_file, self.key_file, self._data_key, keystore, self._rekey, self._changed
+        )
+
+    def _changed(self, key_file: KeyFile) -> None:
+        self.key_file = key_file
+
+    def _rekey(self, key: bytes) -> None:
+        rekey(self.db, key)
+        self._data_key = key
+        self.__dict__.pop("drafts", None)  # drafts from now on are sealed with the new key
 
     @cached_property
     def goals(self) -> GoalService:
@@ -291,7 +318,7 @@ def _open_existing(
         raise
     bind_models(db)
     keyring_name = keystore.name() if key_file.storage is KeyStorage.KEYRING else ""
-    return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key)
+    return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key, keystore)
 
 
 def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:

@@ -21,6 +21,8 @@ from regroup.core.keys.keystore import KeyStore
 from regroup.core.keys.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
 
 DEFAULT_KDF_SECONDS = 0.25
+MIN_PASSPHRASE = 8
+"""The shortest passphrase the window and the command line accept."""
 
 
 class UnlockedWith(StrEnum):

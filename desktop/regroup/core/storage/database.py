@@ -133,6 +133,11 @@ class IdleCheckpoint:
         return True
 
 
+def rekey(db: SqlCipherDatabase, key: bytes) -> None:
+    """Re-encrypt every page under ``key``, in one transaction: all pages or none."""
+    db.execute_sql(f'PRAGMA rekey = "{_raw_key(key)}"')
+
+
 def bind_models(db: SqlCipherDatabase | None) -> None:
     """Point every model at ``db`` (or at nothing when the profile closes)."""
     database_proxy.initialize(db)
