@@ -138,7 +138,9 @@ def privacy_box() -> QGroupBox:
 
 
 def profile_sections(context: PageContext) -> list[SettingsSection]:
-    """Settings' own sections: the profile's facts, then privacy."""
+    """Settings' own sections: the profile's facts, its key, then privacy."""
+    from regroup.gui.keys.key_settings import key_sections
+
     profile = context.profile
     return [
         SettingsSection(
@@ -146,6 +148,7 @@ def profile_sections(context: PageContext) -> list[SettingsSection]:
             PROFILE,
             lambda: ProfileBox(profile.info(), context.events, profile.diary.count),
         ),
+        *key_sections(profile),
         SettingsSection("privacy", PRIVACY, privacy_box),
     ]
 
