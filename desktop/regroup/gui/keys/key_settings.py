@@ -117,6 +117,7 @@ class KeySettingsBox(QGroupBox):
         self.keyring_button = QPushButton("Keep the key in the keyring instead")
         self.result_label = _caption("")
         self.result_label.setAccessibleName("What changed")
+        self.result_label.hide()
         self.new_key_button.clicked.connect(self.make_new_recovery_key)
         self.passphrase_button.clicked.connect(self.set_passphrase)
         self.keyring_button.clicked.connect(self.move_to_keyring)
@@ -156,11 +157,15 @@ class KeySettingsBox(QGroupBox):
         try:
             change()
         except RegroupError as exc:
-            self.result_label.setText(f"Nothing was changed. {exc}")
+            self._say(f"Nothing was changed. {exc}")
             return False
         self._show_storage()
-        self.result_label.setText(done)
+        self._say(done)
         return True
+
+    def _say(self, text: str) -> None:
+        self.result_label.setText(text)
+        self.result_label.setVisible(bool(text))
 
     def _current_passphrase(self) -> str | None:
         if not self._uses_passphrase():
@@ -176,7 +181,7 @@ class KeySettingsBox(QGroupBox):
             return False
         recovery_key = self._profile.keys.draw_recovery_key()
         if not self.show_new_key(recovery_key):
-            self.result_label.setText("Nothing was changed; your recovery key is the same.")
+            self._say("Nothing was changed; your recovery key is the same.")
             return False
         return self._attempt(
             lambda: self._profile.keys.replace_recovery_key(recovery_key, current),
