@@ -8,6 +8,7 @@ from regroup.core.keys.key_file import KeyStorage, load_key_file, spare_path
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, UnlockedWith, open_profile
+from tests.core.keys.test_key_rescue import opens_without_asking
 from tests.support.prompter import ScriptedPrompter, passphrase, recovery
 
 
@@ -21,9 +22,7 @@ def test_a_new_recovery_key_opens_the_diary_and_the_old_one_stops_working(
     profile.diary.add(EntryContent("written after it"))
     profile.close()
     assert load_key_file(paths.key_file) == load_key_file(spare_path(paths.key_file))
-    quiet = ScriptedPrompter()
-    open_profile(paths, keystore, quiet).close()
-    assert quiet.requests == []
+    opens_without_asking(paths, keystore)
     keystore.delete(profile.key_file.profile_id)
     paths.key_file.unlink()
     spare_path(paths.key_file).unlink()
@@ -54,11 +53,7 @@ def test_moving_the_key_to_a_passphrase_and_back_to_the_keyring(
         reopened.keys.move_to_keyring("not the phrase")
     reopened.keys.move_to_keyring("a calm long phrase")
     reopened.close()
-    quiet = ScriptedPrompter()
-    again = open_profile(paths, keystore, quiet)
-    again.close()
-    assert again.unlocked_with is UnlockedWith.KEYRING
-    assert quiet.requests == []
+    opens_without_asking(paths, keystore)
 
 
 def test_changing_the_passphrase_needs_the_old_one(

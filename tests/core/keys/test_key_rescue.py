@@ -24,6 +24,16 @@ def _bodies(profile: Profile) -> list[str]:
     return [profile.diary.get(entry_id).body for entry_id in range(1, profile.diary.count() + 1)]
 
 
+def opens_without_asking(paths: ProfilePaths, keystore: SystemKeyStore) -> Profile:
+    """Reopen from the keyring and check that nobody was asked anything."""
+    quiet = ScriptedPrompter()
+    again = open_profile(paths, keystore, quiet)
+    again.close()
+    assert again.unlocked_with is UnlockedWith.KEYRING
+    assert quiet.requests == []
+    return again
+
+
 def _edit(path: Path, field: str) -> None:
     """Change one hex digit of ``field``, as a bad sector or a stray edit would."""
     data = json.loads(path.read_text())
@@ -47,11 +57,7 @@ def test_the_recovery_key_alone_opens_the_diary_and_the_key_file_is_rebuilt(
         assert "Regroup rebuilt its key file" in reopened.notice
     finally:
         reopened.close()
-    quiet = ScriptedPrompter()
-    again = open_profile(paths, keystore, quiet)
-    again.close()
-    assert again.unlocked_with is UnlockedWith.KEYRING
-    assert quiet.requests == []
+    opens_without_asking(paths, keystore)
 
 
 def test_a_deleted_key_file_comes_back_from_its_copy_without_a_question(

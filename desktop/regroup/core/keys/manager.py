@@ -21,6 +21,12 @@ from regroup.core.keys.keystore import KeyStore
 from regroup.core.keys.recovery_key import format_recovery_key, new_recovery_key
 from regroup.core.keys.unlocking import DEFAULT_KDF_SECONDS, MIN_PASSPHRASE
 
+NEW_KEY_WARNING = (
+    "Your current recovery key will stop opening this diary, and Regroup will show you "
+    "a new one to keep. Backups made before now still open with the old key, so keep "
+    "it too until those backups have rotated away."
+)
+
 
 def check_new_passphrase(passphrase: str) -> None:
     """Refuse a passphrase too short to protect the diary (the window and CLI share this)."""

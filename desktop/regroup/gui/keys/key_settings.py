@@ -25,25 +25,14 @@ from PySide6.QtWidgets import (
 
 from regroup.core.errors import RegroupError
 from regroup.core.keys.key_file import KeyStorage
+from regroup.core.keys.manager import NEW_KEY_WARNING
 from regroup.core.profile import Profile
 from regroup.gui.keys.key_dialogs import NewPassphraseDialog
-from regroup.gui.keys.recovery_key_panel import RecoveryKeyConfirm, RecoveryKeyShow
+from regroup.gui.keys.recovery_key_panel import RecoveryKeyConfirm, RecoveryKeyShow, caption
 from regroup.gui.kit.settings_sections import PROFILE, SettingsSection
 
 KEYS = PROFILE + 5
 """Just below "Your profile", above Privacy."""
-NEW_KEY_WARNING = (
-    "Your current recovery key will stop opening this diary, and Regroup will show you "
-    "a new one to keep. Backups made before now still open with the old key, so keep "
-    "it too until those backups have rotated away."
-)
-
-
-def _caption(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setProperty("textStyle", "caption")
-    return label
 
 
 class NewRecoveryKeyDialog(QDialog):
@@ -54,7 +43,7 @@ class NewRecoveryKeyDialog(QDialog):
         self.setWindowTitle("Your new recovery key")
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        layout.addWidget(_caption("Keep this key somewhere safe, then type it back below."))
+        layout.addWidget(caption("Keep this key somewhere safe, then type it back below."))
         self.show_part = RecoveryKeyShow(recovery_key)
         self.confirm_part = RecoveryKeyConfirm(recovery_key)
         layout.addWidget(self.show_part)
@@ -115,7 +104,7 @@ class KeySettingsBox(QGroupBox):
         self.new_key_button = QPushButton("Make a new recovery key…")
         self.passphrase_button = QPushButton()
         self.keyring_button = QPushButton("Keep the key in the keyring instead")
-        self.result_label = _caption("")
+        self.result_label = caption("")
         self.result_label.setAccessibleName("What changed")
         self.result_label.hide()
         self.new_key_button.clicked.connect(self.make_new_recovery_key)
@@ -130,7 +119,7 @@ class KeySettingsBox(QGroupBox):
         layout.setSpacing(12)
         layout.addWidget(self.where_label)
         layout.addWidget(
-            _caption(
+            caption(
                 "Your recovery key opens the diary on its own, even if the keyring, the "
                 "passphrase or Regroup's key file is lost."
             )
