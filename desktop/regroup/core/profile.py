@@ -267,6 +267,18 @@ def _refuse_missing_database(paths: ProfilePaths) -> None:
     )
 
 
+BACKUP_KEY_COPIES = 12
+"""How many backups' key-file copies (newest first) may stand in for a lost key file."""
+
+
+def _backup_key_copies(paths: ProfilePaths) -> tuple[Path, ...]:
+    """Return the key-file copies kept with the backups (``backups/<id>/regroup.key``)."""
+    if not paths.backups.is_dir():
+        return ()
+    copies = sorted(paths.backups.glob(f"*/{paths.key_file.name}"), reverse=True)
+    return tuple(copies[:BACKUP_KEY_COPIES])
+
+
 def open_profile(
     paths: ProfilePaths,
     keystore: KeyStore,
@@ -290,7 +302,7 @@ def open_profile(
             "The database's write-ahead log was damaged; Regroup kept a copy of it at "
             f"{aside}. Entries written just before the last close may be missing."
         )
-    key_files, problem = load_key_files(paths.key_file)
+    key_files, problem = load_key_files(paths.key_file, _backup_key_copies(paths))
     unlocked = find_key(key_files, keystore, prompter, lambda key: key_opens(paths.database, key))
     key_file, rebuilt = settle_key_file(
         paths.key_file, key_files, problem, unlocked, keystore, prompter

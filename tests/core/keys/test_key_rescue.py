@@ -146,3 +146,18 @@ def test_damaged_passphrase_settings_are_explained_and_the_recovery_key_still_wo
     later = ScriptedPrompter().will_answer([passphrase("a new phrase, chosen again")])
     open_profile(paths, SystemKeyStore(), later).close()
     assert later.requests[0].error is None
+
+
+def test_the_key_file_copy_kept_with_a_backup_stands_in_for_both_lost_files(
+    profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore
+) -> None:
+    original = profile.key_file
+    _with_an_entry(profile)
+    backup = paths.backups / "20261201-090000-daily"
+    backup.mkdir(parents=True)
+    (backup / paths.key_file.name).write_bytes(paths.key_file.read_bytes())
+    paths.key_file.unlink()
+    spare_path(paths.key_file).unlink()
+    reopened = opens_without_asking(paths, keystore)
+    assert "Regroup rebuilt its key file" in reopened.notice
+    assert load_key_file(paths.key_file) == original
