@@ -54,7 +54,7 @@ from regroup.core.storage.database import (
 from regroup.core.storage.drafts import DraftSlot
 from regroup.core.storage.files import make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
-from regroup.core.storage.wal import set_damaged_wal_aside
+from regroup.core.storage.preflight import backup_key_copies, check_before_opening
 
 if TYPE_CHECKING:
     from regroup.core.checkins.listing import CheckinBrowser
@@ -247,38 +247,6 @@ def profile_exists(paths: ProfilePaths) -> bool:
     return any(part.exists() for part in parts)
 
 
-SMALLEST_DATABASE = 512
-"""No SQLCipher database is smaller than one page; a smaller file holds no diary."""
-
-
-def _refuse_missing_database(paths: ProfilePaths) -> None:
-    """An existing profile without its database is a loss to restore, never a fresh start."""
-    try:
-        size: int | None = paths.database.stat().st_size
-    except FileNotFoundError:
-        size = None
-    if size is not None and size >= SMALLEST_DATABASE:
-        return
-    state = "is missing" if size is None else "is empty"
-    raise ProfileError(
-        f"This profile's diary database ({paths.database}) {state}, so Regroup will not "
-        "start a new diary over it. Restore your latest backup with "
-        "'regroup backup restore latest' (or from Settings), or put the database file back."
-    )
-
-
-BACKUP_KEY_COPIES = 12
-"""How many backups' key-file copies (newest first) may stand in for a lost key file."""
-
-
-def _backup_key_copies(paths: ProfilePaths) -> tuple[Path, ...]:
-    """Return the key-file copies kept with the backups (``backups/<id>/regroup.key``)."""
-    if not paths.backups.is_dir():
-        return ()
-    copies = sorted(paths.backups.glob(f"*/{paths.key_file.name}"), reverse=True)
-    return tuple(copies[:BACKUP_KEY_COPIES])
-
-
 def open_profile(
     paths: ProfilePaths,
     keystore: KeyStore,
@@ -294,15 +262,8 @@ def open_profile(
     clock = clock or SystemClock()
     if not profile_exists(paths):
         return _create(paths, keystore, prompter, clock, kdf_seconds)
-    _refuse_missing_database(paths)
-    notices = []
-    aside = set_damaged_wal_aside(paths.database, clock.now())
-    if aside is not None:
-        notices.append(
-            "The database's write-ahead log was damaged; Regroup kept a copy of it at "
-            f"{aside}. Entries written just before the last close may be missing."
-        )
-    key_files, problem = load_key_files(paths.key_file, _backup_key_copies(paths))
+    notices = check_before_opening(paths, clock.now())
+    key_files, problem = load_key_files(paths.key_file, backup_key_copies(paths))
     unlocked = find_key(key_files, keystore, prompter, lambda key: key_opens(paths.database, key))
     key_file, rebuilt = settle_key_file(
         paths.key_file, key_files, problem, unlocked, keystore, prompter

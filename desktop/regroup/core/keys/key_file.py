@@ -32,6 +32,19 @@ class WrappedKey:
     scrypt_log2_n: int = 0
 
 
+SCRYPT_LOWEST_READ = 10
+"""The cheapest scrypt cost a key file may name (old and test files)."""
+SCRYPT_HIGHEST_READ = 24
+"""The dearest: above it a damaged digit would ask for gigabytes of memory."""
+
+
+def passphrase_settings_usable(wrapped: WrappedKey) -> bool:
+    """Tell whether a passphrase wrap names settings that some passphrase could open."""
+    return wrapped.kdf == "scrypt" and (
+        SCRYPT_LOWEST_READ <= wrapped.scrypt_log2_n <= SCRYPT_HIGHEST_READ
+    )
+
+
 class KeyStorage(StrEnum):
     """Where the data key is found at each start."""
 

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from regroup.core.errors import WrongKeyError
-from regroup.core.keys.key_file import WrappedKey
+from regroup.core.keys.key_file import WrappedKey, passphrase_settings_usable
 
 DATA_KEY_BYTES = 32
 _NONCE_BYTES = 12
@@ -29,11 +29,7 @@ DERIVED = "hkdf-derive"
 """The recovery "wrap" of a data key that is derived from the recovery key itself."""
 SCRYPT_R = 8
 SCRYPT_P = 1
-SCRYPT_MIN_LOG2_N = 14
-SCRYPT_LOWEST_READ = 10
-"""The cheapest cost a key file may name (old and test files); below it, the file is damaged."""
-SCRYPT_TOP_LOG2_N = 24
-_SCRYPT_MIN_LOG2_N = SCRYPT_MIN_LOG2_N
+_SCRYPT_MIN_LOG2_N = 14
 _SCRYPT_MAX_LOG2_N = 20
 DAMAGED_PASSPHRASE_SETTINGS = (
     "The passphrase settings in the key file are damaged, so no passphrase can open it. "
@@ -144,8 +140,7 @@ def unwrap_with_passphrase(wrapped: WrappedKey, passphrase: str, profile_id: str
     Damaged scrypt settings would make hashlib fail or ask for terabytes of memory;
     they are refused with words that send the person to the recovery key instead.
     """
-    cost = wrapped.scrypt_log2_n
-    if wrapped.kdf != "scrypt" or not SCRYPT_LOWEST_READ <= cost <= SCRYPT_TOP_LOG2_N:
+    if not passphrase_settings_usable(wrapped):
         raise WrongKeyError(DAMAGED_PASSPHRASE_SETTINGS)
     try:
         wrapping_key = _scrypt(passphrase, wrapped.salt, wrapped.scrypt_log2_n)

@@ -12,13 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from regroup.core.errors import KeyFileError, KeystoreUnavailableError
-from regroup.core.keys import key_wrap
 from regroup.core.keys.key_check import key_check_value
 from regroup.core.keys.key_file import (
     KeyFile,
     KeyStorage,
     WrappedKey,
     load_key_file,
+    passphrase_settings_usable,
     save_key_file,
     spare_path,
 )
@@ -30,17 +30,15 @@ _DEFAULT_LOG2_N = 15
 
 
 def _usable_passphrase_wrap(wrapped: WrappedKey | None) -> bool:
-    return (
-        wrapped is not None
-        and wrapped.kdf == "scrypt"
-        and key_wrap.SCRYPT_LOWEST_READ <= wrapped.scrypt_log2_n <= key_wrap.SCRYPT_TOP_LOG2_N
-    )
+    return wrapped is not None and passphrase_settings_usable(wrapped)
 
 
 def rebuilt_key_file(
     unlocked: Unlocked, base: KeyFile | None, new_passphrase: str | None = None
 ) -> KeyFile:
     """Return a key file for ``unlocked.key``, keeping what of ``base`` still holds."""
+    from regroup.core.keys import key_wrap  # only a rebuild seals keys
+
     key = unlocked.key
     if new_passphrase is not None:
         unlocked = replace(unlocked, passphrase=new_passphrase)
