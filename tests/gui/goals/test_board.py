@@ -25,7 +25,7 @@ from regroup.gui.goals.lane import GOAL_MIME
 from regroup.gui.goals.page import GoalsPage
 from regroup.gui.goals.shelf_dialog import GoalShelfDialog
 from regroup.gui.main_window import MainWindow
-from tests.gui.conftest import Dialogs, ManualClock, page_of, reopen, show_window
+from tests.gui.conftest import Dialogs, ManualClock, page_of, reopen, show_window, toast_on
 from tests.gui.modal import when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -302,7 +302,7 @@ def test_a_line_of_a_debrief_becomes_a_goal_on_the_board_and_shows_its_column(
     assert row.goal_state.isVisibleTo(row) and not row.goal_button.isVisibleTo(row)
     assert row.goal_state.text() == "Goal: Next"
     assert form.lines_editor.rows[0].goal_button.isVisibleTo(row)
-    assert "is on the Goals board" in debriefs.message_banner.label.text()
+    assert "is on the Goals board" in toast_on(debriefs).text()
     board = page_of(window, "goals", GoalsPage)
     assert titles(board, Lane.NEXT) == ["Prepare two project stories"]
     assert board.source_name(debriefs.saver.debrief_id or 0) == "Granite Studio"

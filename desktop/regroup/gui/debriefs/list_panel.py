@@ -101,6 +101,11 @@ class DebriefListPanel(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.company_box = QComboBox()
         self.company_box.setAccessibleName("Company filter")
+        # A long company name would otherwise widen the list, and with it the window.
+        self.company_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.company_box.setMinimumContentsLength(12)
         self.stage_box = ChoiceBox("Stage filter", list(STAGE_LABELS.items()), "Any stage")
         self.from_edit = DateField("Earliest date", placeholder="Any day")
         self.to_edit = DateField("Latest date", placeholder="Any day")
