@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from regroup.core.errors import DamagedDatabaseError, ProfileError, UnlockCancelledError
-from regroup.core.keys.key_file import KeyStorage, load_key_file
+from regroup.core.keys.key_file import KeyStorage, load_key_file, spare_path
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, UnlockedWith, open_profile
@@ -111,14 +111,18 @@ def test_a_missing_database_never_becomes_a_new_empty_profile(
     assert folder_fingerprint(paths.root) == before
 
 
-def test_a_missing_key_file_is_reported_and_nothing_is_written(
+def test_without_any_key_file_the_recovery_key_is_asked_and_cancelling_writes_nothing(
     profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore
 ) -> None:
     profile.close()
     paths.key_file.unlink()
+    spare_path(paths.key_file).unlink()
     before = folder_fingerprint(paths.root)
-    with pytest.raises(ProfileError, match="missing"):
-        _open(paths, keystore, ScriptedPrompter())
+    person = ScriptedPrompter()
+    with pytest.raises(UnlockCancelledError):
+        _open(paths, keystore, person)
+    assert "missing or damaged" in person.requests[0].reason
+    assert not person.requests[0].passphrase_allowed
     assert folder_fingerprint(paths.root) == before
 
 

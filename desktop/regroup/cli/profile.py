@@ -9,11 +9,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regroup.cli.arguments import command, json_option
+from regroup.cli.arguments import command, group, json_option
 from regroup.cli.output import print_json
 
 if TYPE_CHECKING:
     from regroup.cli.arguments import Commands
+    from regroup.cli.console_prompter import ConsolePrompter
     from regroup.core.profile import Profile
 
 
@@ -33,6 +34,21 @@ def register(commands: Commands) -> None:
         _run_info,
     )
     json_option(info)
+    keys = group(commands, "key", "change how the key is kept", "Settings › Key and recovery.")
+    for name, help_text, handler in (
+        ("new-recovery-key", "make a new recovery key; the old one stops working", _run_new_key),
+        (
+            "passphrase",
+            "set or change the passphrase (the keyring stops holding the key)",
+            _run_passphrase,
+        ),
+        (
+            "keyring",
+            "keep the key in the system keyring again instead of a passphrase",
+            _run_keyring,
+        ),
+    ):
+        command(keys, name, help_text, help_text[0].upper() + help_text[1:] + ".", handler)
 
 
 @contextmanager
@@ -81,4 +97,62 @@ def _run_info(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"Unlocked with:  {info.unlocked_with.value}")
         print(f"Schema version: {info.schema_version}")
         print(f"Diary entries:  {info.entry_count}")
+    return 0
+
+
+def _current_passphrase(profile: Profile, prompter: ConsolePrompter) -> str | None:
+    """Ask for the passphrase the profile has, if it has one, to prove the change."""
+    from regroup.core.errors import UnlockCancelledError
+    from regroup.core.keys.key_file import KeyStorage
+    from regroup.core.profile import SecretRequest
+
+    if profile.key_file.storage is not KeyStorage.PASSPHRASE:
+        return None
+    answer = prompter.ask_secret(
+        SecretRequest("Type your current passphrase to make this change.", True)
+    )
+    if answer is None or answer.is_recovery_key:
+        raise UnlockCancelledError("Nothing was changed.")
+    return answer.text
+
+
+def _run_new_key(args: argparse.Namespace, data_dir: Path) -> int:
+    from regroup.cli.console_prompter import ConsolePrompter
+    from regroup.core.keys.manager import NEW_KEY_WARNING
+
+    with opened(data_dir) as profile:
+        prompter = ConsolePrompter(stdout=sys.stderr)
+        current = _current_passphrase(profile, prompter)
+        print(NEW_KEY_WARNING, file=sys.stderr)
+        recovery_key = profile.keys.draw_recovery_key()
+        if not ConsolePrompter(stdout=sys.stdout).confirm_recovery_key(recovery_key):
+            print("Nothing was changed; your recovery key is the same.", file=sys.stderr)
+            return 1
+        profile.keys.replace_recovery_key(recovery_key, current)
+    print("Your new recovery key is in place; the old one no longer opens the diary.")
+    return 0
+
+
+def _run_passphrase(args: argparse.Namespace, data_dir: Path) -> int:
+    from regroup.cli.console_prompter import ConsolePrompter
+    from regroup.core.errors import UnlockCancelledError
+
+    with opened(data_dir) as profile:
+        prompter = ConsolePrompter(stdout=sys.stderr)
+        current = _current_passphrase(profile, prompter)
+        new = prompter.choose_passphrase("Regroup will ask for the new passphrase at each start.")
+        if new is None:
+            raise UnlockCancelledError("Nothing was changed.")
+        profile.keys.set_passphrase(new, current)
+    print("Your passphrase now protects the key.")
+    return 0
+
+
+def _run_keyring(args: argparse.Namespace, data_dir: Path) -> int:
+    from regroup.cli.console_prompter import ConsolePrompter
+
+    with opened(data_dir) as profile:
+        current = _current_passphrase(profile, ConsolePrompter(stdout=sys.stderr))
+        profile.keys.move_to_keyring(current)
+    print("The key is in your system keyring again; Regroup will open without asking.")
     return 0

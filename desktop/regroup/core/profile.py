@@ -22,8 +22,15 @@ from regroup.core.diary.listing import DiaryBrowser
 from regroup.core.diary.search import SearchService
 from regroup.core.diary.service import DiaryService
 from regroup.core.errors import MigrationError, ProfileError
-from regroup.core.keys.key_file import KeyFile, KeyStorage, load_key_file, save_key_file
-from regroup.core.keys.keystore import KeyStore
+from regroup.core.keys.key_file import (
+    KeyFile,
+    KeyStorage,
+    load_key_files,
+    save_key_file,
+    spare_path,
+)
+from regroup.core.keys.keystore import KeyStore, SystemKeyStore
+from regroup.core.keys.rebuild import settle_key_file
 from regroup.core.keys.unlocking import (
     DEFAULT_KDF_SECONDS,
     Prompter,
@@ -37,10 +44,18 @@ from regroup.core.keys.unlocking import (
 from regroup.core.paths import ProfilePaths, drafts_fallback_dir
 from regroup.core.settings import SettingsService
 from regroup.core.storage.backup import create_backup
-from regroup.core.storage.database import bind_models, open_encrypted
+from regroup.core.storage.creation_lock import creating_profile
+from regroup.core.storage.database import (
+    IdleCheckpoint,
+    bind_models,
+    key_opens,
+    open_encrypted,
+    rekey,
+)
 from regroup.core.storage.drafts import DraftSlot
 from regroup.core.storage.files import make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
+from regroup.core.storage.preflight import backup_key_copies, check_before_opening
 
 if TYPE_CHECKING:
     from regroup.core.checkins.listing import CheckinBrowser
@@ -52,6 +67,7 @@ if TYPE_CHECKING:
     from regroup.core.diary.types import EntryContent
     from regroup.core.goals.service import GoalService
     from regroup.core.insights.service import InsightsService
+    from regroup.core.keys.manager import KeyManager
     from regroup.core.waiting.service import WaitingService
 
 __all__ = [
@@ -120,6 +136,7 @@ class Profile:
         clock: Clock,
         notice: str = "",
         data_key: bytes = b"",
+        keystore: KeyStore | None = None,
     ) -> None:
         self.paths = paths
         self.db = db
@@ -134,7 +151,13 @@ class Profile:
         self.settings = SettingsService(db)
         self._draft_folders = [paths.root, drafts_fallback_dir(key_file.profile_id)]
         self._data_key = data_key
+        self._keystore = keystore
+        self._idle_checkpoint = IdleCheckpoint(db)
         self._data_version = self._read_data_version()
+
+    def checkpoint_when_idle(self) -> bool:
+        """Called by a timer: move committed pages out of the WAL once writing has paused."""
+        return self._idle_checkpoint.tick()
 
     # Services the diary does not need are built on first use: start-up skips their imports.
 
@@ -142,6 +165,24 @@ class Profile:
     def drafts(self) -> Drafts:
         """The recovery drafts of the diary and the debriefs."""
         return Drafts(self._data_key, self._draft_folders)
+
+    @cached_property
+    def keys(self) -> KeyManager:
+        """Settings › Key and recovery: a new recovery key, a passphrase, the keyring."""
+        from regroup.core.keys.manager import KeyManager
+
+        keystore = self._keystore or SystemKeyStore()
+        return KeyManager(
+            self.paths.key_file, self.key_file, self._data_key, keystore, self._rekey, self._changed
+        )
+
+    def _changed(self, key_file: KeyFile) -> None:
+        self.key_file = key_file
+
+    def _rekey(self, key: bytes) -> None:
+        rekey(self.db, key)
+        self._data_key = key
+        self.__dict__.pop("drafts", None)  # drafts from now on are sealed with the new key
 
     @cached_property
     def goals(self) -> GoalService:
@@ -244,7 +285,8 @@ class Profile:
 
 def profile_exists(paths: ProfilePaths) -> bool:
     """Tell whether the folder holds any part of a profile (never start over one)."""
-    return paths.database.exists() or paths.key_file.exists()
+    parts = (paths.database, paths.key_file, spare_path(paths.key_file))
+    return any(part.exists() for part in parts)
 
 
 def open_profile(
@@ -254,19 +296,24 @@ def open_profile(
     clock: Clock | None = None,
     kdf_seconds: float = DEFAULT_KDF_SECONDS,
 ) -> Profile:
-    """Open the profile in ``paths``, creating it only when the folder holds none."""
+    """Open the profile in ``paths``, creating it only when the folder holds none.
+
+    A damaged write-ahead log is copied aside before anything reads it; a missing or
+    damaged key file is rebuilt once a key has opened the database.
+    """
     clock = clock or SystemClock()
     if not profile_exists(paths):
         return _create(paths, keystore, prompter, clock, kdf_seconds)
-    if not paths.database.exists():
-        raise ProfileError(
-            f"The key file is in {paths.root} but the database {paths.database.name} is not. "
-            "Put the database back (a copy may be in the backups folder); "
-            "Regroup will not start a new diary over this profile."
-        )
-    key_file = load_key_file(paths.key_file)
-    key, unlocked_with, notice = find_key(key_file, keystore, prompter)
-    return _open_existing(paths, key, key_file, unlocked_with, keystore, clock, notice)
+    notices = check_before_opening(paths, clock.now())
+    key_files, problem = load_key_files(paths.key_file, backup_key_copies(paths))
+    unlocked = find_key(key_files, keystore, prompter, lambda key: key_opens(paths.database, key))
+    key_file, rebuilt = settle_key_file(
+        paths.key_file, key_files, problem, unlocked, keystore, prompter
+    )
+    notices += [text for text in (rebuilt, unlocked.notice) if text]
+    return _open_existing(
+        paths, unlocked.key, key_file, unlocked.used, keystore, clock, " ".join(notices)
+    )
 
 
 def _open_existing(
@@ -286,7 +333,7 @@ def _open_existing(
         raise
     bind_models(db)
     keyring_name = keystore.name() if key_file.storage is KeyStorage.KEYRING else ""
-    return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key)
+    return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key, keystore)
 
 
 def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
@@ -307,12 +354,15 @@ def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
 def _create(
     paths: ProfilePaths, keystore: KeyStore, prompter: Prompter, clock: Clock, kdf_seconds: float
 ) -> Profile:
-    data_key, key_file = new_key_material(keystore, prompter, kdf_seconds)
-    try:
-        _write_new_profile(paths, data_key, key_file)
-    except Exception:
-        forget_new_key(keystore, key_file)
-        raise
+    with creating_profile(paths.root):
+        if profile_exists(paths):
+            raise ProfileError(f"A profile already exists in {paths.root}.")
+        data_key, key_file = new_key_material(keystore, prompter, kdf_seconds)
+        try:
+            _write_new_profile(paths, data_key, key_file)
+        except Exception:
+            forget_new_key(keystore, key_file)
+            raise
     return _open_existing(paths, data_key, key_file, UnlockedWith.NEW, keystore, clock, "")
 
 

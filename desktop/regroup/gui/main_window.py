@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -83,6 +83,8 @@ FILE_EXCHANGE = 20
 FILE_BACKUP = 30
 FILE_QUIT = 100
 """The File menu's groups, top to bottom: new things, Export…/Import…, Back up/Restore, Quit."""
+IDLE_CHECKPOINT_MS = 30_000
+"""How often the window looks for a pause in writing to checkpoint the WAL."""
 
 
 class MainWindow(QMainWindow):
@@ -128,6 +130,10 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self._status_text(profile.unlocked_with.value, profile.notice))
         self.statusBar().addWidget(self.status_label, 1)
         self.show_page(PAGES[0].key)
+        self.checkpoint_timer = QTimer(self)
+        self.checkpoint_timer.setInterval(IDLE_CHECKPOINT_MS)
+        self.checkpoint_timer.timeout.connect(profile.checkpoint_when_idle)
+        self.checkpoint_timer.start()
         self.toasts = ToastHost(self, self.events)
         self.outside_changes = OutsideChanges(self, profile.changed_elsewhere, self.events)
         from regroup.gui.lock.controller import AppLock

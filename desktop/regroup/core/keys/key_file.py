@@ -1,7 +1,9 @@
 """The key file beside the database: wrapped copies of the data key and a key-check value.
 
 It holds nothing that opens the database without the recovery key, the passphrase or
-the OS keyring, so it can sit next to the database and go into the same backups.
+the OS keyring, so it can sit next to the database and go into the same backups. A
+spare copy (``regroup.key.copy``) is written beside it, so that one damaged or
+deleted file never stands between a right key and the diary.
 """
 
 from __future__ import annotations
@@ -28,6 +30,19 @@ class WrappedKey:
     nonce: bytes
     ciphertext: bytes
     scrypt_log2_n: int = 0
+
+
+SCRYPT_LOWEST_READ = 10
+"""The cheapest scrypt cost a key file may name (old and test files)."""
+SCRYPT_HIGHEST_READ = 24
+"""The dearest: above it a damaged digit would ask for gigabytes of memory."""
+
+
+def passphrase_settings_usable(wrapped: WrappedKey) -> bool:
+    """Tell whether a passphrase wrap names settings that some passphrase could open."""
+    return wrapped.kdf == "scrypt" and (
+        SCRYPT_LOWEST_READ <= wrapped.scrypt_log2_n <= SCRYPT_HIGHEST_READ
+    )
 
 
 class KeyStorage(StrEnum):
@@ -79,8 +94,13 @@ def _wrapped_from_json(data: dict[str, Any]) -> WrappedKey:
     )
 
 
+def spare_path(path: Path) -> Path:
+    """Return where the spare copy of the key file at ``path`` is kept."""
+    return path.with_name(path.name + ".copy")
+
+
 def save_key_file(path: Path, key_file: KeyFile) -> None:
-    """Write the key file atomically, readable by its owner only."""
+    """Write the key file and its spare copy, each atomically, readable by its owner only."""
     data = {
         "format": KEY_FILE_FORMAT,
         "app": "Regroup",
@@ -90,7 +110,28 @@ def save_key_file(path: Path, key_file: KeyFile) -> None:
         "recovery": _wrapped_to_json(key_file.recovery),
         "passphrase": _wrapped_to_json(key_file.passphrase) if key_file.passphrase else None,
     }
-    atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+    text = (json.dumps(data, indent=2) + "\n").encode("utf-8")
+    atomic_write_bytes(path, text)
+    atomic_write_bytes(spare_path(path), text)
+
+
+def load_key_files(path: Path, extra: tuple[Path, ...] = ()) -> tuple[list[KeyFile], str]:
+    """Return every readable copy of the key file (the main one first) and why it is not.
+
+    ``extra`` names more copies, such as the one kept with a backup. The second value
+    is "" when the main file is readable, else what is wrong with it.
+    """
+    found: list[KeyFile] = []
+    problem = ""
+    for candidate in (path, spare_path(path), *extra):
+        try:
+            key_file = load_key_file(candidate)
+        except KeyFileError as exc:
+            problem = problem or (str(exc) if candidate == path else "")
+            continue
+        if key_file not in found:
+            found.append(key_file)
+    return found, problem
 
 
 def load_key_file(path: Path) -> KeyFile:

@@ -18,21 +18,43 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from regroup.core.errors import WrongKeyError
-from regroup.core.keys.key_file import WrappedKey
+from regroup.core.keys.key_file import WrappedKey, passphrase_settings_usable
 
 DATA_KEY_BYTES = 32
 _NONCE_BYTES = 12
 _SALT_BYTES = 16
 _RECOVERY_INFO = b"regroup/recovery-wrap/v1"
+_DERIVE_INFO = b"regroup/data-key/v1"
+DERIVED = "hkdf-derive"
+"""The recovery "wrap" of a data key that is derived from the recovery key itself."""
 SCRYPT_R = 8
 SCRYPT_P = 1
 _SCRYPT_MIN_LOG2_N = 14
 _SCRYPT_MAX_LOG2_N = 20
+DAMAGED_PASSPHRASE_SETTINGS = (
+    "The passphrase settings in the key file are damaged, so no passphrase can open it. "
+    "Type your recovery key instead; Regroup will then rebuild its key file."
+)
 
 
 def new_data_key() -> bytes:
     """Return a fresh random 256-bit key for the database."""
     return secrets.token_bytes(DATA_KEY_BYTES)
+
+
+def derive_data_key(recovery: bytes) -> bytes:
+    """Return the data key that the recovery key alone yields, with no file but the database.
+
+    The recovery key has 160 random bits, so HKDF needs no salt to stretch it; a new
+    profile's database is encrypted under this key, and the key file only caches it.
+    """
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=DATA_KEY_BYTES, salt=None, info=_DERIVE_INFO)
+    return hkdf.derive(recovery)
+
+
+def derived_marker() -> WrappedKey:
+    """Return the key file's note that the data key comes from the recovery key directly."""
+    return WrappedKey(DERIVED, b"", b"", b"")
 
 
 def _recovery_wrapping_key(recovery: bytes, salt: bytes) -> bytes:
@@ -96,6 +118,8 @@ def wrap_with_recovery_key(data_key: bytes, recovery: bytes, profile_id: str) ->
 
 def unwrap_with_recovery_key(wrapped: WrappedKey, recovery: bytes, profile_id: str) -> bytes:
     """Return the data key, or raise :class:`WrongKeyError`."""
+    if wrapped.kdf == DERIVED:
+        return derive_data_key(recovery)
     wrapping_key = _recovery_wrapping_key(recovery, wrapped.salt)
     return _open(wrapping_key, wrapped, profile_id.encode(), "recovery key")
 
@@ -111,6 +135,15 @@ def wrap_with_passphrase(
 
 
 def unwrap_with_passphrase(wrapped: WrappedKey, passphrase: str, profile_id: str) -> bytes:
-    """Return the data key, or raise :class:`WrongKeyError`."""
-    wrapping_key = _scrypt(passphrase, wrapped.salt, wrapped.scrypt_log2_n)
+    """Return the data key, or raise :class:`WrongKeyError`.
+
+    Damaged scrypt settings would make hashlib fail or ask for terabytes of memory;
+    they are refused with words that send the person to the recovery key instead.
+    """
+    if not passphrase_settings_usable(wrapped):
+        raise WrongKeyError(DAMAGED_PASSPHRASE_SETTINGS)
+    try:
+        wrapping_key = _scrypt(passphrase, wrapped.salt, wrapped.scrypt_log2_n)
+    except (ValueError, MemoryError, OverflowError) as exc:
+        raise WrongKeyError(DAMAGED_PASSPHRASE_SETTINGS) from exc
     return _open(wrapping_key, wrapped, profile_id.encode(), "passphrase")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -20,6 +21,8 @@ from regroup.core.keys.keystore import KeyStore
 from regroup.core.keys.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
 
 DEFAULT_KDF_SECONDS = 0.25
+MIN_PASSPHRASE = 8
+"""The shortest passphrase the window and the command line accept."""
 
 
 class UnlockedWith(StrEnum):
@@ -68,67 +71,132 @@ class Prompter(Protocol):
         ...
 
 
-def find_key(
-    key_file: KeyFile, keystore: KeyStore, prompter: Prompter
-) -> tuple[bytes, UnlockedWith, str]:
-    """Return the data key, how it was found, and a notice for the person (or "").
+@dataclass(frozen=True)
+class Unlocked:
+    """The data key, how it was found, and what a rebuild of the key file would need."""
 
-    The keyring is tried first; otherwise the person is asked until a passphrase or
-    the recovery key opens the key file, or they cancel (UnlockCancelledError).
+    key: bytes
+    used: UnlockedWith
+    matched: KeyFile | None
+    """The copy of the key file whose key check the key passed; None when the database judged."""
+    recovery: bytes | None = None
+    passphrase: str | None = None
+    notice: str = ""
+
+
+def _accepts(
+    key: bytes, key_files: list[KeyFile], opens: Callable[[bytes], bool]
+) -> tuple[bool, KeyFile | None]:
+    """Tell whether ``key`` is the profile's: by a key check, else by opening the database.
+
+    A key check can be damaged while the key is right; the database is the last judge.
+    """
+    for key_file in key_files:
+        if key_matches(key, key_file.profile_id, key_file.key_check):
+            return True, key_file
+    return opens(key), None
+
+
+def find_key(
+    key_files: list[KeyFile],
+    keystore: KeyStore,
+    prompter: Prompter,
+    opens: Callable[[bytes], bool],
+) -> Unlocked:
+    """Return the data key from the keyring, else from what the person types.
+
+    ``key_files`` are the readable copies of the key file, the main one first (maybe
+    none); ``opens`` tells whether a key opens the database. The person is asked
+    until a passphrase or the recovery key proves itself, or they cancel
+    (UnlockCancelledError).
     """
     reason = ""
     keyring_usable = False
-    if key_file.storage is KeyStorage.KEYRING:
+    keyring_files = [kf for kf in key_files if kf.storage is KeyStorage.KEYRING]
+    for key_file in keyring_files:
         try:
             stored = keystore.load(key_file.profile_id)
             keyring_usable = True
         except KeystoreUnavailableError as exc:
-            stored, reason = None, str(exc)
-        if stored is not None and key_matches(stored, key_file.profile_id, key_file.key_check):
-            return stored, UnlockedWith.KEYRING, ""
+            reason = str(exc)
+            break
         if stored is not None:
+            good, matched = _accepts(stored, key_files, opens)
+            if good:
+                return Unlocked(stored, UnlockedWith.KEYRING, matched)
             reason = "The key in the system keyring does not belong to this profile."
-        elif not reason:
-            reason = "The system keyring holds no key for this profile."
-    else:
-        reason = "This profile is protected by a passphrase."
-    key, used = _ask_until_unlocked(key_file, prompter, reason)
-    notice = ""
-    if key_file.storage is KeyStorage.KEYRING and used is UnlockedWith.RECOVERY_KEY:
-        notice = _restore_to_keyring(key, key_file, keystore, prompter, keyring_usable)
-    return key, used, notice
+    if not key_files:
+        reason = (
+            "Regroup's key file is missing or damaged; your recovery key still opens the diary."
+        )
+    elif not reason:
+        reason = (
+            "The system keyring holds no key for this profile."
+            if keyring_files
+            else "This profile is protected by a passphrase."
+        )
+    found = _ask_until_unlocked(key_files, prompter, reason, opens)
+    if keyring_files and found.used is UnlockedWith.RECOVERY_KEY:
+        notice = _restore_to_keyring(
+            found.key, keyring_files[0], keystore, prompter, keyring_usable
+        )
+        found = replace(found, notice=notice)
+    return found
+
+
+def _try_answer(
+    answer: SecretAnswer, key_files: list[KeyFile], opens: Callable[[bytes], bool]
+) -> Unlocked:
+    """Return what the answer unlocks, or raise WrongKeyError to explain why it does not."""
+    from regroup.core.keys import key_wrap
+
+    with_passphrase = [kf for kf in key_files if kf.passphrase is not None]
+    error: WrongKeyError | None = None
+    if answer.is_recovery_key or not with_passphrase:
+        recovery = parse_recovery_key(answer.text)
+        candidates = [key_wrap.derive_data_key(recovery)]
+        for key_file in key_files:
+            try:
+                candidates.append(
+                    key_wrap.unwrap_with_recovery_key(
+                        key_file.recovery, recovery, key_file.profile_id
+                    )
+                )
+            except WrongKeyError as exc:
+                error = exc
+        for key in candidates:
+            good, matched = _accepts(key, key_files, opens)
+            if good:
+                return Unlocked(key, UnlockedWith.RECOVERY_KEY, matched, recovery=recovery)
+        raise error or WrongKeyError("This recovery key does not unlock this profile.")
+    for key_file in with_passphrase:
+        assert key_file.passphrase is not None
+        try:
+            key = key_wrap.unwrap_with_passphrase(
+                key_file.passphrase, answer.text, key_file.profile_id
+            )
+        except WrongKeyError as exc:
+            error = exc
+            continue
+        good, matched = _accepts(key, key_files, opens)
+        if good:
+            return Unlocked(key, UnlockedWith.PASSPHRASE, matched, passphrase=answer.text)
+    raise error or WrongKeyError("This passphrase does not unlock this profile.")
 
 
 def _ask_until_unlocked(
-    key_file: KeyFile, prompter: Prompter, reason: str
-) -> tuple[bytes, UnlockedWith]:
-    from regroup.core.keys import key_wrap
-
+    key_files: list[KeyFile], prompter: Prompter, reason: str, opens: Callable[[bytes], bool]
+) -> Unlocked:
     error: str | None = None
-    passphrase_allowed = key_file.passphrase is not None
+    passphrase_allowed = any(kf.passphrase is not None for kf in key_files)
     while True:
         answer = prompter.ask_secret(SecretRequest(reason, passphrase_allowed, error))
         if answer is None:
             raise UnlockCancelledError("The profile was left locked.")
         try:
-            if answer.is_recovery_key or key_file.passphrase is None:
-                recovery = parse_recovery_key(answer.text)
-                key = key_wrap.unwrap_with_recovery_key(
-                    key_file.recovery, recovery, key_file.profile_id
-                )
-                used = UnlockedWith.RECOVERY_KEY
-            else:
-                key = key_wrap.unwrap_with_passphrase(
-                    key_file.passphrase, answer.text, key_file.profile_id
-                )
-                used = UnlockedWith.PASSPHRASE
+            return _try_answer(answer, key_files, opens)
         except WrongKeyError as exc:
             error = str(exc)
-            continue
-        if not key_matches(key, key_file.profile_id, key_file.key_check):
-            error = "The key file does not match this profile's key."
-            continue
-        return key, used
 
 
 def _restore_to_keyring(
@@ -178,8 +246,8 @@ def new_key_material(
     from regroup.core.keys import key_wrap
 
     profile_id = str(uuid.uuid4())
-    data_key = key_wrap.new_data_key()
     recovery = new_recovery_key()
+    data_key = key_wrap.derive_data_key(recovery)
     problem = _keyring_problem(keystore, profile_id)
     passphrase_wrap = None
     if problem is not None:
@@ -198,7 +266,7 @@ def new_key_material(
         profile_id=profile_id,
         storage=storage,
         key_check=key_check_value(data_key, profile_id),
-        recovery=key_wrap.wrap_with_recovery_key(data_key, recovery, profile_id),
+        recovery=key_wrap.derived_marker(),
         passphrase=passphrase_wrap,
     )
     return data_key, key_file

@@ -84,6 +84,60 @@ def open_encrypted(path: Path, key: bytes) -> SqlCipherDatabase:
     return db
 
 
+def key_opens(path: Path, key: bytes) -> bool:
+    """Tell whether ``key`` decrypts the database at ``path``: the judge of last resort.
+
+    The file is only read: a key check that was damaged must not lock the person out
+    when the database itself accepts the key.
+    """
+    _quiet_sqlcipher_log()
+    db = SqlCipherDatabase(str(path), passphrase=_raw_key(key))
+    try:
+        db.connect()
+        db.pragma("query_only", "ON")
+        db.get_tables()
+    except peewee.DatabaseError:
+        return False
+    finally:
+        db.close()
+    return True
+
+
+class IdleCheckpoint:
+    """Copies committed pages from the WAL into the database once writing has paused.
+
+    Called by a timer: a tick that sees no write since the one before checkpoints
+    (PASSIVE, so it never waits for a reader), once per pause.
+    """
+
+    def __init__(self, db: SqlCipherDatabase) -> None:
+        self._db = db
+        self._seen = -1
+        self._done = -1
+
+    def tick(self) -> bool:
+        """Checkpoint when nothing was written since the last tick; tell whether it did."""
+        if self._db.is_closed():
+            return False
+        changes = int(self._db.connection().total_changes)
+        if changes != self._seen:
+            self._seen = changes
+            return False
+        if changes == self._done:
+            return False
+        try:
+            self._db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        except peewee.DatabaseError:
+            return False  # busy or read-only: the next pause tries again
+        self._done = changes
+        return True
+
+
+def rekey(db: SqlCipherDatabase, key: bytes) -> None:
+    """Re-encrypt every page under ``key``, in one transaction: all pages or none."""
+    db.execute_sql(f'PRAGMA rekey = "{_raw_key(key)}"')
+
+
 def bind_models(db: SqlCipherDatabase | None) -> None:
     """Point every model at ``db`` (or at nothing when the profile closes)."""
     database_proxy.initialize(db)

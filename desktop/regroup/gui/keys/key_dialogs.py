@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from regroup.core.keys.unlocking import MIN_PASSPHRASE
 from regroup.core.profile import SecretAnswer, SecretRequest
 
-MIN_PASSPHRASE = 8
+__all__ = ["MIN_PASSPHRASE", "NewPassphraseDialog", "UnlockDialog"]
 
 
 def _wrapped_label(text: str) -> QLabel:

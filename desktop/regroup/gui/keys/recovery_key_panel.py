@@ -42,7 +42,8 @@ def _key_font() -> QFont:
     return font
 
 
-def _caption(text: str) -> QLabel:
+def caption(text: str) -> QLabel:
+    """Return a wrapped help line in the caption text style (also used by Key settings)."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setProperty("textStyle", "caption")
@@ -103,7 +104,7 @@ class RecoveryKeyShow(QWidget):
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch()
-        self.done_label = _caption("")
+        self.done_label = caption("")
         self.done_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.done_label.setAccessibleName("What happened to the key")
         self.saved_check = QCheckBox("I have written down, printed or saved my recovery key")
@@ -169,12 +170,12 @@ class RecoveryKeyConfirm(QWidget):
         self.confirm_edit.setAccessibleName("Type the recovery key")
         self.confirm_edit.textChanged.connect(self._check_typed)
         self.confirm_edit.returnPressed.connect(self.submitted)
-        self.feedback = _caption("")
+        self.feedback = caption("")
         self.feedback.setAccessibleName("Does it match")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(_caption("Dashes, spaces and capital letters don't matter."))
+        layout.addWidget(caption("Dashes, spaces and capital letters don't matter."))
         layout.addWidget(self.confirm_edit)
         layout.addWidget(self.feedback)
 

@@ -34,9 +34,9 @@ from regroup.gui.settings.appearance_section import AppearanceBox
 
 PRIVACY_TEXT = (
     "Everything you write is stored only on this computer, in a database "
-    "encrypted with a random 256-bit key (SQLCipher). Regroup never opens a "
-    "network connection and sends nothing anywhere. Keep your recovery key "
-    "safe: without it, a lost keyring or a forgotten passphrase cannot be undone."
+    "encrypted with SQLCipher. Regroup never opens a network connection and "
+    "sends nothing anywhere. Keep your recovery key safe: it opens the diary on "
+    "its own, and without it a lost keyring or a forgotten passphrase cannot be undone."
 )
 
 
@@ -140,7 +140,9 @@ def privacy_box() -> QGroupBox:
 
 
 def profile_sections(context: PageContext) -> list[SettingsSection]:
-    """Settings' own sections: the profile's facts, its look, then privacy."""
+    """Settings' own sections: the profile's facts, its look, its key, then privacy."""
+    from regroup.gui.keys.key_settings import key_sections
+
     profile = context.profile
     return [
         SettingsSection(
@@ -149,6 +151,7 @@ def profile_sections(context: PageContext) -> list[SettingsSection]:
             lambda: ProfileBox(profile.info(), context.events, profile.diary.count),
         ),
         SettingsSection("appearance", APPEARANCE, lambda: AppearanceBox(profile.settings)),
+        *key_sections(profile),
         SettingsSection("privacy", PRIVACY, privacy_box),
     ]
 

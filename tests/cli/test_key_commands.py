@@ -1,0 +1,53 @@
+"""``regroup key ...``: the Key and recovery settings from a terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from regroup.core.keys.key_file import spare_path
+from regroup.core.keys.keystore import SystemKeyStore
+from regroup.core.paths import ProfilePaths
+from tests.cli.test_cli import _recovery_key, regroup
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_new_recovery_key_from_the_terminal_replaces_the_old_one(tmp_path: Path) -> None:
+    paths = ProfilePaths(tmp_path / "profile")
+    data = str(paths.root)
+    old_key = _recovery_key(regroup("--data-dir", data, "init").stdout)
+    changed = regroup("--data-dir", data, "key", "new-recovery-key")
+    assert changed.returncode == 0, changed.stderr
+    assert "will stop opening this diary" in changed.stderr
+    new_key = _recovery_key(changed.stdout)
+    assert new_key != old_key
+    profile_id = json.loads(paths.key_file.read_text())["profile_id"]
+    SystemKeyStore().delete(profile_id)
+    paths.key_file.unlink()
+    spare_path(paths.key_file).unlink()
+    refused = regroup("--data-dir", data, "info", stdin=old_key + "\n")
+    assert refused.returncode != 0
+    assert "Traceback" not in refused.stderr
+    opened = regroup("--data-dir", data, "info", stdin=new_key + "\n")
+    assert opened.returncode == 0, opened.stderr
+    assert "Regroup rebuilt its key file" in opened.stderr
+
+
+def test_moving_the_key_to_a_passphrase_and_back_from_the_terminal(tmp_path: Path) -> None:
+    data = str(tmp_path / "profile")
+    regroup("--data-dir", data, "init")
+    short = regroup("--data-dir", data, "key", "passphrase", stdin="short\n")
+    assert short.returncode == 1
+    assert "at least 8 characters" in short.stderr
+    moved = regroup("--data-dir", data, "key", "passphrase", stdin="a calm long phrase\n")
+    assert moved.returncode == 0, moved.stderr
+    info = regroup("--data-dir", data, "info", stdin="a calm long phrase\n")
+    assert "Unlocked with:  passphrase" in info.stdout
+    back = regroup(
+        "--data-dir", data, "key", "keyring", stdin="a calm long phrase\na calm long phrase\n"
+    )
+    assert back.returncode == 0, back.stderr
+    assert "Unlocked with:  system keyring" in regroup("--data-dir", data, "info").stdout

@@ -1,0 +1,35 @@
+"""An existing profile whose database is gone or empty is refused, never started afresh."""
+
+import pytest
+
+from regroup.core.errors import ProfileError
+from regroup.core.keys.keystore import SystemKeyStore
+from regroup.core.paths import ProfilePaths
+from regroup.core.profile import Profile, open_profile
+from tests.support.prompter import ScriptedPrompter
+from tests.support.snapshots import folder_fingerprint
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00"])
+def test_an_empty_database_is_refused_with_the_way_to_restore(
+    profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore, content: bytes
+) -> None:
+    profile.close()
+    paths.database.write_bytes(content)
+    before = folder_fingerprint(paths.root)
+    person = ScriptedPrompter()
+    with pytest.raises(ProfileError, match="is empty") as refused:
+        open_profile(paths, keystore, person)
+    assert "regroup backup restore latest" in str(refused.value)
+    assert person.requests == []
+    assert folder_fingerprint(paths.root) == before
+
+
+def test_a_missing_database_names_the_restore_command(
+    profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore
+) -> None:
+    profile.close()
+    paths.database.unlink()
+    with pytest.raises(ProfileError, match=r"is missing.*regroup backup restore latest"):
+        open_profile(paths, keystore, ScriptedPrompter())
+    assert not paths.database.exists()
