@@ -252,7 +252,8 @@ def diary_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> di
 
 def pdf_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> list[float]:
     """Milliseconds to export 1,000 entries as PDF (see pdf_bench)."""
-    times: list[float] = child_figures("tests.benchmarks.pdf_bench", paths, env, str(runs))
+    measured = child_figures("tests.benchmarks.pdf_bench", paths, env, str(runs))
+    times: list[float] = measured["pdf_1000_entries_ms"]
     return times
 
 
