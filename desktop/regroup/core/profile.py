@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from regroup.core.debriefs.types import DebriefContent
     from regroup.core.diary.types import EntryContent
     from regroup.core.goals.service import GoalService
+    from regroup.core.insights.service import InsightsService
 
 __all__ = [
     "DEFAULT_KDF_SECONDS",
@@ -180,6 +181,13 @@ class Profile:
         from regroup.core.checkins.reminders import ReminderService
 
         return ReminderService(self.db, self.clock)
+
+    @cached_property
+    def insights(self) -> InsightsService:
+        """The figures of the Insights page, the report and ``regroup insights``."""
+        from regroup.core.insights.service import InsightsService
+
+        return InsightsService(self.db, self.clock)
 
     def info(self) -> ProfileInfo:
         """Return a summary for display."""
