@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regroup import __version__
-from regroup.cli import checkins, debriefs, diary, exchange, goals, profile
+from regroup.cli import checkins, debriefs, diary, exchange, goals, profile, report
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
 from regroup.core.keys.key_reader import READER_FLAG
@@ -58,7 +58,7 @@ Exports are plain, unencrypted files: keep them somewhere safe.
 
 Exit status: 0 success, 1 error, 2 bad usage, 3 left locked or cancelled."""
 
-GROUPS = (profile, diary, exchange, debriefs, goals, checkins)
+GROUPS = (profile, diary, exchange, debriefs, goals, checkins, report)
 """In the order ``--help`` lists their commands."""
 
 
