@@ -98,7 +98,7 @@ def test_without_names_no_company_and_no_diary_text_appear(profile: Profile, sto
     for company in COMPANIES:
         assert company not in text
     assert "Marmalade" not in text
-    assert "Write to the company about the the company role" in text  # the goal, done
+    assert "Write to the company about the company role" in text  # the goal, done
     assert "Company names and diary text are left out" in text
 
 
@@ -139,6 +139,9 @@ def test_company_names_go_as_whole_words_whatever_their_case_or_spacing() -> Non
     assert clean("Acme Labs said no; acme was kind") == "the company said no; the company was kind"
     assert clean("BOLT\nhealth called. Acmeish stays.") == "the company called. Acmeish stays."
     assert clean("X marks the spot") == "X marks the spot"  # one letter is no name to hunt
+    assert (
+        clean("The Acme team, then the ACME LABS one") == "The company team, then the company one"
+    )
     assert NameFilter([])("Acme") == "Acme"
 
 

@@ -94,8 +94,10 @@ class _Page:
             "<tr>" + "".join(f"<td>{one_line(self.clean(c))}</td>" for c in row) + "</tr>"
             for row in rows
         )
+        wide = ' width="100%"' if len(head) >= 4 else ""  # long text gets the page's width
         self.parts.append(
-            f'<table class="facts" cellspacing="0" cellpadding="3"><tr>{cells}</tr>{body}</table>'
+            f'<table class="facts"{wide} cellspacing="0" cellpadding="3">'
+            f"<tr>{cells}</tr>{body}</table>"
         )
 
     def items(self, lines: list[str]) -> None:
@@ -108,6 +110,11 @@ class _Page:
         if self.parts:
             self.parts.append("</div>")
         self.parts.append(f"{PAGE}<h1>{text(heading)}</h1>")
+
+
+def table_day(day: date) -> str:
+    """Return "12 Aug 2026": a day that fits a table's column."""
+    return f"{day.day} {day:%b} {day.year}"
 
 
 def _mood(value: float | None) -> str:
@@ -167,9 +174,9 @@ def _around_news(
         if names:
             wrote = sources.diary_after(db, row.news_on) or ""
             title = titles.get(row.debrief_id, "")
-            table.append((long_day(row.news_on), title, *moods, wrote))
+            table.append((table_day(row.news_on), title, *moods, wrote))
         else:
-            table.append((long_day(row.news_on), *moods))
+            table.append((table_day(row.news_on), *moods))
     page.table(head, table)
 
 

@@ -48,12 +48,21 @@ class NameFilter:
         spaced = [r"\s+".join(re.escape(word) for word in name.split()) for name in words]
         alternatives = "|".join(spaced)
         self._pattern = (
-            re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if words else None
+            re.compile(rf"(?<!\w)(the\s+)?(?:{alternatives})(?!\w)", re.IGNORECASE)
+            if words
+            else None
         )
 
     def __call__(self, text: str) -> str:
-        """Return ``text`` with every company name replaced by "the company"."""
-        return text if self._pattern is None else self._pattern.sub(LEFT_OUT, text)
+        """Return ``text`` with every company name (and a "the" before it) as "the company"."""
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(_left_out, text)
+
+
+def _left_out(match: re.Match[str]) -> str:
+    the = match.group(1)
+    return LEFT_OUT.capitalize() if the and the[0] == "T" else LEFT_OUT
 
 
 def company_names(db: SqliteDatabase) -> list[str]:
