@@ -13,9 +13,16 @@ import re
 from regroup.core.diary.types import EntryContent
 from regroup.core.goals.types import GoalContent, Lane
 from regroup.core.insights.report import report_document, report_period
-from regroup.core.insights.report_charts import BarChart, LineChart
+from regroup.core.insights.report_charts import BarChart, LineChart, mood_chart
 from regroup.core.insights.report_sources import NameFilter, excerpt
-from regroup.core.insights.types import Insights, Period, PeriodKind
+from regroup.core.insights.types import (
+    Insights,
+    MoodDay,
+    MoodFigure,
+    NewsMark,
+    Period,
+    PeriodKind,
+)
 from regroup.core.profile import Profile
 from tests.core.conftest import BERLIN, Plans
 from tests.core.insights.conftest import Story, insights_over, news_day
@@ -156,3 +163,16 @@ def test_the_command_lines_days_make_the_period() -> None:
     first, last = dt.date(2026, 1, 1), dt.date(2026, 3, 1)
     assert report_period(first, last) == Period(first, last, PeriodKind.CUSTOM)
     assert report_period(first, None).contains(dt.date(2030, 1, 1))
+
+
+def test_years_of_diary_fit_the_printed_line_and_news_days_share_marks() -> None:
+    first = dt.date(2000, 1, 1)
+    days = tuple(MoodDay(first + dt.timedelta(days=n), 1.0 + n % 5, 3.0, 1) for n in range(36_500))
+    news = tuple(NewsMark(first + dt.timedelta(days=n), n) for n in range(0, 36_500, 7))
+    chart = mood_chart(MoodFigure(days, news, (), None, None, "A reading."))
+    assert chart is not None and len(chart.points) == 397 == len(chart.line)
+    assert chart.points[1][0] - chart.points[0][0] == dt.timedelta(days=92)  # 36,500 / 400, up
+    assert chart.line[0] == (first, 3.0)
+    assert 300 < len(chart.marks) <= 401  # one mark a point at most, not 5,215 rules
+    few = mood_chart(MoodFigure(days[:30], news[:5], (), None, None, "A reading."))
+    assert few is not None and len(few.points) == 30 and len(few.marks) == 5

@@ -81,7 +81,7 @@ def test_days_the_wrong_way_round_are_refused_kindly(
     assert dialog.job is None and not (tmp_path / "r.pdf").exists()
 
 
-def test_charts_are_drawn_for_paper_at_three_times_their_page_size() -> None:
+def test_charts_are_drawn_for_paper_at_twice_their_page_size() -> None:
     bars = BarChart("stages", ("Applications",), (BarGroup("Applied", (3.0,)),) * 3)
     image = draw_chart(bars)
     width, height = chart_size(bars)

@@ -31,6 +31,10 @@ ROWS = 12
 """Per-application tables show the latest this many, so the report stays a few pages."""
 LESSON_LINES = 8
 """Lines shown for one repeated lesson; the rest are counted."""
+LESSON_GROUPS = 12
+"""Repeated lessons shown, those that came back most first; the rest are counted."""
+GOALS_DONE = 60
+"""Goals done listed, the latest first; a long search's others are counted."""
 PAGE = '<div style="page-break-before: always">'
 Clean = Callable[[str], str]
 
@@ -240,7 +244,7 @@ def _lessons(page: _Page, figures: Insights, db: SqliteDatabase, names: bool) ->
         page.parts.append("<h2>Thinking traps that came back</h2>")
         page.items([f"{t.name}: in {plural(len(t.debrief_ids), 'debrief')}" for t in lessons.traps])
     titles = sources.debrief_titles(db) if names else {}
-    for group in lessons.lessons:
+    for group in lessons.lessons[:LESSON_GROUPS]:
         page.parts.append(
             f"<h2>{one_line(page.clean('Lessons about ' + ', '.join(group.words)))}</h2>"
         )
@@ -255,6 +259,9 @@ def _lessons(page: _Page, figures: Insights, db: SqliteDatabase, names: bool) ->
         page.items(
             lines[:LESSON_LINES] + ([f"and {plural(more, 'more line')}"] if more > 0 else [])
         )
+    if len(lessons.lessons) > LESSON_GROUPS:
+        more = len(lessons.lessons) - LESSON_GROUPS
+        page.say(f"And {plural(more, 'more lesson')} that came back.", "details")
 
 
 def _goals(page: _Page, figures: Insights, done: list[sources.DoneGoal]) -> None:
@@ -265,7 +272,10 @@ def _goals(page: _Page, figures: Insights, done: list[sources.DoneGoal]) -> None
     page.parts.append("<h2>Goals done in this period</h2>")
     if not done:
         page.say("None yet. Finished goals will be listed here.", "details")
-    page.items([f"{goal.title} ({long_day(goal.done_on)})" for goal in done])
+    elif len(done) > GOALS_DONE:
+        page.say(f"You finished {plural(len(done), 'goal')}; here are the latest {GOALS_DONE}.")
+    latest = done[::-1][:GOALS_DONE]
+    page.items([f"{goal.title} ({long_day(goal.done_on)})" for goal in latest])
 
 
 def _then_and_now(page: _Page, figures: Insights, db: SqliteDatabase, names: bool) -> None:

@@ -9,7 +9,8 @@ appear, rather than an almost empty axis.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from statistics import fmean
 
 from regroup.core.insights.types import (
     STAGE_ORDER,
@@ -23,6 +24,8 @@ from regroup.core.insights.types import (
 )
 from regroup.core.insights.wording import FEW
 
+MAX_POINTS = 400
+"""At most this many points on the mood line: more would not show on a printed page."""
 MOVE_ON_BARS = 40
 """At most this many debriefs (the latest) get a bar of their own in "time to move on"."""
 STAGE_TICKS = ("Applied", "Screening", "Interviews", "Final round", "Offer stage")
@@ -81,15 +84,29 @@ def news_chart(figure: FeedbackFigure) -> BarChart | None:
 
 
 def mood_chart(figure: MoodFigure) -> LineChart | None:
-    """The diary's daily mean mood, its 7-day rolling line and each news day."""
+    """The diary's daily mean mood, its 7-day rolling line and each news day.
+
+    Years of diary are more days than the printed line has dots: beyond
+    ``MAX_POINTS`` days, each point is the mean of a run of days, and news days
+    falling in the same run share one mark.
+    """
     if len(figure.days) < FEW:
         return None
-    points = tuple((d.day, d.mean) for d in figure.days)
-    line = tuple((d.day, d.rolling_mean) for d in figure.days)
     first, last = figure.days[0].day, figure.days[-1].day
-    marks = tuple(sorted({m.day for m in figure.news if first <= m.day <= last}))
+    marks = sorted({m.day for m in figure.news if first <= m.day <= last})
     names = ("Mood that day", "7-day mean", "News came")
-    return LineChart("mood", points, line, marks, 1.0, 5.0, names)
+    if len(figure.days) <= MAX_POINTS:
+        points = tuple((d.day, d.mean) for d in figure.days)
+        line = tuple((d.day, d.rolling_mean) for d in figure.days)
+        return LineChart("mood", points, line, tuple(marks), 1.0, 5.0, names)
+    size = -(-len(figure.days) // MAX_POINTS)  # days per point, rounded up
+    runs = [figure.days[i : i + size] for i in range(0, len(figure.days), size)]
+    points = tuple((run[0].day, fmean(d.mean for d in run)) for run in runs)
+    line = tuple((run[0].day, fmean(d.rolling_mean for d in run)) for run in runs)
+    span = max((last - first).days, 1)
+    shown = {round((day - first).days * MAX_POINTS / span) for day in marks}
+    spread = tuple(first + timedelta(days=n * span / MAX_POINTS) for n in sorted(shown))
+    return LineChart("mood", points, line, spread, 1.0, 5.0, names)
 
 
 def short_day(day: date) -> str:
