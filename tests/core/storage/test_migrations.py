@@ -224,7 +224,7 @@ def test_schema_4_check_ins_upgrade_to_5_with_nothing_missed_and_the_reminder_in
         db.close()
 
 
-def test_schema_5_check_ins_upgrade_to_6_counting_one_not_yet_for_those_put_off(
+def test_schema_5_upgrades_to_6_counting_one_not_yet_for_check_ins_put_off_and_indexing_moods(
     tmp_path: Path,
 ) -> None:
     db = open_encrypted(tmp_path / "v5.db", new_data_key())
@@ -246,5 +246,7 @@ def test_schema_5_check_ins_upgrade_to_6_counting_one_not_yet_for_those_put_off(
         assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 6
         rows = db.execute_sql("SELECT uuid, not_yet_count FROM checkin ORDER BY id").fetchall()
         assert rows == [("put off", 1), ("waiting", 0)]
+        indexes = {r[1] for r in db.execute_sql("PRAGMA index_list(entry)").fetchall()}
+        assert "entry_mood_day" in indexes
     finally:
         db.close()

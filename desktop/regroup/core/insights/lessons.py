@@ -2,9 +2,11 @@
 
 The rule is simple enough to explain on the page: two "what I would do differently"
 lines from different debriefs repeat when they share two meaningful words, or when
-a one-word line's word appears in the other. Meaningful words have three letters or
-more and are not common little words; a plural "s", an "'s", "l'" and "d'" are
-dropped. Lines linked this way, directly or through others, form one group.
+a one-word line's word appears in the other. Meaningful words are runs of three
+letters or more that are not common little words, with a plural "s" dropped (so
+"l'" and "'s" fall away). Only a line's first six such words count, which keeps
+long paragraphs from linking to everything. Lines linked this way, directly or
+through others, form one group.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from regroup.core.insights.records import DebriefRow, GoalRow
 from regroup.core.insights.types import LessonLine, LessonsFigure, RepeatedLesson, RepeatedTrap
 from regroup.core.insights.wording import plural
 
-MAX_WORDS = 12
-"""Words of a line taken into account: long paragraphs would link to everything."""
+MAX_WORDS = 6
+"""Words of a line taken into account (the pairs of them grow with the square)."""
 SHOWN_WORDS = 5
 STOP_WORDS = frozenset(
     """
@@ -34,20 +36,22 @@ STOP_WORDS = frozenset(
     with would yet you your
     """.split()  # noqa: SIM905 - a paragraph reads better than a list of quoted words
 )
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+"""Runs of 3 letters or more: "l'entretien" gives "entretien", "company's" "company"."""
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] == "s" and word[-2] != "s" else word
 
 
 def words(line: str) -> tuple[str, ...]:
     """Return a line's meaningful words, in order, each once (at most MAX_WORDS)."""
-    found: dict[str, None] = {}
-    for raw in _WORD.findall(line.casefold().replace("\u2019", "'")):
-        head, _, tail = raw.partition("'")
-        word = tail if tail and len(head) <= 2 else head  # l'entretien, company's
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        if len(word) >= 3 and word not in STOP_WORDS:
-            found[word] = None
-    return tuple(found)[:MAX_WORDS]
+    found = [
+        single
+        for word in _WORD.findall(line.casefold())
+        if word not in STOP_WORDS and (single := _singular(word)) not in STOP_WORDS
+    ]
+    return tuple(dict.fromkeys(found))[:MAX_WORDS]
 
 
 class _Groups:
@@ -81,8 +85,10 @@ def _link(lines: list[tuple[DebriefRow, str, tuple[str, ...]]]) -> _Groups:
         if len(line_words) == 1:
             by_key[line_words].extend(n for n in by_word[line_words[0]] if n != number)
             by_key[line_words].append(number)
+    owner = [row.id for row, _text, _words in lines]
     for members in by_key.values():
-        if len({lines[n][0].id for n in members}) >= 2:
+        first = owner[members[0]]
+        if any(owner[n] != first for n in members):
             groups.join(members)
     return groups
 

@@ -6,8 +6,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from regroup.core.debriefs.types import Stage
-from regroup.core.goals.types import Lane
-from regroup.core.insights.mood import DailyMoods, mean_after
+from regroup.core.insights.mood import DailyMoods
 from regroup.core.insights.records import CheckinRow, DebriefRow, GoalRow
 from regroup.core.insights.types import (
     FIRST_WEEK_DAYS,
@@ -25,7 +24,6 @@ from regroup.core.insights.wording import median_or_none, one_decimal, plural
 NOT_YET = '"Not yet"'
 RECENT_DAYS = 14
 """Days whose moods make "mood now" on the then-and-now card."""
-_OPEN_LANES = (Lane.NEXT, Lane.DOING)
 REACHED = {
     Stage.APPLIED: "applying",
     Stage.SCREENING_CALL: "a screening call",
@@ -86,24 +84,15 @@ def _months_between(first: date, last: date) -> list[date]:
     return months
 
 
-def goals(goal_rows: list[GoalRow], period: Period, today: date) -> GoalsFigure:
+def goals(debrief_goals: list[GoalRow], overdue: tuple[int, ...], period: Period) -> GoalsFigure:
     """Build figure 7: made and done per month (goals from debriefs), and those overdue."""
     made: dict[date, list[int]] = defaultdict(list)
     done: dict[date, list[int]] = defaultdict(list)
-    overdue = []
-    for goal in goal_rows:
-        if goal.source_debrief_id is not None:
-            if period.contains(goal.made_on):
-                made[_month(goal.made_on)].append(goal.id)
-            if goal.done_on is not None and period.contains(goal.done_on):
-                done[_month(goal.done_on)].append(goal.id)
-        if (
-            goal.lane in _OPEN_LANES
-            and goal.due_on is not None
-            and goal.due_on < today
-            and period.contains(goal.due_on)
-        ):
-            overdue.append(goal.id)
+    for goal in debrief_goals:
+        if period.contains(goal.made_on):
+            made[_month(goal.made_on)].append(goal.id)
+        if goal.done_on is not None and period.contains(goal.done_on):
+            done[_month(goal.done_on)].append(goal.id)
     seen = sorted(set(made) | set(done))
     months = tuple(
         GoalMonth(month, tuple(made.get(month, ())), tuple(done.get(month, ())))
@@ -119,7 +108,11 @@ def goals(goal_rows: list[GoalRow], period: Period, today: date) -> GoalsFigure:
         text += (
             f" {plural(len(overdue), 'goal is', 'goals are')} past the date; moving a date is fine."
         )
-    return GoalsFigure(months, made_count, done_count, tuple(sorted(overdue)), text)
+    return GoalsFigure(months, made_count, done_count, overdue, text)
+
+
+def _reach(row: DebriefRow) -> tuple[int, date]:
+    return (-1 if row.stage is None else stage_rank(row.stage), row.day)
 
 
 def pick_then(rows: list[DebriefRow], today: date) -> DebriefRow | None:
@@ -141,16 +134,15 @@ def mood_days(then: DebriefRow, today: date) -> list[tuple[date, date]]:
 def then_and_now(
     then: DebriefRow,
     rows: list[DebriefRow],
-    goal_rows: list[GoalRow],
-    daily: DailyMoods,
+    done: tuple[int, ...],
+    moods: DailyMoods,
     today: date,
 ) -> ThenAndNow:
     """Pair a debrief with what came after it: goals done, furthest stage, mood."""
     later = [r for r in rows if r.day > then.day and r.stage is not None]
-    furthest = max(later, key=lambda r: (stage_rank(r.stage), r.day), default=None)  # type: ignore[arg-type]
-    done = tuple(g.id for g in goal_rows if g.done_on is not None and g.done_on > then.day)
-    mood_then = mean_after(daily, then.day, FIRST_WEEK_DAYS)
-    mood_now = mean_after(daily, today - timedelta(days=RECENT_DAYS - 1), range(RECENT_DAYS))
+    furthest = max(later, key=_reach, default=None)
+    mood_then = moods.mean_after(then.day, FIRST_WEEK_DAYS)
+    mood_now = moods.mean_after(today - timedelta(days=RECENT_DAYS - 1), range(RECENT_DAYS))
     parts = [f"Since {then.title} in {then.day:%B %Y}, you finished {plural(len(done), 'goal')}"]
     if furthest is not None and furthest.stage is not None:
         parts.append(f" and got as far as {REACHED[furthest.stage]}")

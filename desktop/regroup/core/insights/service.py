@@ -7,6 +7,7 @@ being written); nothing in the trash counts.
 
 from __future__ import annotations
 
+import gc
 from datetime import date, tzinfo
 
 from peewee import SqliteDatabase
@@ -53,10 +54,21 @@ class InsightsService:
 
     def insights(self, period: Period) -> Insights:
         """Return every figure for ``period``, reading each table once."""
+        # The figures make some 100,000 small tuples and no cycles; collecting while
+        # they are made took a third of the time (0.41 s against 0.26 s at 36,500).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._insights(period)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _insights(self, period: Period) -> Insights:
         today = self.today()
         everything = records.debriefs(self._db, self._tz)
         rows = records.in_period(everything, period)
-        goal_rows = records.goals(self._db, self._tz)
+        goal_rows = records.debrief_goals(self._db, self._tz)
         return Insights(
             period=period,
             today=today,
@@ -67,9 +79,9 @@ class InsightsService:
             move_on=progress.move_on(rows, records.checkins(self._db, self._tz)),
             direction=outcomes.direction(rows),
             lessons=lesson_figures.lessons(rows, goal_rows),
-            goals=progress.goals(goal_rows, period, today),
+            goals=self._goals(goal_rows, period, today),
             preparation=outcomes.preparation(rows),
-            then_and_now=self._then_and_now(everything, goal_rows, today),
+            then_and_now=self._then_and_now(everything, today),
         )
 
     def stages(self, period: Period) -> StagesFigure:
@@ -86,7 +98,8 @@ class InsightsService:
 
     def _mood(self, rows: list[DebriefRow], period: Period) -> MoodFigure:
         first, last = records.mood_range(period, LATER_DAYS.stop - 1)
-        return mood_figures.mood(records.daily_moods(self._db, first, last), rows, period)
+        moods = mood_figures.DailyMoods(records.daily_moods(self._db, first, last))
+        return mood_figures.mood(moods, rows, period)
 
     def move_on(self, period: Period) -> MoveOnFigure:
         """4. Days from the news to "ready to move on", and the "Not yet"s."""
@@ -98,11 +111,16 @@ class InsightsService:
 
     def lessons(self, period: Period) -> LessonsFigure:
         """6. Thinking traps and "do differently" lines that come back."""
-        return lesson_figures.lessons(self._debriefs(period), records.goals(self._db, self._tz))
+        goal_rows = records.debrief_goals(self._db, self._tz)
+        return lesson_figures.lessons(self._debriefs(period), goal_rows)
 
     def goals(self, period: Period) -> GoalsFigure:
         """7. Goals made from debriefs and done per month; those past their date."""
-        return progress.goals(records.goals(self._db, self._tz), period, self.today())
+        return self._goals(records.debrief_goals(self._db, self._tz), period, self.today())
+
+    def _goals(self, rows: list[records.GoalRow], period: Period, today: date) -> GoalsFigure:
+        overdue = records.overdue_goals(self._db, today, period)
+        return progress.goals(rows, overdue, period)
 
     def preparation(self, period: Period) -> PreparationFigure:
         """8. Preparedness against the stage reached."""
@@ -114,16 +132,14 @@ class InsightsService:
         It looks at all the records, whatever period the page shows.
         """
         day = today or self.today()
-        everything = records.debriefs(self._db, self._tz)
-        return self._then_and_now(everything, records.goals(self._db, self._tz), day)
+        return self._then_and_now(records.debriefs(self._db, self._tz), day)
 
-    def _then_and_now(
-        self, rows: list[DebriefRow], goal_rows: list[records.GoalRow], today: date
-    ) -> ThenAndNow | None:
+    def _then_and_now(self, rows: list[DebriefRow], today: date) -> ThenAndNow | None:
         then = progress.pick_then(rows, today)
         if then is None:
             return None
-        daily: mood_figures.DailyMoods = {}
+        rows_read: list[tuple[date, float, int]] = []
         for first, last in progress.mood_days(then, today):
-            daily.update(records.daily_moods(self._db, first, last))
-        return progress.then_and_now(then, rows, goal_rows, daily, today)
+            rows_read += records.daily_moods(self._db, first, last)
+        done = records.goals_done_after(self._db, then.day, self._tz)
+        return progress.then_and_now(then, rows, done, mood_figures.DailyMoods(rows_read), today)
