@@ -176,3 +176,17 @@ def test_years_of_diary_fit_the_printed_line_and_news_days_share_marks() -> None
     assert 300 < len(chart.marks) <= 401  # one mark a point at most, not 5,215 rules
     few = mood_chart(MoodFigure(days[:30], news[:5], (), None, None, "A reading."))
     assert few is not None and len(few.points) == 30 and len(few.marks) == 5
+
+
+def test_a_long_search_lists_the_latest_goals_done_and_counts_the_rest(
+    profile: Profile, plans: Plans
+) -> None:
+    for n in range(62):
+        plans.clock.moment = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC) + dt.timedelta(days=n)
+        goal = plans.goals.create(GoalContent(f"Goal number {n}"))
+        plans.goals.move(goal.id, Lane.DONE, 0)
+    found = insights_over(profile, plans).insights(Period.everything())
+    text = visible_text(report_document(profile.db, found, tz=BERLIN).html)
+    assert "You finished 62 goals; here are the latest 60." in text
+    assert "Goal number 61 (3 Mar 2026)" in text and "Goal number 2 " in text
+    assert "Goal number 1 " not in text and "Goal number 0 " not in text

@@ -117,7 +117,7 @@ class _Page:
 
 
 def table_day(day: date) -> str:
-    """Return "12 Aug 2026": a day that fits a table's column."""
+    """Return "12 Aug 2026": a day that fits a table's column or follows a line."""
     return f"{day.day} {day:%b} {day.year}"
 
 
@@ -275,7 +275,7 @@ def _goals(page: _Page, figures: Insights, done: list[sources.DoneGoal]) -> None
     elif len(done) > GOALS_DONE:
         page.say(f"You finished {plural(len(done), 'goal')}; here are the latest {GOALS_DONE}.")
     latest = done[::-1][:GOALS_DONE]
-    page.items([f"{goal.title} ({long_day(goal.done_on)})" for goal in latest])
+    page.items([f"{goal.title} ({table_day(goal.done_on)})" for goal in latest])
 
 
 def _then_and_now(page: _Page, figures: Insights, db: SqliteDatabase, names: bool) -> None:
