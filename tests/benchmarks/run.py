@@ -29,6 +29,7 @@ from typing import Any
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
+from tests.benchmarks.import_bench import import_seconds
 from tests.benchmarks.insights_bench import insights_figures
 from tests.benchmarks.journal import COMMON_WORD, JOURNAL_VERSION, RARE_WORD, entries
 from tests.benchmarks.plans_bench import ensure_plans, plans_figures, say
@@ -89,6 +90,7 @@ BUDGETS = (
     Budget(36_500, "debrief_page_filter_company_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_stage_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_date_ms", 30, "ms"),
+    Budget(36_500, "jrnl_import_s", 20, "s"),
 )
 GUI_SIZES = (36_500, 365_000)
 JRNL_SIZE = 36_500
@@ -350,6 +352,7 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
         result["cli_search_ms"] = summary(
             process_times(cli_search_command(paths, RARE_WORD), env, runs)
         )
+        result["jrnl_import_s"] = summary(import_seconds(CACHE, size, runs, open_quietly))
         jrnl = jrnl_setup(CACHE, size, lambda text: print(text, file=sys.stderr))
         if jrnl:
             result["jrnl_search_ms"] = summary(

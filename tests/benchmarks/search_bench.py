@@ -43,6 +43,16 @@ def cli_search_command(paths: ProfilePaths, word: str) -> list[str]:
     return [sys.executable, "-m", "regroup", "--data-dir", str(paths.root), "search", word]
 
 
+def write_jrnl_journal(journal: Path, size: int) -> None:
+    """Write the benchmark journal of ``size`` entries in jrnl's plain-text layout, oldest first."""
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    with journal.open("w", encoding="utf-8") as out:
+        for entry in reversed(list(entries(size))):
+            title = entry.title or entry.body.split(".")[0]
+            tags = " ".join(f"@{tag}" for tag in entry.tags)
+            out.write(f"[{entry.entry_date} 09:00] {title}.\n{entry.body} {tags}\n\n")
+
+
 def jrnl_setup(cache: Path, size: int, say: Callable[[str], None]) -> list[str] | None:
     """Install jrnl in its own virtualenv and write the journal in its plain-text format.
 
@@ -62,12 +72,7 @@ def jrnl_setup(cache: Path, size: int, say: Callable[[str], None]) -> list[str] 
     journal = cache / "jrnl" / f"journal-{size}.txt"
     config = cache / "jrnl" / f"jrnl-{size}.yaml"
     if not journal.exists():
-        journal.parent.mkdir(parents=True, exist_ok=True)
-        with journal.open("w", encoding="utf-8") as out:
-            for entry in reversed(list(entries(size))):
-                title = entry.title or entry.body.split(".")[0]
-                tags = " ".join(f"@{tag}" for tag in entry.tags)
-                out.write(f"[{entry.entry_date} 09:00] {title}.\n{entry.body} {tags}\n\n")
+        write_jrnl_journal(journal, size)
         config.write_text(
             "colors: {body: none, date: none, tags: none, title: none}\n"
             "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\n"

@@ -92,3 +92,24 @@ def date_range_options(parser: argparse.ArgumentParser, since: str, until: str) 
     """Add ``--from`` and ``--to`` (``date_from`` and ``date_to``), each described by its help."""
     parser.add_argument("--from", dest="date_from", type=day, metavar="YYYY-MM-DD", help=since)
     parser.add_argument("--to", dest="date_to", type=day, metavar="YYYY-MM-DD", help=until)
+
+
+def import_arguments(parser: argparse.ArgumentParser) -> None:
+    """``regroup import FILE [--from KIND] [--dry-run]``."""
+    parser.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="the file or folder to import (a Day One export or Markdown notes may be a folder)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("jrnl", "dayone", "markdown", "regroup"),
+        help="what kind of journal FILE is (told from the file when left out)",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what would be imported and write nothing",
+    )

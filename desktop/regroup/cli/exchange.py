@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regroup.cli.arguments import command, date_range_options, record_id
-from regroup.cli.output import entries, error, plural
+from regroup.cli.arguments import command, date_range_options, import_arguments, record_id
+from regroup.cli.output import error
 from regroup.cli.profile import opened
 
 if TYPE_CHECKING:
@@ -54,13 +54,15 @@ def register(commands: Commands) -> None:
     importing = command(
         commands,
         "import",
-        "merge a JSON export into this profile",
-        "Add the entries of a Regroup JSON export. The whole file is checked first; if "
-        "any part is wrong, nothing is imported. Entries the diary already holds are "
-        "skipped, so importing a file twice changes nothing.",
+        "bring in a Regroup export, a jrnl journal, a Day One export or Markdown notes",
+        "Add the entries of a Regroup JSON export, a jrnl journal (its file or its JSON "
+        "export), a Day One JSON export (folder or .zip) or a folder of Markdown notes. "
+        "The whole file is checked first; if any part is wrong, nothing is imported. "
+        "Entries the diary already holds are skipped, so importing a file twice changes "
+        "nothing.",
         _run_import,
     )
-    importing.add_argument("file", type=Path, metavar="FILE", help="a JSON file from 'export'")
+    import_arguments(importing)
 
 
 def _scope(args: argparse.Namespace) -> Scope | None:
@@ -146,22 +148,6 @@ def _debrief_ids(profile: Profile) -> list[tuple[int, str]]:
 
 
 def _run_import(args: argparse.Namespace, data_dir: Path) -> int:
-    from regroup.core.exchange.service import import_document, read_export
+    from regroup.cli.importing import run_import
 
-    document = read_export(args.file.expanduser())
-    with opened(data_dir) as profile:
-        result = import_document(profile.db, document)
-    print(
-        f"Imported {entries(result.added)} ({result.revisions_added} earlier versions); "
-        f"skipped {result.skipped_existing} already in the diary."
-    )
-    if document.plans.debriefs or document.plans.goals:
-        print(
-            f"Imported {plural(result.debriefs_added, 'debrief')}, "
-            f"{plural(result.goals_added, 'goal')} and "
-            f"{plural(result.checkins_added, 'check-in')}; the others were already there."
-        )
-    if result.ignored_sections:
-        names = ", ".join(result.ignored_sections)
-        print(f"Not imported (this version cannot read them): {names}.", file=sys.stderr)
-    return 0
+    return run_import(args, data_dir)

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.clock import Clock, SystemClock
@@ -132,6 +133,7 @@ class Profile:
         self.settings = SettingsService(db)
         self._draft_folders = [paths.root, drafts_fallback_dir(key_file.profile_id)]
         self._data_key = data_key
+        self._data_version = self._read_data_version()
 
     # Services the diary does not need are built on first use: start-up skips their imports.
 
@@ -200,6 +202,30 @@ class Profile:
             keyring_name=self.keyring_name,
             notice=self.notice,
         )
+
+    def changed_elsewhere(self) -> bool:
+        """Tell whether another program (``regroup add``, a second window) wrote since last asked.
+
+        SQLite's ``data_version`` moves only when another connection commits, so this
+        profile's own writes never count. It costs microseconds: the window asks every
+        few seconds. A closed profile has no news.
+        """
+        version = self._read_data_version()
+        if version is None:
+            return False
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
+
+    def _read_data_version(self) -> int | None:
+        """Return SQLite's data_version, or None when the database cannot say right now."""
+        if self.db.is_closed():
+            return None
+        try:
+            row = self.db.execute_sql("PRAGMA data_version").fetchone()
+        except peewee.DatabaseError:  # busy or gone for a moment: ask again at the next look
+            return None
+        return int(row[0]) if row else None
 
     def close(self) -> None:
         """Close the database; the WAL is checkpointed by SQLite on the last close."""

@@ -1,1 +1,4 @@
-"""File › Export…: the export dialog and the PDF painting it shares with the command line."""
+"""Moving the diary in and out of Regroup from the window: File › Import… and Export….
+
+The export's PDF painting is shared with the command line.
+"""

@@ -29,7 +29,7 @@ from regroup.core.insights.types import Period, PeriodKind
 from regroup.core.profile import Profile
 from regroup.gui.exchange.painting import PaintingDialog
 from regroup.gui.exchange.report_pdf import render_report
-from regroup.gui.kit.form_fields import OptionalDateEdit
+from regroup.gui.kit.date_field import DateField
 
 TITLE = "Export report"
 PERIODS = (
@@ -70,8 +70,8 @@ class ReportDialog(PaintingDialog):
         for label, _kind in PERIODS:
             self.period_box.addItem(label)
         self.period_box.setCurrentIndex(2)
-        self.from_edit = OptionalDateEdit("First day")
-        self.to_edit = OptionalDateEdit("Last day")
+        self.from_edit = DateField("First day", placeholder="Any day")
+        self.to_edit = DateField("Last day", placeholder="Any day")
         days = QHBoxLayout()
         days.addWidget(QLabel("from"))
         days.addWidget(self.from_edit)
@@ -123,6 +123,10 @@ class ReportDialog(PaintingDialog):
 
     def start(self) -> None:
         """Compute the figures here, then draw and paint them on a worker thread."""
+        for field in (self.from_edit, self.to_edit):
+            if field.isEnabled() and not field.is_valid():
+                QMessageBox.information(self, TITLE, field.problem())
+                return
         target = Path(self.path_edit.text().strip()).expanduser()
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
