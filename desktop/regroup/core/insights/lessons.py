@@ -155,9 +155,11 @@ def lessons(rows: list[DebriefRow], goal_rows: list[GoalRow]) -> LessonsFigure:
         return LessonsFigure((), (), text)
     parts = []
     if traps:
-        parts.append(
-            f"{plural(len(traps), 'thinking trap')} came back, most often {traps[0].name}."
-        )
+        if len(traps) == 1:
+            named = len(traps[0].debrief_ids)
+            parts.append(f"{traps[0].name} came back, in {named:,} debriefs.")
+        else:
+            parts.append(f"{len(traps)} thinking traps came back, most often {traps[0].name}.")
     if groups:
         lines = [line for group in groups for line in group.lines]
         with_goal = [line for line in lines if line.goal_id is not None]

@@ -19,6 +19,8 @@ from regroup.core.insights.types import (
 from regroup.core.insights.wording import one_decimal
 
 ROLLING_DAYS = 7
+LIFT = 0.25
+"""How much higher the later weeks' mood must be to say it lifted."""
 
 
 class DailyMoods:
@@ -113,7 +115,7 @@ def _reading(
             f"In the week after the news, your mood averaged {one_decimal(first)}; "
             f"two to four weeks later, {one_decimal(later)}."
         )
-        if later > first:
+        if later - first >= LIFT:
             text += " Hard weeks pass."
         return text
     if not marks:

@@ -103,7 +103,7 @@ def _with_stage_reading(figure: StagesFigure) -> StagesFigure:
         interviews = figure.reached(Stage.INTERVIEWS)
         screening = figure.reached(Stage.SCREENING_CALL)
         if interviews:
-            text = f"You reached {_AN_INTERVIEW} in {interviews} of {total} applications."
+            text = f"You reached {_AN_INTERVIEW} in {interviews:,} of {total:,} applications."
         elif screening:
             text = f"You got to a screening call in {screening} of {total} applications."
         else:
@@ -144,7 +144,7 @@ def feedback(rows: list[DebriefRow]) -> FeedbackFigure:
         news_text = "After a few debriefs, this shows how the news tends to come."
     elif no_reply:
         news_text = (
-            f"{len(no_reply)} of {said} ended with no reply at all. Ghosting is common; "
+            f"{len(no_reply):,} of {said:,} ended with no reply at all. Ghosting is common; "
             "it says more about hiring than about you."
         )
     else:

@@ -103,7 +103,7 @@ def goals(debrief_goals: list[GoalRow], overdue: tuple[int, ...], period: Period
     if not made_count and not done_count:
         text = "Goals you make from debriefs show here, month by month."
     else:
-        text = f"You made {plural(made_count, 'goal')} from debriefs and finished {done_count}."
+        text = f"You made {plural(made_count, 'goal')} from debriefs and finished {done_count:,}."
     if overdue:
         text += (
             f" {plural(len(overdue), 'goal is', 'goals are')} past the date; moving a date is fine."

@@ -10,7 +10,7 @@ FEW = 3
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     """Return "1 goal", "2 goals" (or the given plural)."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"
 
 
 def one_decimal(value: float) -> str:
