@@ -11,7 +11,7 @@ RUN_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libgl
 	libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
 TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 gnome-keyring dunst trayer libnotify-bin \
-	gcc pkgconf \
+	poppler-utils gcc pkgconf \
 	libdbus-1-dev libglib2.0-dev
 # What `make package` needs to build and check the .deb, and `make package-test` to try it.
 PACKAGE_DEBS := dpkg-dev desktop-file-utils appstream xz-utils binutils

@@ -84,6 +84,7 @@ BUDGETS = (
     Budget(36_500, "idle_cpu_percent", 1, "%"),
     Budget(36_500, "goals_board_show_ms", 150, "ms"),
     Budget(3_650, "pdf_1000_entries_ms", 5_000, "ms"),
+    Budget(36_500, "insights_report_ms", 2_000, "ms"),
     Budget(36_500, "goals_board_drop_ms", 20, "ms"),
     Budget(36_500, "debrief_page_filter_text_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_company_ms", 30, "ms"),
@@ -257,6 +258,14 @@ def pdf_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> list[flo
     return times
 
 
+def report_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> list[float]:
+    """Milliseconds to write the insights report of 2,000 debriefs (see report_bench)."""
+    times: list[float] = child_figures("tests.benchmarks.report_bench", paths, env, str(runs))[
+        "insights_report_ms"
+    ]
+    return times
+
+
 def plans_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
     """The Goals board's and Debriefs page's figures, from a process of their own."""
     measured = child_figures("tests.benchmarks.plans_gui_bench", paths, env, str(runs))
@@ -292,6 +301,7 @@ def bench_plans(paths: ProfilePaths, runs: int, env: dict[str, str]) -> dict[str
     finally:
         profile.close()
     figures.update(plans_gui_figures(paths, env, runs))
+    figures["insights_report_ms"] = summary(report_figures(paths, env, runs))
     return figures
 
 

@@ -178,7 +178,8 @@ def test_the_file_menu_starts_an_entry_or_a_debrief_and_ends_with_quit(
 ) -> None:
     window = _window(qtbot, profile)
     titles = [action.text() for action in window.file_menu.actions() if not action.isSeparator()]
-    assert titles == ["New &entry", "New &debrief", "&Import…", "&Export…", "&Quit"]
+    expected = ["New &entry", "New &debrief", "&Import…", "&Export…", "Export &report…"]
+    assert titles == [*expected, "&Quit"]
     window.file_menu.actions()[1].trigger()
     assert window.current_page_key() == "debriefs"
     window.file_menu.actions()[0].trigger()
@@ -196,7 +197,7 @@ def test_actions_added_later_take_their_group_s_place_above_quit(
     window.add_file_action(FILE_EXCHANGE, later)
     actions = window.file_menu.actions()
     titles = [action.text() if not action.isSeparator() else "|" for action in actions]
-    exchange = ["&Import…", "&Export…", "Share…"]
+    exchange = ["&Import…", "&Export…", "Export &report…", "Share…"]
     expected = ["New &entry", "New &debrief", "|", *exchange, "|", "Back up…", "|"]
     assert titles == [*expected, "&Quit"]
 

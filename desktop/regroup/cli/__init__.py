@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regroup import __version__
-from regroup.cli import checkins, debriefs, diary, exchange, goals, insights, profile, waiting
+from regroup.cli import (
+    checkins,
+    debriefs,
+    diary,
+    exchange,
+    goals,
+    insights,
+    profile,
+    report,
+    waiting,
+)
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
 from regroup.core.keys.key_reader import READER_FLAG
@@ -60,7 +70,7 @@ Exports are plain, unencrypted files: keep them somewhere safe.
 
 Exit status: 0 success, 1 error, 2 bad usage, 3 left locked or cancelled."""
 
-GROUPS = (profile, diary, exchange, debriefs, goals, checkins, waiting, insights)
+GROUPS = (profile, diary, exchange, debriefs, goals, checkins, waiting, insights, report)
 """In the order ``--help`` lists their commands."""
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from regroup import __version__
 from regroup.core.profile import Profile
 from regroup.gui.exchange.menu import export_action, import_action
+from regroup.gui.exchange.report_menu import report_action
 from regroup.gui.kit import icons
 from regroup.gui.kit.data_events import DataEvents, OutsideChanges
 from regroup.gui.kit.lazy_page import LazyPage
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         self.add_file_action(FILE_QUIT, self.quit_action)
         self.add_file_action(FILE_EXCHANGE, import_action(self, self.context))
         self.add_file_action(FILE_EXCHANGE, export_action(self, self.profile))
+        self.add_file_action(FILE_EXCHANGE, report_action(self, self.profile))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Regroup", self.show_about))
         help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))

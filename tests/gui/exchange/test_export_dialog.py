@@ -21,15 +21,6 @@ from tests.gui.conftest import show_window
 from tests.gui.modal import when_modal
 
 
-@pytest.fixture
-def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the message boxes said; none of them blocks the test."""
-    said: list[str] = []
-    for name in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, name, lambda _parent, _title, text, *_a: said.append(text))
-    return said
-
-
 def fill(profile: Profile) -> int:
     for day in (1, 10, 20):
         profile.diary.add(

@@ -2,28 +2,23 @@
 
 The records are read on the window's thread (a few queries, quick even for a long
 diary); the PDF is laid out and painted on a worker thread behind a progress
-dialog, so the window keeps answering while a long diary is printed.
+dialog (see ``painting``), so the window keeps answering while a long diary is printed.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QProgressDialog,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +34,7 @@ from regroup.core.exchange.service import (
     write_markdown_export,
 )
 from regroup.core.profile import Profile
+from regroup.gui.exchange.painting import PaintingDialog
 from regroup.gui.exchange.pdf_writer import render_pdf
 from regroup.gui.kit.date_field import DateField
 
@@ -50,36 +46,13 @@ FORMATS = (
 NOT_ENCRYPTED = "The file is not encrypted; keep it somewhere safe."
 
 
-class PdfJob(QThread):
-    """Paints a print document into PDF bytes away from the window's thread."""
-
-    progressed = Signal(int, int)
-    painted = Signal(bytes)
-    failed = Signal(str)
-
-    def __init__(self, document: PrintDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = document
-
-    def run(self) -> None:
-        try:
-            data = render_pdf(self.document, lambda page, pages: self.progressed.emit(page, pages))
-        except Exception as exc:
-            self.failed.emit(f"The PDF could not be made: {exc}")
-            return
-        self.painted.emit(data)
-
-
-class ExportDialog(QDialog):
+class ExportDialog(PaintingDialog):
     """The choices of an export, and the export itself."""
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Export", parent)
         self.profile = profile
-        self.job: PdfJob | None = None
-        self.progress: QProgressDialog | None = None
         self.result_text = ""
-        self.setWindowTitle("Export")
         self._build()
         self._update()
 
@@ -118,25 +91,10 @@ class ExportDialog(QDialog):
         self.scope_hint.setProperty("textStyle", "caption")
         scopes.addWidget(self.scope_hint)
         form.addRow("Include:", scopes)
-        self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName("File to write")
-        self.path_edit.setPlaceholderText("Choose where to save the file")
-        choose = QPushButton("Choose…")
-        choose.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(choose)
+        file_row = self.file_row("Choose where to save the file")
         form.addRow("File:", file_row)
         column.addLayout(form)
-        note = QLabel(NOT_ENCRYPTED.replace("The file", "An exported file"))
-        note.setProperty("textStyle", "caption")
-        column.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setProperty("buttonStyle", "primary")
-        buttons.accepted.connect(self.start)
-        buttons.rejected.connect(self.reject)
-        column.addWidget(buttons)
+        self.add_buttons(column, NOT_ENCRYPTED.replace("The file", "An exported file"), "Export")
         self.format_group.idToggled.connect(lambda *_: self._update())
         self.scope_group.idToggled.connect(lambda *_: self._update())
         self.path_edit.textChanged.connect(lambda *_: self._update())
@@ -207,7 +165,7 @@ class ExportDialog(QDialog):
         if target.is_dir():
             QMessageBox.information(self, "Export", f"{target} is a folder; name a file.")
             return
-        if target.exists() and not self._replace(target):
+        if target.exists() and not self.replace_asked(target, "export"):
             return
         scope = self.scope()
         if scope.date_from and scope.date_to and scope.date_from > scope.date_to:
@@ -224,60 +182,17 @@ class ExportDialog(QDialog):
         except RegroupError as exc:
             QMessageBox.warning(self, "Export", str(exc))
 
-    def _replace(self, target: Path) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Export",
-            f"{target.name} already exists. Replace it with this export?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def reject(self) -> None:
-        """Stay open while a PDF is being painted: its thread must finish first."""
-        if self.job is None:
-            super().reject()
-
     def _start_pdf(self, document: PrintDocument, target: Path) -> None:
-        self.export_button.setEnabled(False)
-        self.progress = QProgressDialog("Laying out the pages…", "", 0, 0, self)
-        self.progress.setCancelButton(None)
-        self.progress.setWindowTitle("Export")
-        self.progress.setMinimumDuration(300)
-        self.job = PdfJob(document, self)
-        self.job.progressed.connect(self._on_progress)
-        self.job.failed.connect(self._on_failed)
-        self.job.painted.connect(lambda data: self._on_painted(data, target, document))
-        self.job.start()
+        def painted(data: bytes) -> None:
+            try:
+                save_printed(target, data)
+            except RegroupError as exc:
+                QMessageBox.warning(self, "Export", str(exc))
+                return
+            self._done(readable_result(document.readable))
 
-    def _on_progress(self, page: int, pages: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(pages)
-            self.progress.setValue(page)
-            self.progress.setLabelText(f"Page {page} of {pages}")
-
-    def _finish_job(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress = None
-        if self.job is not None:
-            self.job.wait()
-            self.job = None
-        self.export_button.setEnabled(True)
-
-    def _on_failed(self, message: str) -> None:
-        self._finish_job()
-        QMessageBox.warning(self, "Export", message + " Nothing was written.")
-
-    def _on_painted(self, data: bytes, target: Path, document: PrintDocument) -> None:
-        self._finish_job()
-        try:
-            save_printed(target, data)
-        except RegroupError as exc:
-            QMessageBox.warning(self, "Export", str(exc))
-            return
-        self._done(readable_result(document.readable))
+        paint = partial(render_pdf, document)
+        self.start_painting(paint, "PDF", "Laying out the pages…", painted)
 
     def _done(self, result: ExportResult) -> None:
         self.result_text = f"Exported {result.contents}. {NOT_ENCRYPTED}"

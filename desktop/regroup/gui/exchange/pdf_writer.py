@@ -8,13 +8,15 @@ thread can report progress per page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -23,7 +25,6 @@ from PySide6.QtGui import (
 )
 
 from regroup import __version__
-from regroup.core.exchange.print_document import PrintDocument
 
 RESOLUTION = 300
 """Dots per inch of the layout; the PDF itself is vector text at any zoom."""
@@ -52,6 +53,16 @@ p.meta { color: #4f5b66; font-size: 10pt; }
 Progress = Callable[[int, int], None]
 
 
+class Printable(Protocol):
+    """A document to print: its title (for the PDF's metadata) and its HTML."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def html(self) -> str: ...
+
+
 def _font() -> QFont:
     font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
     font.setFamilies([*FAMILIES, font.family()])
@@ -70,8 +81,12 @@ def _writer(buffer: QBuffer, title: str) -> QPdfWriter:
     return writer
 
 
-def _text_document(document: PrintDocument, writer: QPdfWriter) -> QTextDocument:
+def _text_document(
+    document: Printable, writer: QPdfWriter, images: Mapping[str, QImage]
+) -> QTextDocument:
     text = QTextDocument()
+    for name, image in images.items():  # what the HTML's <img src="name"> shows
+        text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     text.documentLayout().setPaintDevice(writer)
     text.setDefaultFont(_font())
     text.setDefaultStyleSheet(STYLE)
@@ -80,8 +95,14 @@ def _text_document(document: PrintDocument, writer: QPdfWriter) -> QTextDocument
     return text
 
 
-def render_pdf(document: PrintDocument, progress: Progress | None = None) -> bytes:
+def render_pdf(
+    document: Printable,
+    progress: Progress | None = None,
+    images: Mapping[str, QImage] | None = None,
+) -> bytes:
     """Return ``document`` as the bytes of a PDF; ``progress(page, pages)`` after each page.
+
+    ``images`` are the pictures the HTML names, by the name its ``<img src>`` uses.
 
     Safe on a worker thread: every Qt object here is made and dropped on the caller's.
     """
@@ -89,7 +110,7 @@ def render_pdf(document: PrintDocument, progress: Progress | None = None) -> byt
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _writer(buffer, document.title)
-    text = _text_document(document, writer)
+    text = _text_document(document, writer, images or {})
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     footer = FOOTER_PT * writer.resolution() / 72
     page = QSizeF(area.width(), area.height() - footer)
