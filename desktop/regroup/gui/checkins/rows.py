@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTreeWidgetItem
 
 from regroup.core.checkins.types import CheckinItem
 from regroup.gui.checkins.form import local_text
+from regroup.gui.kit import theme
 from regroup.gui.kit.row_view import RowDelegate, draw_line, fit, ink, inside
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -69,13 +70,9 @@ def checkin_row(item: CheckinItem, section: str) -> QTreeWidgetItem:
 
 
 def chip_colour(palette: QPalette, chip: str) -> QColor:
-    """Return the colour of a chip, from the palette until the theme names it."""
-    roles = {
-        "accent": QPalette.ColorRole.Highlight,  # theme: colour("accent")
-        "warning": QPalette.ColorRole.Link,  # theme: colour("warning")
-        "done": QPalette.ColorRole.Dark,  # theme: colour("done")
-    }
-    return palette.color(roles.get(chip, QPalette.ColorRole.Mid))  # theme: colour("border")
+    """Return the colour of a chip: the theme's colour of that name, the border's for others."""
+    del palette  # the theme follows the scheme on show
+    return theme.colour(chip if chip in ("accent", "warning", "done") else "border")
 
 
 class CheckinRowDelegate(RowDelegate):
@@ -132,7 +129,7 @@ class CheckinRowDelegate(RowDelegate):
         painter.setPen(colour)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, height / 2, height / 2)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))  # theme: colour("text")
+        painter.setPen(theme.colour("text"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, words)
         painter.setFont(option.font)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))  # theme: text_muted

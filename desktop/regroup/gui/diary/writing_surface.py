@@ -64,8 +64,8 @@ def keep_measure(area: QAbstractScrollArea) -> bool:
 
 
 def writing_font(area: QWidget) -> None:
-    """Set the calm, slightly larger body font (the theme's "body" style may refine it)."""
-    area.setProperty("textStyle", "body")
+    """Set the calm, slightly larger body font (the theme's "writing" style, when on, too)."""
+    area.setProperty("textStyle", "writing")
     font = area.font()
     font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
     area.setFont(font)

@@ -15,21 +15,16 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from regroup.gui.kit import theme
+
 FACE_SIZE = 20
 CLEAR_KEYS = (Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 def mood_colour(palette: QPalette, mood: int) -> QColor:
-    """Return mood ``mood``'s colour: from the quiet mid tone (1) to the accent (5)."""
-    # theme: colour(f"mood{mood}")
-    low = palette.color(QPalette.ColorRole.Mid)
-    high = palette.color(QPalette.ColorRole.Highlight)
-    share = (mood - 1) / 4
-    return QColor.fromRgbF(
-        low.redF() + (high.redF() - low.redF()) * share,
-        low.greenF() + (high.greenF() - low.greenF()) * share,
-        low.blueF() + (high.blueF() - low.blueF()) * share,
-    )
+    """Return mood ``mood``'s colour from the theme: calm hues, never red for a low day."""
+    del palette  # the theme follows the scheme on show
+    return theme.colour(f"mood{mood}")
 
 
 def face_icon(palette: QPalette, mood: int | None, size: int = FACE_SIZE) -> QIcon:

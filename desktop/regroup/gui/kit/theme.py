@@ -106,6 +106,7 @@ def type_scale(body_pt: float) -> dict[str, str]:
         "heading_pt": f"{round(body_pt * 1.25)}",
         "body_pt": f"{round(body_pt)}",
         "caption_pt": f"{max(8, round(body_pt) - 1)}",
+        "writing_pt": f"{round(body_pt * 1.15, 1)}",
     }
 
 
