@@ -35,13 +35,15 @@ from regroup.core.keys.unlocking import (
 )
 from regroup.core.paths import ProfilePaths, drafts_fallback_dir
 from regroup.core.settings import SettingsService
-from regroup.core.storage.backup import create_backup
 from regroup.core.storage.database import bind_models, open_encrypted
 from regroup.core.storage.drafts import DraftSlot
 from regroup.core.storage.files import make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
+from regroup.core.storage.read_only import open_read_only, write_problem
+from regroup.core.storage.restore import finish_pending_restore
 
 if TYPE_CHECKING:
+    from regroup.core.backups import BackupService
     from regroup.core.checkins.listing import CheckinBrowser
     from regroup.core.checkins.reminders import ReminderService
     from regroup.core.checkins.service import CheckinService
@@ -107,6 +109,9 @@ class Drafts:
 class Profile:
     """An open, unlocked profile: the database and the services over it."""
 
+    read_only = ""
+    """Why nothing can be saved now (a read-only or full disk), or "" when saving works."""
+
     def __init__(
         self,
         paths: ProfilePaths,
@@ -138,6 +143,13 @@ class Profile:
     def drafts(self) -> Drafts:
         """The recovery drafts of the diary and the debriefs."""
         return Drafts(self._data_key, self._draft_folders)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        """Backups and restore."""
+        from regroup.core.backups import BackupService
+
+        return BackupService(self.paths, self.db, self.clock, self.settings, self.read_only)
 
     @cached_property
     def goals(self) -> GoalService:
@@ -214,6 +226,7 @@ def open_profile(
 ) -> Profile:
     """Open the profile in ``paths``, creating it only when the folder holds none."""
     clock = clock or SystemClock()
+    restored = finish_pending_restore(paths)
     if not profile_exists(paths):
         return _create(paths, keystore, prompter, clock, kdf_seconds)
     if not paths.database.exists():
@@ -224,6 +237,7 @@ def open_profile(
         )
     key_file = load_key_file(paths.key_file)
     key, unlocked_with, notice = find_key(key_file, keystore, prompter)
+    notice = f"{restored} {notice}".strip()
     return _open_existing(paths, key, key_file, unlocked_with, keystore, clock, notice)
 
 
@@ -236,6 +250,11 @@ def _open_existing(
     clock: Clock,
     notice: str,
 ) -> Profile:
+    cannot_write = write_problem(paths)
+    if cannot_write:
+        return _open_read_only(
+            paths, key, key_file, unlocked_with, keystore, clock, notice, cannot_write
+        )
     db = open_encrypted(paths.database, key)
     try:
         _upgrade(db, paths, clock)
@@ -247,11 +266,39 @@ def _open_existing(
     return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key)
 
 
+def _open_read_only(
+    paths: ProfilePaths,
+    key: bytes,
+    key_file: KeyFile,
+    unlocked_with: UnlockedWith,
+    keystore: KeyStore,
+    clock: Clock,
+    notice: str,
+    why: str,
+) -> Profile:
+    """Open for reading, searching and exporting only: saving cannot work right now."""
+    db = open_read_only(paths.database, f"x'{key.hex()}'")
+    if schema_version(db) != CURRENT_VERSION:
+        db.close()
+        raise ProfileError(
+            f"This profile needs an upgrade, which cannot be written while {why}. "
+            "Free some space or make the folder writable, then open Regroup again."
+        )
+    bind_models(db)
+    keyring_name = keystore.name() if key_file.storage is KeyStorage.KEYRING else ""
+    profile = Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key)
+    profile.read_only = why
+    return profile
+
+
 def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
     version = schema_version(db)
     if version >= CURRENT_VERSION:
         return
-    backup = create_backup(db, paths.database, paths.backups, f"before-v{CURRENT_VERSION}", clock)
+    from regroup.core.backups import backup_before
+
+    outcome = backup_before(db, f"before-v{CURRENT_VERSION}", clock)
+    backup = outcome.backup.folder if outcome else paths.backups
     try:
         apply_migrations(db)
     except Exception as exc:
