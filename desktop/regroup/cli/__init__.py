@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regroup import __version__
-from regroup.cli import checkins, debriefs, diary, exchange, goals, profile
+from regroup.cli import backup, checkins, debriefs, diary, exchange, goals, profile
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
 from regroup.core.keys.key_reader import READER_FLAG
@@ -44,6 +44,8 @@ examples:
   regroup search '"phone screen"' --from 2024-01-01
   regroup export --format json --output regroup-backup.json
   regroup import regroup-backup.json
+  regroup backup list
+  regroup backup restore latest
   regroup debrief list --stage final_round --from 2024-01-01
   regroup goals list --json
   regroup checkins list
@@ -58,7 +60,7 @@ Exports are plain, unencrypted files: keep them somewhere safe.
 
 Exit status: 0 success, 1 error, 2 bad usage, 3 left locked or cancelled."""
 
-GROUPS = (profile, diary, exchange, debriefs, goals, checkins)
+GROUPS = (profile, diary, exchange, backup, debriefs, goals, checkins)
 """In the order ``--help`` lists their commands."""
 
 

@@ -27,6 +27,7 @@ from regroup.core.storage.backup import (
     copy_set,
     list_backups,
     passphrase_of,
+    set_aside,
     take_backup,
 )
 from regroup.core.storage.restore import commit, discard_staged, stage
@@ -37,6 +38,7 @@ __all__ = [
     "BackupOutcome",
     "BackupService",
     "BackupSet",
+    "RestoreOutcome",
     "RotationPolicy",
     "backup_before",
     "backup_sets",
@@ -46,6 +48,14 @@ DAILY_KEY, WEEKLY_KEY, MONTHLY_KEY = "backups_daily", "backups_weekly", "backups
 SECOND_FOLDER_KEY = "backups_second_folder"
 DAILY_EVERY = timedelta(days=1)
 LATEST = "latest"
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """The backup now in place, and the backup of the diary as it was just before."""
+
+    restored: BackupSet
+    before: BackupSet
 
 
 @dataclass(frozen=True)
@@ -121,13 +131,13 @@ class BackupService:
             raise ValidationError("Choose a folder other than the profile's own backups folder.")
         self._settings.set(SECOND_FOLDER_KEY, str(folder.absolute()) if folder else "")
 
-    def list(self) -> list[BackupSet]:
+    def kept(self) -> list[BackupSet]:
         """The kept backups, oldest first."""
         return backup_sets(self.paths)
 
     def latest(self) -> BackupSet | None:
         """The newest backup, if there is one."""
-        sets = self.list()
+        sets = self.kept()
         return sets[-1] if sets else None
 
     def due(self) -> bool:
@@ -155,7 +165,7 @@ class BackupService:
 
     def find(self, backup_id: str) -> BackupSet:
         """Return the backup called ``backup_id`` ("latest": the newest one)."""
-        sets = self.list()
+        sets = self.kept()
         if not sets:
             raise ValidationError(
                 "There are no backups yet; make one with 'regroup backup create'."
@@ -173,9 +183,21 @@ class BackupService:
         """Return what is wrong with ``backup``, or "" when it opens and is whole."""
         return check_set(backup.folder, passphrase_of(self._db), backup.counts)
 
+    def verify(self, backup_id: str | None = None) -> list[tuple[BackupSet, str]]:
+        """Check one backup or all; each that fails is set aside as ``<id>.failed``.
+
+        Returns each backup with its problem ("" when it is good).
+        """
+        sets = [self.find(backup_id)] if backup_id else self.kept()
+        results = [(backup, self.check(backup)) for backup in sets]
+        for backup, problem in results:
+            if problem:
+                set_aside(backup, problem)
+        return results
+
     def restore(
         self, backup_id: str, close: Callable[[], None], step: Callable[[str], None] | None = None
-    ) -> BackupSet:
+    ) -> RestoreOutcome:
         """Put ``backup_id`` in place of the diary, after backing up the diary as it is now.
 
         ``close`` closes the profile (every connection) before the files are swapped;
@@ -194,8 +216,10 @@ class BackupService:
         except BaseException:
             discard_staged(self.paths)
             raise
+        before = self.latest()
         commit(self.paths, backup, step or (lambda _name: None))
-        return backup
+        assert before is not None  # just made
+        return RestoreOutcome(backup, before)
 
 
 def backup_before(

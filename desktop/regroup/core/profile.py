@@ -193,6 +193,12 @@ class Profile:
 
         return ReminderService(self.db, self.clock)
 
+    def read_only_notice(self) -> str:
+        """What the window's banner and the command line say when nothing can be saved."""
+        if not self.read_only:
+            return ""
+        return f"Regroup can read your diary but cannot save right now: {self.read_only}."
+
     def info(self) -> ProfileInfo:
         """Return a summary for display."""
         return ProfileInfo(

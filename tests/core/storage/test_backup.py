@@ -52,7 +52,7 @@ def test_a_copy_that_fails_its_check_is_set_aside_and_never_listed(
     monkeypatch.setattr(backup_module, "_copy_database", copy_that_loses_a_row)
     with pytest.raises(BackupCheckError, match="did not pass its check"):
         profile.backups.create()
-    assert profile.backups.list() == []
+    assert profile.backups.kept() == []
     [failed] = profile.paths.backups.iterdir()
     assert failed.name.endswith(".failed")
     assert "rows" in (failed / "WHY-THIS-FAILED.txt").read_text()
@@ -116,7 +116,7 @@ def test_an_unwritable_second_folder_is_reported_and_the_backup_kept(
     outcome = profile.backups.create()
     assert outcome.second_copy is None
     assert "could not" in outcome.second_problem.lower()
-    assert profile.backups.list() == [outcome.backup]
+    assert profile.backups.kept() == [outcome.backup]
 
 
 def test_a_half_written_backup_is_swept_at_the_next_one(profile: Profile) -> None:
@@ -134,6 +134,6 @@ def test_an_import_takes_a_backup_first(profile: Profile, tmp_path: Path) -> Non
     source = tmp_path / "notes.md"
     source.write_text("# A note\n\nImported text.\n", encoding="utf-8")
     import_source(profile.db, source)
-    [backup] = profile.backups.list()
+    [backup] = profile.backups.kept()
     assert backup.reason == "before-import"
     assert backup.entries == 1

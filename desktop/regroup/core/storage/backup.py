@@ -213,6 +213,13 @@ def _schema(database: Path, passphrase: str) -> int:
         db.close()
 
 
+def set_aside(backup: BackupSet, problem: str) -> Path:
+    """Rename a set that failed a later check so that it is never taken for a good one."""
+    failed = backup.folder.with_name(backup.id + FAILED)
+    _set_aside(backup.folder, failed, problem)
+    return failed
+
+
 def _set_aside(partial: Path, failed: Path, problem: str) -> None:
     with contextlib.suppress(OSError):
         (partial / "WHY-THIS-FAILED.txt").write_text(problem + "\n", encoding="utf-8")
