@@ -146,3 +146,40 @@ def test_a_read_only_profile_shows_a_calm_banner_and_offers_no_backup(
     )
     assert not backups.back_up_action.isEnabled()
     assert not backups.back_up("manual")
+
+
+@pytest.mark.integration
+def test_a_diary_opened_read_only_says_why_and_a_save_keeps_the_text(
+    qtbot: QtBot, tmp_path: object, keystore: SystemKeyStore, dialogs: Dialogs
+) -> None:
+    from pathlib import Path
+
+    from regroup.core.paths import ProfilePaths
+    from regroup.core.profile import open_profile
+    from tests.conftest import TEST_KDF_SECONDS
+    from tests.gui.conftest import diary, show_window
+    from tests.support.filesystems import make_read_only, small_disk
+    from tests.support.prompter import ScriptedPrompter
+
+    with small_disk(Path(str(tmp_path)) / "disk") as disk:
+        paths = ProfilePaths(disk / "profile")
+        first = open_profile(paths, keystore, ScriptedPrompter(), kdf_seconds=TEST_KDF_SECONDS)
+        first.diary.add(EntryContent(body="An older entry"))
+        first.close()
+        make_read_only(disk)
+        profile = open_profile(paths, keystore, ScriptedPrompter(), kdf_seconds=TEST_KDF_SECONDS)
+        try:
+            window = show_window(qtbot, profile)
+            backups = install_backups(window, NEVER)
+            assert "cannot save right now: the disk is read-only" in backups.banner.label.text()
+            page = diary(window)
+            qtbot.keyClicks(page.editor.body_edit, "A new thought. ")
+            typed = page.editor.body_edit.toPlainText()
+            assert "A new thought" in typed
+            assert not page.save_now()
+            assert "could not be saved" in page.message_banner.label.text()
+            assert page.editor.body_edit.toPlainText() == typed
+            assert profile.diary.get(1).body == "An older entry"
+            window.close()
+        finally:
+            profile.close()

@@ -85,6 +85,7 @@ class BackupsBox(QGroupBox):
         policy = self.service.policy()
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for name, label, value in (
             ("daily", "Daily backups to keep", policy.daily),
             ("weekly", "Weekly backups to keep", policy.weekly),

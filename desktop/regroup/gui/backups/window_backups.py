@@ -45,7 +45,8 @@ def describe_reason(reason: str) -> str:
 
 def describe_time(backup: BackupSet) -> str:
     """When a backup was made, in the person's time zone."""
-    return backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+    when = backup.taken_at.astimezone()
+    return f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
 
 
 def entries_text(count: int) -> str:
