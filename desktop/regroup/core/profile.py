@@ -258,30 +258,22 @@ def _open_existing(
 ) -> Profile:
     cannot_write = write_problem(paths)
     if cannot_write:
-        return _open_read_only(
-            paths, key, key_file, unlocked_with, keystore, clock, notice, cannot_write
-        )
-    db = open_encrypted(paths.database, key)
-    try:
-        _upgrade(db, paths, clock)
-    except Exception:
-        db.close()
-        raise
+        db = _open_read_only(paths, key, cannot_write)
+    else:
+        db = open_encrypted(paths.database, key)
+        try:
+            _upgrade(db, paths, clock)
+        except Exception:
+            db.close()
+            raise
     bind_models(db)
     keyring_name = keystore.name() if key_file.storage is KeyStorage.KEYRING else ""
-    return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key)
+    profile = Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key)
+    profile.read_only = cannot_write
+    return profile
 
 
-def _open_read_only(
-    paths: ProfilePaths,
-    key: bytes,
-    key_file: KeyFile,
-    unlocked_with: UnlockedWith,
-    keystore: KeyStore,
-    clock: Clock,
-    notice: str,
-    why: str,
-) -> Profile:
+def _open_read_only(paths: ProfilePaths, key: bytes, why: str) -> SqlCipherDatabase:
     """Open for reading, searching and exporting only: saving cannot work right now."""
     db = open_read_only(paths.database, f"x'{key.hex()}'")
     if schema_version(db) != CURRENT_VERSION:
@@ -290,11 +282,7 @@ def _open_read_only(
             f"This profile needs an upgrade, which cannot be written while {why}. "
             "Free some space or make the folder writable, then open Regroup again."
         )
-    bind_models(db)
-    keyring_name = keystore.name() if key_file.storage is KeyStorage.KEYRING else ""
-    profile = Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key)
-    profile.read_only = why
-    return profile
+    return db
 
 
 def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:

@@ -69,37 +69,33 @@ def test_a_full_disk_opens_read_only_and_says_why(tmp_path: Path, keystore: Syst
             profile.close()
 
 
-def test_a_read_only_folder_opens_read_only(tmp_path: Path, keystore: SystemKeyStore) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes into a read-only folder; the mounted disk above covers root")
-    paths = ProfilePaths(tmp_path / "profile")
-    _diary_with_two_entries(paths, keystore)
-    paths.root.chmod(0o500)
-    try:
-        profile = _open(paths, keystore)
-        try:
-            assert profile.read_only == "the profile folder cannot be written"
-            _reads_searches_and_refuses_to_save(profile)
-        finally:
-            profile.close()
-    finally:
-        paths.root.chmod(0o700)
-
-
-def test_a_read_only_database_file_opens_read_only(
-    tmp_path: Path, keystore: SystemKeyStore
+@pytest.mark.parametrize(
+    ("part", "locked_mode", "open_mode", "why"),
+    [
+        ("root", 0o500, 0o700, "the profile folder cannot be written"),
+        ("database", 0o400, 0o600, "regroup.db is read-only"),
+    ],
+)
+def test_a_read_only_folder_or_file_opens_read_only(
+    tmp_path: Path,
+    keystore: SystemKeyStore,
+    part: str,
+    locked_mode: int,
+    open_mode: int,
+    why: str,
 ) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes through file modes; the mounted read-only disk covers root")
     paths = ProfilePaths(tmp_path / "profile")
     _diary_with_two_entries(paths, keystore)
-    paths.database.chmod(0o400)
+    locked: Path = getattr(paths, part)
+    locked.chmod(locked_mode)
     try:
-        if os.access(paths.database, os.W_OK):
-            pytest.skip("root can write a read-only file")
         profile = _open(paths, keystore)
         try:
-            assert profile.read_only == "regroup.db is read-only"
+            assert profile.read_only == why
             _reads_searches_and_refuses_to_save(profile)
         finally:
             profile.close()
     finally:
-        paths.database.chmod(0o600)
+        locked.chmod(open_mode)
