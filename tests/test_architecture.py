@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "desktop" / "regroup" / "core"
-FEATURES = ("diary", "debriefs", "goals", "checkins", "exchange")
+FEATURES = ("diary", "debriefs", "goals", "checkins", "exchange", "insights")
 PUBLIC = {"__init__", "service", "listing", "search", "types", "tags"}
 
 

@@ -8,9 +8,10 @@ time of day it is made.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from tests.support.clock import ManualClock
 from tests.support.prompter import ScriptedPrompter
 
 from regroup.core.checkins.types import CheckinAnswers
@@ -35,14 +36,31 @@ ENTRIES = (
 
 def make_demo_profile(root: Path, keystore: KeyStore) -> None:
     """Create the demo profile in ``root`` (which must not hold one yet)."""
-    profile = open_profile(ProfilePaths(root), keystore, ScriptedPrompter())
+    local_zone = datetime.now().astimezone().tzinfo
+    clock = ManualClock(datetime.now(UTC) - timedelta(days=30), local_zone)
+    profile = open_profile(ProfilePaths(root), keystore, ScriptedPrompter(), clock=clock)
     try:
-        _fill(profile, date.today())
+        # A check-in is missed only when it went unanswered for a week after being planned,
+        # so the missed one is made a month ago; everything else now.
+        contoso = _debrief(
+            profile,
+            company="Contoso",
+            role="UX researcher",
+            role_kind="Research",
+            stage=Stage.INTERVIEWS,
+            news_on=clock.today() - timedelta(days=1),
+            news_via=NewsVia.EMAIL,
+            wanted=3,
+            keep_looking=KeepLooking.NOT_SURE,
+            mourning_days=2,
+        )
+        clock.moment = datetime.now(UTC)
+        _fill(profile, clock.today(), contoso)
     finally:
         profile.close()
 
 
-def _fill(profile: Profile, today: date) -> None:
+def _fill(profile: Profile, today: date, contoso: int) -> None:
     for i, (title, body, mood) in enumerate(ENTRIES):
         content = EntryContent(
             body=body, title=title, mood=mood, tags=(), entry_date=today - timedelta(days=i * 2)
@@ -71,18 +89,6 @@ def _fill(profile: Profile, today: date) -> None:
         reframe="One team chose someone else. It says little about what I can do.",
         lessons="Research stories matter for this kind of role.",
         mourning_days=7,
-    )
-    contoso = _debrief(
-        profile,
-        company="Contoso",
-        role="UX researcher",
-        role_kind="Research",
-        stage=Stage.INTERVIEWS,
-        news_on=today - timedelta(days=12),
-        news_via=NewsVia.EMAIL,
-        wanted=3,
-        keep_looking=KeepLooking.NOT_SURE,
-        mourning_days=2,
     )
     tailspin = _debrief(
         profile,

@@ -1,6 +1,7 @@
 """``make bench``: builds journals of 3,650, 36,500 and 365,000 entries and measures them.
 
-The 36,500-entry journal also holds 2,000 debriefs and 10,000 goals (plans_bench).
+The 36,500-entry journal also holds 2,000 debriefs and 10,000 goals (plans_bench), and
+so does the 365,000-entry one for the insights figures (insights_bench).
 ``make bench ARGS=--plans-only`` measures just those (and builds only that journal).
 ``make bench ARGS=--reminders-only`` measures the reminder check on that journal's
 check-ins and the app's idle CPU in the tray over 60 s (reminders_bench).
@@ -29,6 +30,7 @@ from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from tests.benchmarks.import_bench import import_seconds
+from tests.benchmarks.insights_bench import insights_figures
 from tests.benchmarks.journal import COMMON_WORD, JOURNAL_VERSION, RARE_WORD, entries
 from tests.benchmarks.plans_bench import ensure_plans, plans_figures, say
 from tests.benchmarks.reminders_bench import idle_cpu_percent, reminder_figures
@@ -67,6 +69,7 @@ BUDGETS = (
     Budget(365_000, "search_common_ms", 150, "ms"),
     Budget(365_000, "search_rare_ms", 150, "ms"),
     Budget(36_500, "cli_search_ms", 400, "ms"),
+    Budget(36_500, "cli_insights_ms", 500, "ms"),
     Budget(36_500, "diary_page_show_ms", 150, "ms"),
     Budget(36_500, "entry_switch_ms", 30, "ms"),
     Budget(365_000, "list_scroll_data_calls_per_painted_row", 10, "calls"),
@@ -286,6 +289,19 @@ def bench_reminders(paths: ProfilePaths, runs: int, env: dict[str, str]) -> dict
     return figures
 
 
+def bench_insights(
+    paths: ProfilePaths, runs: int, env: dict[str, str], cli: bool
+) -> dict[str, object]:
+    """Every insight computed, on the journal given its plans (and the command if ``cli``)."""
+    profile = open_quietly(paths)
+    try:
+        ensure_plans(profile, say)
+        figures = insights_figures(profile, paths, env, runs, cli)
+    finally:
+        profile.close()
+    return {name: summary(samples) for name, samples in figures.items()}
+
+
 def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     """Every figure for one journal size."""
     paths, build_rate = ensure_journal(size)
@@ -320,6 +336,8 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
     if size == PLANS_SIZE:
         result.update(bench_plans(paths, runs, env))
         result.update(bench_reminders(paths, runs, env))
+    if size in GUI_SIZES:
+        result.update(bench_insights(paths, runs, env, cli=size == PLANS_SIZE))
     if size == JRNL_SIZE:
         result["cli_search_ms"] = summary(
             process_times(cli_search_command(paths, RARE_WORD), env, runs)

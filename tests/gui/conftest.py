@@ -8,19 +8,30 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.gui.diary.page import DiaryPage
+from regroup.gui.kit.dates import use_locale
+from regroup.gui.kit.toasts import Toast, toasts_for
 from regroup.gui.main_window import MainWindow
 from tests.conftest import TEST_KDF_SECONDS
 from tests.support.clock import ManualClock
 from tests.support.prompter import ScriptedPrompter
 
 PageT = TypeVar("PageT")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def british_english() -> Iterator[None]:
+    """Dates are written in the person's locale: the tests read them in one known locale."""
+    use_locale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    use_locale(QLocale.system())
 
 
 @pytest.fixture
@@ -114,3 +125,37 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     for kind in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, recorder(kind))
     return record
+
+
+def toast_on(widget: QWidget, key: str | None = None) -> Toast:
+    """Return the newest toast on show over ``widget``'s window; fail when none shows."""
+    shown = toasts_for(widget).latest(key)
+    assert shown is not None and shown.isVisible(), "no notice is on show"
+    return shown
+
+
+def no_toast_on(widget: QWidget, key: str | None = None) -> bool:
+    """Tell whether no toast (with ``key``) is on show over ``widget``'s window."""
+    shown = toasts_for(widget).latest(key)
+    return shown is None or not shown.isVisible()
+
+
+def offer_on(page: QWidget) -> Toast | None:
+    """Return the recovery-draft offer on show over ``page``, if one is."""
+    offer = getattr(page, "draft_offer", None)
+    toast = offer.toast if offer is not None else None
+    return toast if toast is not None and toast.isVisible() else None
+
+
+def toast_text(toast: Toast | None) -> str:
+    """Return a toast's words (failing when there is no toast)."""
+    assert toast is not None, "no notice is on show"
+    return toast.text()
+
+
+def toast_button(toast: Toast | None, title: str) -> QPushButton:
+    """Return a toast's button called ``title`` (failing when there is none)."""
+    assert toast is not None, "no notice is on show"
+    button = toast.button(title)
+    assert button is not None and button.isVisible(), f"no {title} button on {toast.text()!r}"
+    return button

@@ -1,7 +1,7 @@
 """The ``regroup`` command: the GUI by default, and commands to write, find and move entries.
 
-Each command group (profile, diary, exchange, debriefs, goals, check-ins) is a module
-that registers its commands and their handlers. Commands import what they need inside
+Each command group (profile, diary, exchange, debriefs, goals, check-ins, insights) is
+a module that registers its commands and their handlers. Commands import what they need inside
 their own functions, so that ``--version`` and ``search`` do not pay for modules they
 never use; only the GUI path loads Qt.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regroup import __version__
-from regroup.cli import backup, checkins, debriefs, diary, exchange, goals, profile
+from regroup.cli import backup, checkins, debriefs, diary, exchange, goals, insights, profile
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
 from regroup.core.keys.key_reader import READER_FLAG
@@ -49,6 +49,7 @@ examples:
   regroup debrief list --stage final_round --from 2024-01-01
   regroup goals list --json
   regroup checkins list
+  regroup insights --from 2024-01-01 --json
 
 The profile lives in the per-user data folder (on Linux ~/.local/share/Regroup,
 on Windows %APPDATA%\\Regroup, on macOS ~/Library/Application Support/Regroup)
@@ -60,7 +61,7 @@ Exports are plain, unencrypted files: keep them somewhere safe.
 
 Exit status: 0 success, 1 error, 2 bad usage, 3 left locked or cancelled."""
 
-GROUPS = (profile, diary, exchange, backup, debriefs, goals, checkins)
+GROUPS = (profile, diary, exchange, backup, debriefs, goals, checkins, insights)
 """In the order ``--help`` lists their commands."""
 
 

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.clock import Clock, SystemClock
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from regroup.core.debriefs.types import DebriefContent
     from regroup.core.diary.types import EntryContent
     from regroup.core.goals.service import GoalService
+    from regroup.core.insights.service import InsightsService
 
 __all__ = [
     "DEFAULT_KDF_SECONDS",
@@ -136,6 +138,7 @@ class Profile:
         self.settings = SettingsService(db)
         self._draft_folders = [paths.root, drafts_fallback_dir(key_file.profile_id)]
         self._data_key = data_key
+        self._data_version = self._read_data_version()
 
     # Services the diary does not need are built on first use: start-up skips their imports.
 
@@ -193,6 +196,13 @@ class Profile:
 
         return ReminderService(self.db, self.clock)
 
+    @cached_property
+    def insights(self) -> InsightsService:
+        """The figures of the Insights page, the report and ``regroup insights``."""
+        from regroup.core.insights.service import InsightsService
+
+        return InsightsService(self.db, self.clock)
+
     def read_only_notice(self) -> str:
         """What the window's banner and the command line say when nothing can be saved."""
         if not self.read_only:
@@ -210,6 +220,30 @@ class Profile:
             keyring_name=self.keyring_name,
             notice=self.notice,
         )
+
+    def changed_elsewhere(self) -> bool:
+        """Tell whether another program (``regroup add``, a second window) wrote since last asked.
+
+        SQLite's ``data_version`` moves only when another connection commits, so this
+        profile's own writes never count. It costs microseconds: the window asks every
+        few seconds. A closed profile has no news.
+        """
+        version = self._read_data_version()
+        if version is None:
+            return False
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
+
+    def _read_data_version(self) -> int | None:
+        """Return SQLite's data_version, or None when the database cannot say right now."""
+        if self.db.is_closed():
+            return None
+        try:
+            row = self.db.execute_sql("PRAGMA data_version").fetchone()
+        except peewee.DatabaseError:  # busy or gone for a moment: ask again at the next look
+            return None
+        return int(row[0]) if row else None
 
     def close(self) -> None:
         """Close the database; the WAL is checkpointed by SQLite on the last close."""

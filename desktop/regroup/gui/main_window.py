@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from regroup import __version__
 from regroup.core.profile import Profile
 from regroup.gui.exchange.menu import export_action, import_action
-from regroup.gui.kit.data_events import DataEvents
+from regroup.gui.kit.data_events import DataEvents, OutsideChanges
 from regroup.gui.kit.lazy_page import LazyPage
 from regroup.gui.kit.page import NEW, Page, PageContext, PageEntry, Target
 from regroup.gui.kit.resources import app_icon
 from regroup.gui.kit.settings_sections import SettingsSections
+from regroup.gui.kit.toasts import ToastHost
 
 if TYPE_CHECKING:
     from regroup.gui.reminders.reminder_ui import ReminderUi
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self._status_text(profile.unlocked_with.value, profile.notice))
         self.statusBar().addWidget(self.status_label, 1)
         self.show_page(PAGES[0].key)
+        self.toasts = ToastHost(self, self.events)
+        self.outside_changes = OutsideChanges(self, profile.changed_elsewhere, self.events)
 
     def _add_page(self, entry: PageEntry) -> None:
         """List the page in the sidebar and hold its place; nothing of it is imported."""

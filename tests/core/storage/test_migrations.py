@@ -214,11 +214,39 @@ def test_schema_4_check_ins_upgrade_to_5_with_nothing_missed_and_the_reminder_in
             "VALUES ('c1', 1, ?, ?, ?, 3)",
             (stamp, stamp, stamp),
         )
-        assert migrations.apply_migrations(db) == 4
-        assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 5
+        assert migrations.apply_migrations(db, target=5) == 4
+        assert migrations.schema_version(db) == 5
         row = db.execute_sql("SELECT uuid, feeling, missed_at FROM checkin").fetchone()
         assert row == ("c1", 3, None)
         indexes = {r[1] for r in db.execute_sql("PRAGMA index_list(checkin)").fetchall()}
         assert {"checkin_reminder", "checkin_open", "checkin_due"} <= indexes
+    finally:
+        db.close()
+
+
+def test_schema_5_upgrades_to_6_counting_one_not_yet_for_check_ins_put_off_and_indexing_moods(
+    tmp_path: Path,
+) -> None:
+    db = open_encrypted(tmp_path / "v5.db", new_data_key())
+    try:
+        migrations.apply_migrations(db, target=5)
+        stamp = "2026-03-19 08:00:00.000000"
+        for n in (1, 2):
+            db.execute_sql(
+                "INSERT INTO debrief (uuid, status, created_at, updated_at, company) "
+                f"VALUES ('d{n}', 'saved', ?, ?, 'Acme')",
+                (stamp, stamp),
+            )
+        db.execute_sql(
+            "INSERT INTO checkin (uuid, debrief_id, due_at, created_at, updated_at, snoozed_until)"
+            " VALUES ('put off', 1, ?, ?, ?, ?), ('waiting', 2, ?, ?, ?, NULL)",
+            (stamp, stamp, stamp, "2026-03-22 08:00:00.000000", stamp, stamp, stamp),
+        )
+        assert migrations.apply_migrations(db) == 5
+        assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 6
+        rows = db.execute_sql("SELECT uuid, not_yet_count FROM checkin ORDER BY id").fetchall()
+        assert rows == [("put off", 1), ("waiting", 0)]
+        indexes = {r[1] for r in db.execute_sql("PRAGMA index_list(entry)").fetchall()}
+        assert "entry_mood_day" in indexes
     finally:
         db.close()

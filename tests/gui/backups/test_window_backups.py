@@ -12,8 +12,10 @@ from regroup.core.profile import Profile
 from regroup.gui.backups.restore_dialog import RestoreDialog
 from regroup.gui.backups.section import BackupsBox
 from regroup.gui.backups.window_backups import WindowBackups, install_backups
+from regroup.gui.diary.page import SAVE_PROBLEM
+from regroup.gui.kit.toasts import Tone
 from regroup.gui.main_window import MainWindow
-from tests.gui.conftest import Dialogs, reopen
+from tests.gui.conftest import Dialogs, reopen, toast_on
 
 NEVER = 10_000_000
 """The first daily check, pushed out of the test's way unless the test runs it."""
@@ -71,10 +73,10 @@ def test_a_backup_that_fails_its_check_is_told_kindly_with_a_way_to_try_again(
     monkeypatch.setattr(profile.backups, "create", failing)
     backups = install_backups(window, NEVER)
     assert not _backed_up(qtbot, backups)
-    assert backups.banner.isVisibleTo(window)
-    text = backups.banner.label.text()
-    assert "did not work" in text and "Your diary itself is fine" in text
-    assert backups.banner.button("Try again") is not None
+    notice = window.toasts.latest("backup")
+    assert notice is not None and notice.tone is Tone.ERROR
+    assert "did not work" in notice.text() and "Your diary itself is fine" in notice.text()
+    assert notice.button("Try again") is not None
 
 
 def test_the_backups_section_saves_how_many_to_keep_and_a_second_folder(
@@ -140,8 +142,9 @@ def test_a_read_only_profile_shows_a_calm_banner_and_offers_no_backup(
 ) -> None:
     profile.read_only = "the disk is full"
     backups = install_backups(window, NEVER)
-    assert backups.banner.isVisibleTo(window)
-    assert backups.banner.label.text() == (
+    assert backups.read_only_strip is not None
+    assert backups.read_only_strip.isVisibleTo(window)
+    assert backups.read_only_strip.text() == (
         "Regroup can read your diary but cannot save right now: the disk is full."
     )
     assert not backups.back_up_action.isEnabled()
@@ -171,13 +174,14 @@ def test_a_diary_opened_read_only_says_why_and_a_save_keeps_the_text(
         try:
             window = show_window(qtbot, profile)
             backups = install_backups(window, NEVER)
-            assert "cannot save right now: the disk is read-only" in backups.banner.label.text()
+            assert backups.read_only_strip is not None
+            assert "cannot save right now: the disk is read-only" in backups.read_only_strip.text()
             page = diary(window)
             qtbot.keyClicks(page.editor.body_edit, "A new thought. ")
             typed = page.editor.body_edit.toPlainText()
             assert "A new thought" in typed
             assert not page.save_now()
-            assert "could not be saved" in page.message_banner.label.text()
+            assert "could not be saved" in toast_on(page, SAVE_PROBLEM).text()
             assert page.editor.body_edit.toPlainText() == typed
             assert profile.diary.get(1).body == "An older entry"
             window.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from regroup.core.debriefs.types import DebriefContent
@@ -13,7 +13,7 @@ from regroup.core.errors import StorageWriteError
 from regroup.core.profile import Profile
 from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.main_window import MainWindow
-from tests.gui.conftest import ManualClock, show_window
+from tests.gui.conftest import ManualClock, no_toast_on, show_window, toast_on
 
 # The test clock stands at noon on 18 March; the news came on the 14th, three days to mourn.
 NEWS = dt.date(2026, 3, 14)
@@ -64,7 +64,7 @@ def test_a_due_check_in_is_listed_and_answered_yes(
     assert (record.feeling, record.what_helped) == (4, "Long walks")
     assert record.next_step == "Ask Sam for a mock interview"
     assert section_counts(page) == ["Done (1)"]
-    assert "closed" in page.banner.label.text()
+    assert "closed" in toast_on(page).text()
     assert form.checkin_id == checkin_id and form.yes_button.isHidden()
     assert form.answer_label.isVisible()
     assert form.answer_label.text() == "Yes, ready to move on (18 Mar)"
@@ -87,11 +87,12 @@ def test_not_yet_puts_it_off_by_a_day_or_to_a_chosen_date(
     assert record.ready is False and record.feeling == 2 and record.done_at is None
     assert section_counts(page) == ["Coming up (1)"]
     form.not_yet_button.click()
-    form.snooze_date.setDate(QDate(2026, 4, 2))
+    form.snooze_date.line_edit.selectAll()
+    qtbot.keyClicks(form.snooze_date.line_edit, "2 Apr 2026")
     form.snooze_date_button.click()
     later = clocked_profile.checkins.get(checkin_id)
     assert later.snoozed_until == dt.datetime(2026, 4, 2, 9, 0).astimezone(dt.UTC)
-    assert "2 Apr 2026" in page.banner.label.text()
+    assert "Thu, 2 Apr 2026" in toast_on(page).text()
 
 
 def test_answers_save_themselves_after_a_pause_in_typing(
@@ -153,8 +154,8 @@ def test_answers_that_cannot_be_saved_stay_in_the_form_and_say_why(
 
     monkeypatch.setattr(clocked_profile.checkins, "save_answers", disk_full)
     qtbot.keyClicks(page.form.helped_edit, "A long talk")
-    qtbot.waitUntil(page.banner.isVisible)
-    assert page.banner.label.text() == (
+    qtbot.waitUntil(lambda: not no_toast_on(page))
+    assert toast_on(page).text() == (
         "Your answers could not be saved. The disk is full. They are still in the form."
     )
     assert page.form.helped_edit.toPlainText() == "A long talk"
@@ -183,7 +184,7 @@ def test_a_check_in_can_be_started_by_hand_for_a_debrief_without_one(
     qtbot.mouseClick(page.debrief_combo, Qt.MouseButton.LeftButton)
     page.debrief_combo.hidePopup()
     index = page.debrief_combo.findData(no_days.id)
-    assert page.debrief_combo.itemText(index) == "Bolt — Analyst (2026-03-14)"
+    assert page.debrief_combo.itemText(index) == "Bolt — Analyst (Sat, 14 Mar 2026)"
     assert page.debrief_combo.findData(older.id) >= 0
     page.debrief_combo.setCurrentIndex(index)
     page.start_button.click()
@@ -214,7 +215,7 @@ def test_the_next_step_becomes_a_goal_linked_to_the_debrief(
     page.form.goal_button.click()
     [goal] = clocked_profile.goals.for_debrief(debrief_id)
     assert goal.title == "Send two applications" and goal.lane == "next"
-    assert "goals board" in page.banner.label.text()
+    assert "goals board" in toast_on(page).text()
     assert clocked_profile.checkins.get(checkin_id).next_step == "Send  two applications"
     # Made once: the button rests and the goal is shown, here and when it is opened again.
     assert not page.form.goal_button.isEnabled()

@@ -21,11 +21,22 @@ from regroup.core.diary.types import EntryContent
 from regroup.core.goals.types import Lane
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.profile import Profile
-from regroup.gui.debriefs.page import DebriefPage
+from regroup.gui.debriefs.page import SAVE_PROBLEM, WARNINGS, DebriefPage
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
 from regroup.gui.goals.page import GoalsPage
+from regroup.gui.kit.date_field import DateField
+from regroup.gui.kit.dates import format_day
 from regroup.gui.main_window import MainWindow
-from tests.gui.conftest import Dialogs, diary, page_of, reopen, show_window
+from tests.gui.conftest import (
+    Dialogs,
+    diary,
+    no_toast_on,
+    page_of,
+    reopen,
+    show_window,
+    toast_button,
+    toast_on,
+)
 from tests.gui.modal import when_modal
 
 FULL = DebriefContent(
@@ -85,9 +96,12 @@ def type_number(qtbot: QtBot, spin: QWidget, number: int) -> None:
     qtbot.keyClicks(spin, str(number))
 
 
-def set_day(edit: QWidget, day: dt.date) -> None:
-    """Pick a day in the calendar popup (its date edit takes the same value)."""
-    edit.date_edit.setDate(QDate(day.year, day.month, day.day))  # type: ignore[attr-defined]
+def set_day(edit: DateField, day: dt.date) -> None:
+    """Pick a day in the field's calendar popup."""
+    edit.open_popup()
+    assert edit.popup.isVisible()
+    edit.popup.calendar.clicked.emit(QDate(day.year, day.month, day.day))
+    assert not edit.popup.isVisible()
 
 
 def fill_like_a_person(qtbot: QtBot, page: DebriefPage) -> None:
@@ -149,7 +163,7 @@ def test_a_whole_debrief_typed_in_is_there_after_a_restart(
     assert page.form.trap_boxes["mind_reading"].isChecked()
     assert [row.edit.text() for row in page.form.lines_editor.rows] == list(FULL.do_differently)
     due = profile.debriefs.get(record.id).checkin_due_at
-    assert due is not None and f"{due.astimezone():%d %b %Y}" in page.form.due_label.text()
+    assert due is not None and format_day(due.astimezone().date()) in page.form.due_label.text()
     window.close()
     profile.close()
 
@@ -191,18 +205,25 @@ def test_odd_dates_and_a_missing_company_are_warned_about_and_nothing_typed_is_l
     set_day(form.news_edit, dt.date(2026, 3, 1))
     qtbot.keyClicks(form.lessons_edit, "Still worth writing down.")
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
-    text = page.warning_banner.label.text()
-    assert page.warning_banner.isVisible()
+    text = toast_on(page, WARNINGS).text()
     assert "company or the role" in text and "news came before the application" in text
     record = profile.debriefs.get(page.saver.debrief_id or 0)
     assert record.status is DebriefStatus.DRAFT
     assert form.lessons_edit.toPlainText() == "Still worth writing down."
     assert form.applied_edit.value() == dt.date(2026, 3, 10)
     assert form.news_edit.value() == dt.date(2026, 3, 1)
+    form.news_edit.line_edit.setFocus()
+    form.news_edit.line_edit.selectAll()
+    qtbot.keyClicks(form.news_edit.line_edit, "31 Feb 2026")
+    qtbot.keyClick(form.news_edit.line_edit, Qt.Key.Key_Return)
+    assert form.news_edit.line_edit.text() == "31 Feb 2026" and not form.news_edit.is_valid()
+    assert "not a day" in form.news_edit.problem()
+    assert page.save_now()
+    assert profile.debriefs.get(record.id).content.news_on == dt.date(2026, 3, 1)
     qtbot.keyClicks(form.company_edit, "Cedar Health")
     set_day(form.news_edit, dt.date(2026, 3, 12))
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
-    assert not page.warning_banner.isVisible()
+    assert no_toast_on(page, WARNINGS)
     assert profile.debriefs.get(record.id).status is DebriefStatus.SAVED
 
 
@@ -213,14 +234,13 @@ def test_a_failed_save_keeps_the_text_says_why_and_the_next_save_works(
     qtbot.keyClicks(page.form.company_edit, "Iris Bank")
     profile.db.execute_sql("PRAGMA query_only = ON")  # SQLite refuses every write
     assert not page.save_now()
-    assert page.message_banner.isVisible()
-    assert "could not be saved" in page.message_banner.label.text()
+    assert "could not be saved" in toast_on(page, SAVE_PROBLEM).text()
     assert page.form.company_edit.text() == "Iris Bank"
     assert page.status_label.text() == "Not saved"
     profile.db.execute_sql("PRAGMA query_only = OFF")
     assert page.save_now()
     assert [s.company for s in profile.debrief_list.find()] == ["Iris Bank"]
-    assert not page.message_banner.isVisible()
+    assert no_toast_on(page, SAVE_PROBLEM)
 
 
 def test_leaving_for_another_debrief_saves_the_one_being_written(
@@ -289,7 +309,8 @@ def test_the_list_narrows_as_words_are_typed_and_filters_are_chosen(
     set_day(panel.to_edit, dt.date(2026, 2, 28))
     assert roles() == ["Teacher"]
     assert panel.count_label.text() == "1 debrief"
-    qtbot.mouseClick(panel.to_edit.clear_button, Qt.MouseButton.LeftButton)
+    panel.to_edit.open_popup()
+    qtbot.mouseClick(panel.to_edit.popup.clear_button, Qt.MouseButton.LeftButton)
     assert roles() == ["Analyst", "Teacher"]
 
 
@@ -321,9 +342,7 @@ def test_deleting_a_debrief_can_keep_its_goals_on_the_board(qtbot: QtBot, profil
     assert page_of(window, "goals", GoalsPage).models[Lane.NEXT].row_of(goal_id) == 0
     assert page.panel.model.rowCount() == 0
     assert page.saver.debrief_id is None and page.form.company_edit.text() == ""
-    undo = page.message_banner.button("Undo")
-    assert undo is not None
-    undo.click()
+    toast_button(toast_on(page), "Undo").click()
     assert profile.debriefs.count() == 1 and page.saver.debrief_id == debrief_id
 
 
@@ -442,3 +461,52 @@ def test_going_to_another_page_or_quitting_saves_without_waiting(
     qtbot.keyClicks(page.form.role_edit, "Nurse")
     window.save_before_quit()
     assert [s.role for s in profile.debrief_list.find()] == ["Nurse"]
+
+
+def test_linking_a_suggested_entry_leaves_the_form_where_it_was_and_selects_no_text(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    profile.diary.add(EntryContent("They said no today", entry_date=dt.date(2026, 3, 15)))
+    profile.diary.add(EntryContent("Still thinking about it", entry_date=dt.date(2026, 3, 16)))
+    record = profile.debriefs.create(FULL, draft=False).record
+    window, page = open_debriefs(qtbot, profile)
+    window.activateWindow()
+    page.open_debrief(record.id)
+    entries, scroll = page.entries, page.form.scroll_area.verticalScrollBar()
+    scroll.setValue(min(scroll.maximum(), entries.y() - 40))
+    where = scroll.value()
+    assert 0 < where < scroll.maximum()
+    for row in range(2):
+        entries.suggested_list.item(0).setSelected(True)
+        entries.link_button.setFocus()
+        qtbot.mouseClick(entries.link_button, Qt.MouseButton.LeftButton)
+        assert entries.linked_list.count() == row + 1
+        assert scroll.value() == where
+        focused = QApplication.focusWidget()
+        assert focused in (entries.suggested_list, entries.linked_list)
+        assert not any(edit.hasSelectedText() for edit in page.form.findChildren(QLineEdit))
+    assert QApplication.focusWidget() is entries.linked_list
+    assert len(entries.linked_list.selectedItems()) == 1  # the one just linked
+
+
+def test_every_help_text_wraps_in_full_at_a_laptop_size_and_in_a_narrow_window(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    draft = profile.debriefs.create(FULL, draft=True).record
+    window, page = open_debriefs(qtbot, profile)
+    page.open_debrief(draft.id)
+    form = page.form
+    assert "When you finish this debrief" in form.due_label.text()
+    assert form.due_label in form.help_labels and len(form.help_labels) > 5
+    for width, height in ((1366, 850), (window.minimumSizeHint().width(), 600)):
+        window.resize(width, height)
+        for step in range(len(form.sections)):
+            form.go_to_step(step)
+            QApplication.processEvents()
+        for label in form.help_labels:
+            assert label.property("textStyle") == "caption"
+            assert label.wordWrap()
+            needed = label.heightForWidth(label.width())
+            assert label.height() >= needed, (width, label.text(), label.height(), needed)
+            assert label.width() >= 80, (width, label.text())
+    window.close()

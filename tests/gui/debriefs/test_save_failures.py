@@ -13,9 +13,9 @@ from regroup.core.debriefs.types import DebriefContent
 from regroup.core.drafts import Draft
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.profile import Profile
-from regroup.gui.debriefs.page import DebriefPage
+from regroup.gui.debriefs.page import SAVE_PROBLEM, DebriefPage
 from regroup.gui.debriefs.saver import DebriefSaver
-from tests.gui.conftest import Dialogs
+from tests.gui.conftest import Dialogs, offer_on, toast_button, toast_on, toast_text
 from tests.gui.debriefs.test_page import open_debriefs, wait_saved
 from tests.gui.diary.test_save_failures import profile_on
 from tests.support.filesystems import fill_disk, make_read_only, small_disk
@@ -24,12 +24,11 @@ LONG_TEXT = "What I would say to them now, after a night's sleep.\n" * 40_000
 
 
 def _assert_failure_shown(page: DebriefPage, notes: str) -> str:
-    banner = page.message_banner
-    assert banner.isVisible()
-    assert "could not be saved" in banner.label.text()
+    notice = toast_on(page, SAVE_PROBLEM)
+    assert "could not be saved" in notice.text()
     assert page.status_label.text() == "Not saved"
     assert page.form.notes_edit.toPlainText() == notes
-    return banner.label.text()
+    return notice.text()
 
 
 def test_answers_that_cannot_be_stored_are_refused_clearly_and_kept_as_a_draft(
@@ -58,12 +57,11 @@ def test_a_draft_of_a_saved_debrief_is_offered_and_restored_over_it(
     when = dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.UTC)
     profile.drafts.debriefs.save(Draft(stored.record.id, typed, when))
     _window, page = open_debriefs(qtbot, profile)
-    qtbot.waitUntil(page.draft_banner.isVisible)
-    offer = page.draft_banner.label.text()
+    qtbot.waitUntil(lambda: offer_on(page) is not None)
+    offer = toast_text(offer_on(page))
     assert offer.startswith("Restore the unsaved text from")
     assert "It was written for a debrief and begins “Juno — Chef”." in offer
-    restore = page.draft_banner.button("Restore")
-    assert restore is not None
+    restore = toast_button(offer_on(page), "Restore")
     restore.click()
     assert page.saver.debrief_id == stored.record.id
     assert page.form.lessons_edit.toPlainText() == "Ask about the hours."
@@ -77,12 +75,10 @@ def test_a_draft_can_be_let_go(qtbot: QtBot, profile: Profile) -> None:
     when = dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.UTC)
     profile.drafts.debriefs.save(Draft(None, DebriefContent(notes="Not worth it"), when))
     _window, page = open_debriefs(qtbot, profile)
-    qtbot.waitUntil(page.draft_banner.isVisible)
-    assert "a new debrief and begins “Not worth it”" in page.draft_banner.label.text()
-    discard = page.draft_banner.button("Discard")
-    assert discard is not None
-    discard.click()
-    assert not page.draft_banner.isVisible()
+    qtbot.waitUntil(lambda: offer_on(page) is not None)
+    assert "a new debrief and begins “Not worth it”" in toast_text(offer_on(page))
+    toast_button(offer_on(page), "Discard").click()
+    assert offer_on(page) is None
     assert profile.drafts.debriefs.load() is None
     assert page.form.notes_edit.toPlainText() == "" and profile.debriefs.count() == 0
 
@@ -106,12 +102,10 @@ def test_a_full_disk_keeps_the_answers_and_offers_them_when_debriefs_open_again(
             window.close()
             assert dialogs.titles() == ["Your last changes are not in the debrief"]
             _window, page = open_debriefs(qtbot, profile)
-            qtbot.waitUntil(page.draft_banner.isVisible)
-            assert "a new debrief and begins “Fjord Energy”" in page.draft_banner.label.text()
+            qtbot.waitUntil(lambda: offer_on(page) is not None)
+            assert "a new debrief and begins “Fjord Energy”" in toast_text(offer_on(page))
             (disk / "filler").unlink()
-            restore = page.draft_banner.button("Restore")
-            assert restore is not None
-            restore.click()
+            toast_button(offer_on(page), "Restore").click()
             assert page.form.company_edit.text() == "Fjord Energy"
             assert page.form.notes_edit.toPlainText() == LONG_TEXT
             wait_saved(qtbot, page)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QWheelEvent
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent
@@ -16,6 +17,17 @@ from regroup.core.profile import Profile
 from regroup.gui.diary.editor import EntryEditor
 from regroup.gui.diary.tag_chips import field_text_for, inline_tags, merged_tags
 from tests.gui.conftest import diary, reopen, show_window, wait_saved
+from tests.gui.modal import when_modal
+
+
+def answer(start: str) -> Callable[[QDialog], None]:
+    """Press the button of a question whose text begins with ``start``."""
+
+    def press(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        next(b for b in box.buttons() if b.text().startswith(start)).click()
+
+    return press
 
 
 def test_hash_words_in_the_text_are_tags_but_numbers_headings_and_anchors_are_not() -> None:
@@ -55,18 +67,24 @@ def test_tags_typed_and_written_are_saved_and_shown_as_chips(
 def test_mood_and_far_away_days_are_kept(qtbot: QtBot, profile: Profile) -> None:
     page = diary(show_window(qtbot, profile))
     editor = page.editor
-    assert [editor.mood_combo.itemText(i) for i in range(6)] == [
-        "No mood",
-        "1 Awful",
-        "2 Low",
-        "3 Okay",
-        "4 Good",
-        "5 Great",
+    picker = editor.mood_picker
+    assert [(mood, button.text()) for mood, button in picker.buttons.items()] == [
+        (None, "No mood"),
+        (1, "Awful"),
+        (2, "Low"),
+        (3, "Okay"),
+        (4, "Good"),
+        (5, "Great"),
     ]
     for day, mood in ((dt.date(1900, 1, 1), 2), (dt.date(2200, 12, 31), None)):
         page.new_entry()
-        editor.date_edit.setDate(QDate(day))
-        editor.mood_combo.setCurrentIndex(editor.mood_combo.findData(mood))
+        editor.day_field.line_edit.selectAll()
+        qtbot.keyClicks(editor.day_field.line_edit, day.isoformat())
+        errors = when_modal(answer("Yes")) if day > dt.date.today() else []
+        qtbot.keyClick(editor.day_field.line_edit, Qt.Key.Key_Return)
+        assert errors == []
+        assert editor.day_field.value() == day
+        picker.buttons[mood].click()
         qtbot.keyClicks(editor.body_edit, f"written for {day}")
         assert page.save_now()
         saved = profile.diary.get(page.saver.entry_id)
@@ -129,6 +147,38 @@ def test_a_five_megabyte_paste_with_emoji_and_rtl_text_comes_back_exactly(
         assert shown.editor.body_edit.toPlainText() == pasted
     finally:
         again.close()
+
+
+def test_the_diary_asks_before_dating_an_entry_in_the_future(
+    qtbot: QtBot, clocked_profile: Profile
+) -> None:
+    page = diary(show_window(qtbot, clocked_profile))  # today is Wed 18 Mar 2026
+    field = page.editor.day_field
+    field.line_edit.setFocus()
+    asked: list[str] = []
+    errors = when_modal(lambda box: (asked.append(box.windowTitle()), answer("No")(box)))
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Up)
+    assert errors == [] and asked == ["Date this entry in the future?"]
+    assert field.value() == dt.date(2026, 3, 18) and field.line_edit.text() == "Wed, 18 Mar 2026"
+    errors = when_modal(answer("Yes"))
+    field.line_edit.selectAll()
+    qtbot.keyClicks(field.line_edit, "25 Mar 2026")
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Return)
+    assert errors == [] and field.value() == dt.date(2026, 3, 25)
+    qtbot.keyClicks(page.editor.body_edit, "planning ahead")
+    assert page.save_now()
+    assert clocked_profile.diary.get(page.saver.entry_id).entry_date == dt.date(2026, 3, 25)
+
+
+def test_earlier_days_and_today_need_no_question(qtbot: QtBot, clocked_profile: Profile) -> None:
+    page = diary(show_window(qtbot, clocked_profile))
+    field = page.editor.day_field
+    field.line_edit.setFocus()
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Down)
+    assert field.value() == dt.date(2026, 3, 17)
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Up)
+    assert field.value() == dt.date(2026, 3, 18)
+    assert QApplication.activeModalWidget() is None
 
 
 def laid_out_to_its_width(edit: QPlainTextEdit) -> bool:

@@ -14,7 +14,7 @@ from regroup.core.diary.types import EntryContent, EntryNotFoundError
 from regroup.core.profile import Profile
 from regroup.gui.diary.history_dialog import HistoryDialog
 from regroup.gui.diary.trash_dialog import TrashDialog
-from tests.gui.conftest import Dialogs, ManualClock, diary, show_window
+from tests.gui.conftest import Dialogs, ManualClock, diary, show_window, toast_button, toast_on
 
 
 def test_history_shows_the_text_from_before_and_restores_it(
@@ -80,10 +80,7 @@ def test_delete_moves_the_entry_to_the_trash_and_undo_brings_it_back(
     assert profile.diary.count() == 0
     assert [s.id for s in profile.diary.trashed()] == [entry.id]
     assert page.panel.model.rowCount() == 0 and page.saver.entry_id is None
-    assert page.message_banner.isVisible()
-    undo = page.message_banner.button("Undo")
-    assert undo is not None
-    undo.click()
+    toast_button(toast_on(page), "Undo").click()
     assert profile.diary.count() == 1
     assert page.saver.entry_id == entry.id and page.editor.title_edit.text() == "Rant"
     assert page.panel.model.rowCount() == 1

@@ -77,9 +77,9 @@ def test_an_edit_refreshes_its_row_and_new_or_trashed_entries_reload_the_list(
 
 def test_rows_read_as_day_mood_title_and_tags_and_snippets_keep_their_text() -> None:
     summary = EntrySummary(1, dt.date(2026, 11, 25), "Call <back>", "preview", 4, ("job",))
-    assert row_text(summary) == "Wed 25 Nov 2026 · 4 Good · Call <back>  #job"
+    assert row_text(summary) == "Wed, 25 Nov 2026 · 4 Good · Call <back>  #job"
     first, second = row_runs(summary, "")
-    assert "".join(text for text, _ink in first) == "Wed 25 Nov 2026 · 4 Good · Call <back>"
+    assert "".join(text for text, _ink in first) == "Wed, 25 Nov 2026 · 4 Good · Call <back>"
     assert second == [("#job  ", Ink.TAG), ("preview", Ink.DIM)]
     assert snippet_runs("<i>\x02interview\x03</i>\nnext") == [
         ("<i>", Ink.DIM),
@@ -100,7 +100,7 @@ def test_a_row_too_long_for_the_list_ends_in_an_ellipsis_not_a_clipped_letter() 
     inks = dict.fromkeys(Ink, QColor("black"))
     drawn = draw_runs(painter, QRect(0, 0, 260, 20), first, {False: font, True: strong}, inks)
     painter.end()
-    assert drawn[:2] == ["Wed 25 Nov 2026", " · 2 Low"] and drawn[-1].endswith("…")
+    assert drawn[:2] == ["Wed, 25 Nov 2026", " · 2 Low"] and drawn[-1].endswith("…")
     assert f" · {title}".startswith(drawn[-1].removesuffix("…"))
     widths = QFontMetrics(strong).horizontalAdvance(drawn[0]) + sum(
         QFontMetrics(font).horizontalAdvance(piece) for piece in drawn[1:]

@@ -126,12 +126,13 @@ def test_filters_narrow_the_list_and_a_second_esc_clears_them(
     profile.diary.add(EntryContent("long ago", mood=5, entry_date=dt.date(2001, 1, 1)))
     panel = diary(show_window(qtbot, profile)).panel
     bar = panel.filter_bar
-    bar.mood_combo.setCurrentIndex(bar.mood_combo.findData(5))
+    qtbot.mouseClick(bar.mood_picker.buttons[5], Qt.MouseButton.LeftButton)
     bar.run_now()
     rows = [panel.model.index(row).data() for row in range(panel.model.rowCount())]
     assert len(rows) == 2 and "a good day" in rows[0] and "long ago" in rows[1]
-    bar.from_check.setChecked(True)
-    bar.from_date.setDate(QDate(2010, 1, 1))
+    qtbot.keyClicks(bar.from_date.line_edit, "2010-01-01")
+    qtbot.keyClick(bar.from_date.line_edit, Qt.Key.Key_Return)
+    assert bar.from_date.value() == dt.date(2010, 1, 1)
     bar.run_now()
     assert panel.model.rowCount() == 1 and "a good day" in panel.model.index(0).data()
     bar.tag_combo.showPopup()
@@ -176,7 +177,7 @@ def test_the_calendar_marks_days_with_entries_and_a_click_opens_or_starts_one(
     assert page.saver.entry_id == march.id and page.editor.title_edit.text() == "March"
     calendar.clicked.emit(QDate(2026, 3, 10))
     assert page.saver.entry_id is None
-    assert page.editor.date_edit.date() == QDate(2026, 3, 10)
+    assert page.editor.day_field.value() == dt.date(2026, 3, 10)
     qtbot.keyClicks(page.editor.body_edit, "backdated")
     wait_saved(qtbot, page)
     assert clocked_profile.diary.get(page.saver.entry_id).entry_date == dt.date(2026, 3, 10)
@@ -295,7 +296,7 @@ def test_a_new_entry_after_midnight_is_dated_the_new_day(
     qtbot: QtBot, clocked_profile: Profile, clock: ManualClock
 ) -> None:
     page = diary(show_window(qtbot, clocked_profile))
-    assert page.editor.date_edit.date() == QDate(2026, 3, 18)
+    assert page.editor.day_field.value() == dt.date(2026, 3, 18)
     clock.advance(dt.timedelta(hours=13))
     page.new_entry()
-    assert page.editor.date_edit.date() == QDate(2026, 3, 19)
+    assert page.editor.day_field.value() == dt.date(2026, 3, 19)

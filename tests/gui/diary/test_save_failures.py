@@ -12,10 +12,19 @@ from regroup.core.diary.types import EntryContent
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
-from regroup.gui.diary.page import DiaryPage
+from regroup.gui.diary.page import SAVE_PROBLEM, DiaryPage
 from regroup.gui.diary.saver import EntrySaver
 from tests.conftest import TEST_KDF_SECONDS
-from tests.gui.conftest import Dialogs, diary, show_window, wait_saved
+from tests.gui.conftest import (
+    Dialogs,
+    diary,
+    offer_on,
+    show_window,
+    toast_button,
+    toast_on,
+    toast_text,
+    wait_saved,
+)
 from tests.support.filesystems import fill_disk, make_read_only, small_disk
 from tests.support.prompter import ScriptedPrompter
 
@@ -29,12 +38,11 @@ def profile_on(disk: Path, keystore: SystemKeyStore) -> Profile:
 
 
 def _assert_failure_shown(page: DiaryPage, text: str) -> str:
-    banner = page.message_banner
-    assert banner.isVisible()
-    assert "could not be saved" in banner.label.text()
+    notice = toast_on(page, SAVE_PROBLEM)
+    assert "could not be saved" in notice.text()
     assert page.editor.status_label.text() == "Not saved"
     assert page.editor.body_edit.toPlainText() == text
-    return banner.label.text()
+    return notice.text()
 
 
 def test_text_that_cannot_be_stored_is_refused_clearly_and_kept_as_a_draft(
@@ -72,12 +80,10 @@ def test_a_full_disk_shows_an_error_keeps_the_text_and_offers_it_at_the_next_sta
             window.close()
             assert dialogs.titles() == ["Your last changes are not in the diary"]
             page = diary(show_window(qtbot, profile))
-            qtbot.waitUntil(page.draft_banner.isVisible)
-            assert "Restore the unsaved text from" in page.draft_banner.label.text()
+            qtbot.waitUntil(lambda: offer_on(page) is not None)
+            assert "Restore the unsaved text from" in toast_text(offer_on(page))
             (disk / "filler").unlink()
-            restore = page.draft_banner.button("Restore")
-            assert restore is not None
-            restore.click()
+            toast_button(offer_on(page), "Restore").click()
             assert page.editor.body_edit.toPlainText() == text
             wait_saved(qtbot, page)
             assert profile.diary.get(page.saver.entry_id).body == text

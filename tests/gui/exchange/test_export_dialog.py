@@ -134,3 +134,21 @@ def test_a_file_that_exists_is_replaced_only_when_the_person_says_so(
     dialog.export_button.click()
     assert "Day 20" in target.read_text(encoding="utf-8")
     assert told[-1].startswith("Exported 3 entries and 1 debrief.")
+
+
+def test_a_first_day_typed_wrong_stops_the_export_and_says_why(
+    qtbot: QtBot, profile: Profile, tmp_path: Path, told: list[str]
+) -> None:
+    fill(profile)
+    dialog = ExportDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.scope_group.button(1).setChecked(True)
+    dialog.from_edit.line_edit.setText("the 45th of March")
+    dialog.from_edit.commit_text()
+    dialog.path_edit.setText(str(tmp_path / "march.pdf"))
+
+    dialog.export_button.click()
+
+    assert told and "day" in told[0]
+    assert dialog.job is None
+    assert not (tmp_path / "march.pdf").exists()

@@ -25,7 +25,7 @@ from regroup.gui.goals.lane import GOAL_MIME
 from regroup.gui.goals.page import GoalsPage
 from regroup.gui.goals.shelf_dialog import GoalShelfDialog
 from regroup.gui.main_window import MainWindow
-from tests.gui.conftest import Dialogs, ManualClock, page_of, reopen, show_window
+from tests.gui.conftest import Dialogs, ManualClock, page_of, reopen, show_window, toast_on
 from tests.gui.modal import when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -149,9 +149,17 @@ def test_a_new_goal_gets_smart_hints_and_lands_at_the_end_of_next(
         dialog.outcome_edit.clear()
         qtbot.keyClicks(dialog.outcome_edit, "3 mock calls")
         dialog.category_box.set_value(GoalCategory.INTERVIEW_PRACTICE)
-        dialog.due_edit.set_value(dt.date(2026, 4, 1))
-        assert dialog.hints_label.text() == "Clear and checkable. Good."
+        due = dialog.due_edit.line_edit
+        due.setFocus()
+        qtbot.keyClicks(due, "the first of April")
         dialog.save()
+        assert dialog.isVisible() and "not a day" in dialog.due_edit.problem()
+        assert dialog.focusWidget() is due and due.text() == "the first of April"
+        due.selectAll()
+        qtbot.keyClicks(due, "1 Apr 2026")
+        qtbot.keyClick(due, Qt.Key.Key_Return)  # reads the day, then Save (the default)
+        assert dialog.hints_label.text() == "Clear and checkable. Good."
+        assert not dialog.isVisible()
 
     errors = when_modal(fill)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -294,7 +302,7 @@ def test_a_line_of_a_debrief_becomes_a_goal_on_the_board_and_shows_its_column(
     assert row.goal_state.isVisibleTo(row) and not row.goal_button.isVisibleTo(row)
     assert row.goal_state.text() == "Goal: Next"
     assert form.lines_editor.rows[0].goal_button.isVisibleTo(row)
-    assert "is on the Goals board" in debriefs.message_banner.label.text()
+    assert "is on the Goals board" in toast_on(debriefs).text()
     board = page_of(window, "goals", GoalsPage)
     assert titles(board, Lane.NEXT) == ["Prepare two project stories"]
     assert board.source_name(debriefs.saver.debrief_id or 0) == "Granite Studio"

@@ -1,4 +1,4 @@
-"""Notices reach the person: a real notification daemon, else the tray, else a banner."""
+"""Notices reach the person: a real notification daemon, else the tray, else a toast."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from regroup.gui.reminders.os_notifier import (
     desktop_notifier_for,
 )
 from tests.conftest import UNREACHABLE_BUS
+from tests.gui.conftest import toast_button, toast_text
 from tests.support.deliver_notice import a_due_check_in_notice
 from tests.support.notification_server import (
     close_all_and_read_history,
@@ -74,7 +75,7 @@ def test_the_notice_of_a_check_in_is_generic() -> None:
     assert (notice.target, notice.item_id) == (Target.CHECKINS, 41)
 
 
-def test_without_a_session_bus_the_banner_waits_for_the_window(
+def test_without_a_session_bus_the_toast_waits_for_the_window(
     qtbot: QtBot,
     window: QMainWindow,
     monkeypatch: pytest.MonkeyPatch,
@@ -89,17 +90,14 @@ def test_without_a_session_bus_the_banner_waits_for_the_window(
     with caplog.at_level(logging.WARNING):
         assert notifier.deliver(notice) is Channel.BANNER
     assert "desktop notification failed" in caplog.text
-    assert banner.banner.isHidden() and notifier.has_pending()
+    assert banner.toast is None and notifier.has_pending()
     with qtbot.waitExposed(window):
         window.show()
-    assert banner.banner.isVisible()
-    assert banner.banner.label.text() == CHECKIN_READY
+    assert toast_text(banner.toast) == CHECKIN_READY and banner.toast.isVisible()
     assert not notifier.has_pending()
-    button = banner.banner.button(OPEN)
-    assert button is not None
-    button.click()
+    toast_button(banner.toast, OPEN).click()
     assert clicked == [notice]
-    assert banner.banner.isHidden()
+    assert banner.toast is None
 
 
 def test_a_notice_while_the_window_is_open_shows_at_once(qtbot: QtBot, window: QMainWindow) -> None:
@@ -108,7 +106,7 @@ def test_a_notice_while_the_window_is_open_shows_at_once(qtbot: QtBot, window: Q
     with qtbot.waitExposed(window):
         window.show()
     assert notifier.deliver(Notice(CHECKIN_READY, Target.CHECKINS)) is Channel.BANNER
-    assert banner.banner.isVisible()
+    assert banner.toast is not None and banner.toast.isVisible()
 
 
 def test_a_bus_with_no_notification_server_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,7 +183,7 @@ def test_on_linux_the_bus_comes_first_and_plyer_second() -> None:
     assert dbus.app_icon.startswith("file:///") and dbus.app_icon.endswith("/icons/regroup.svg")
 
 
-def test_without_a_session_bus_both_desktop_notifiers_fail_and_the_banner_waits(
+def test_without_a_session_bus_both_desktop_notifiers_fail_and_the_toast_waits(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", UNREACHABLE_BUS)

@@ -1,4 +1,4 @@
-"""The window with its tray, notifier and banner, as the app puts them together."""
+"""The window with its tray, notifier and in-window toast, as the app puts them together."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from regroup.gui.reminders.notifier import Channel
 from regroup.gui.reminders.reminder_ui import install_reminder_ui
 from regroup.gui.reminders.tray import SettingsOnceFlags
 from regroup.gui.settings.page import SettingsPage
-from tests.gui.conftest import ManualClock, diary, page_of, show_window
+from tests.gui.conftest import ManualClock, diary, page_of, show_window, toast_button, toast_text
 from tests.support.tray_probe import Failing, MemoryFlags
 
 
@@ -50,15 +50,12 @@ def test_without_a_tray_a_notice_waits_in_the_window_and_opens_its_page(
     try:
         assert not ui.in_tray()
         assert ui.notifier.deliver(Notice(WRITING_TIME, Target.DIARY)) is Channel.BANNER
-        assert ui.banner.banner.isVisible()
-        assert ui.banner.banner.label.text() == WRITING_TIME
+        assert toast_text(ui.banner.toast) == WRITING_TIME
         window.show_page("settings")
-        button = ui.banner.banner.button(OPEN)
-        assert button is not None
-        button.click()
+        toast_button(ui.banner.toast, OPEN).click()
         assert window.current_page_key() == "diary"
         assert ui.notifier.deliver(Notice(CHECKIN_READY, Target.CHECKINS)) is Channel.BANNER
-        assert ui.banner.banner.label.text() == CHECKIN_READY
+        assert toast_text(ui.banner.toast) == CHECKIN_READY
     finally:
         ui.tray.hide()
 

@@ -244,6 +244,7 @@ class CheckinService:
                 self._write_answers(checkin_id, answers)
             Checkin.update(
                 ready=False,
+                not_yet_count=Checkin.not_yet_count + 1,
                 snoozed_until=until,
                 delivered_at=None,
                 missed_at=None,

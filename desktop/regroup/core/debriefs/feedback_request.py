@@ -35,13 +35,32 @@ def _template() -> dict[str, Any]:
 
 
 def feedback_request(company: str, role: str) -> FeedbackRequest:
-    """Return the request filled with ``company`` and ``role`` (or gentle stand-ins)."""
+    """Return the request for ``company`` and ``role``, either of which may be blank.
+
+    A missing name changes the sentence around it rather than standing in for it:
+    "the {role} role" with a stand-in role read "the the role role".
+    """
     template = _template()
-    values = {
-        "company": " ".join(company.split()) or template["placeholders"]["company"],
-        "role": " ".join(role.split()) or template["placeholders"]["role"],
+    values = {"company": " ".join(company.split()), "role": " ".join(role.split())}
+    case = (
+        ("company and role" if values["role"] else "company")
+        if values["company"]
+        else ("role" if values["role"] else "neither")
+    )
+    parts = template["parts"]
+    filled = {
+        "decision": _fill(
+            parts["decision"]["with role" if values["role"] else "without role"], values
+        ),
+        "people": _fill(
+            parts["people"]["with company" if values["company"] else "without company"], values
+        ),
     }
     return FeedbackRequest(
-        subject=str(template["subject"]).format_map(values),
-        body=str(template["body"]).format_map(values),
+        subject=_fill(template["subject"][case], values), body=_fill(template["body"], filled)
     )
+
+
+def _fill(text: object, values: dict[str, str]) -> str:
+    """Replace the template's own fields; the values are inserted as they are, never parsed."""
+    return str(text).format_map(values)

@@ -196,3 +196,4 @@ class Checkin(BaseModel):
     what_helped = TextField(default="")
     next_step = TextField(default="")
     missed_at = UtcTimeField(null=True)
+    not_yet_count = IntegerField(default=0)

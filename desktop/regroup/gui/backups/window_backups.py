@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from regroup.core.errors import RegroupError
-from regroup.gui.kit.banner import Banner
 from regroup.gui.kit.settings_sections import SettingsSection
+from regroup.gui.kit.toasts import Tone
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,6 +27,7 @@ BACKUPS_ORDER = 25
 """The Backups section stands after Privacy and before the reminders."""
 FIRST_CHECK_MS = 20_000
 DAILY_CHECK_MS = 60 * 60 * 1000
+TOAST_KEY = "backup"
 """The daily backup is looked at on start (once the window settled) and every hour."""
 REASONS = {
     "daily": "daily backup",
@@ -86,7 +87,7 @@ class WindowBackups(QObject):
         self.profile = window.profile
         self.worker: BackupWorker | None = None
         self.quit_after_restore: Callable[[], None] = QApplication.quit
-        self.banner = _banner_above(window)
+        self.read_only_strip: QLabel | None = None
         self.back_up_action = QAction("&Back up now", window)
         self.back_up_action.setStatusTip("Make an encrypted backup of your diary and its key")
         self.back_up_action.triggered.connect(lambda: self.back_up("manual"))
@@ -97,7 +98,7 @@ class WindowBackups(QObject):
         self.timer.setInterval(DAILY_CHECK_MS)
         self.timer.timeout.connect(self.back_up_if_due)
         if self.profile.read_only:
-            self.banner.show_message(self.profile.read_only_notice(), closable=False)
+            self.read_only_strip = _strip_above(window, self.profile.read_only_notice())
             self.back_up_action.setEnabled(False)
             self.restore_action.setEnabled(False)
 
@@ -126,7 +127,7 @@ class WindowBackups(QObject):
         if self.busy():
             return False
         if self.profile.read_only:
-            self.banner.show_message(self.profile.read_only_notice())
+            self.window.toasts.show(self.profile.read_only_notice(), key=TOAST_KEY)
             return False
         service = self.profile.backups
         worker = BackupWorker(lambda: service.create(reason))
@@ -155,12 +156,13 @@ class WindowBackups(QObject):
         text = f"Backed up at {when:%H:%M} ({entries_text(backup.entries)})."
         self.window.statusBar().showMessage(text, 10_000)
         if outcome.second_problem:
-            self.banner.show_message(
+            self.window.toasts.show(
                 "Your backup is safe in the profile folder, but its copy in the second "
-                f"folder could not be made: {outcome.second_problem}"
+                f"folder could not be made: {outcome.second_problem}",
+                key=TOAST_KEY,
             )
         elif reason == "manual":
-            self.banner.dismiss()
+            self.window.toasts.dismiss(TOAST_KEY)
         self.finished.emit(True, text)
 
     def _failed(self, problem: str) -> None:
@@ -169,7 +171,9 @@ class WindowBackups(QObject):
             f"This backup did not work: {problem} Your diary itself is fine; "
             "Regroup will try again later, or you can try now."
         )
-        self.banner.show_message(text, actions=[("Try again", self._try_again)])
+        self.window.toasts.show(
+            text, Tone.ERROR, [("Try again", self._try_again)], key=TOAST_KEY, sticky=True
+        )
         self.finished.emit(False, text)
 
     def _try_again(self) -> None:
@@ -204,21 +208,31 @@ class WindowBackups(QObject):
         return outcome
 
 
-def _banner_above(window: QMainWindow) -> Banner:
-    """Put a banner above the window's content (as the reminders' banner does)."""
-    banner = Banner("Backups")
+def _strip_above(window: QMainWindow, text: str) -> QLabel:
+    """A lasting line above the window's content for a lasting state (it never moves later).
+
+    Toasts are for news; a diary that cannot be saved stays so until Regroup restarts.
+    """
+    strip = QFrame()
+    strip.setProperty("card", True)
+    strip.setFrameShape(QFrame.Shape.StyledPanel)  # theme: the card style draws it
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setProperty("textStyle", "body")
+    label.setAccessibleName("Saving is paused")
+    QVBoxLayout(strip).addWidget(label)
     content = window.takeCentralWidget()
     holder = QWidget()
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    layout.addWidget(banner)
+    layout.addWidget(strip)
     if content is not None:
         layout.addWidget(content, 1)
     window.setCentralWidget(holder)
     if window.isVisible():
         holder.show()
-    return banner
+    return label
 
 
 def install_backups(window: MainWindow, first_check_ms: int = FIRST_CHECK_MS) -> WindowBackups:

@@ -7,13 +7,12 @@ follows what is shown and edited here.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,8 @@ from regroup.core.checkins.types import (
     CheckinAnswers,
     CheckinItem,
 )
+from regroup.gui.kit.date_field import LATEST, DateField
+from regroup.gui.kit.dates import format_day, format_moment, format_short_day
 
 FEELING_HINT = "1 is very low, 5 is good"
 YES = "Yes, I'm ready to move on"
@@ -42,27 +43,14 @@ NOTHING_OPEN_HINT = (
 )
 
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def local_text(moment: datetime) -> str:
-    """Return an instant as the person's local day and time, e.g. "Thu 19 Mar 2026, 09:00".
-
-    Built by hand: ``strftime`` with day and month names is slow enough to show in a
-    list of thousands.
-    """
-    m = moment.astimezone()
-    return (
-        f"{_DAYS[m.weekday()]} {m.day:02d} {_MONTHS[m.month - 1]} {m.year}, "
-        f"{m.hour:02d}:{m.minute:02d}"
-    )
+local_text = format_moment
+"""An instant as the person's local day and time (kept by name: the check-in list uses it)."""
 
 
 def short_day(moment: datetime) -> str:
     """Return an instant's local day, short, e.g. "1 Dec" (beside an answer given)."""
-    m = moment.astimezone()
-    return f"{m.day} {_MONTHS[m.month - 1]}"
+    day = moment.astimezone().date()
+    return format_short_day(day, day)  # the answer sits beside its check-in: no year needed
 
 
 def answer_text(item: CheckinItem) -> str:
@@ -77,7 +65,7 @@ def context_text(item: CheckinItem) -> str:
     """Say what the data holds about how it felt then, and say where it comes from."""
     parts = []
     if item.news_on is not None:
-        parts.append(f"The news came on {item.news_on.strftime('%a %d %b %Y')}.")
+        parts.append(f"The news came on {format_day(item.news_on)}.")
     if item.wanted is not None:
         parts.append(f"In the debrief you rated how much you wanted this job {item.wanted} of 5.")
     if item.linked_mood is not None:
@@ -173,15 +161,11 @@ class CheckinForm(QWidget):
         self.not_yet_button.clicked.connect(self.show_snooze_choices)
         self.snooze_row = QWidget()
         self.snooze_buttons: dict[int, QPushButton] = {}
-        self.snooze_date = QDateEdit()
-        self.snooze_date.setCalendarPopup(True)
-        self.snooze_date.setDisplayFormat("yyyy-MM-dd")
-        self.snooze_date.setAccessibleName("Ask again on")
+        self._today = date.today()
+        self.snooze_date = DateField("Ask again on", optional=False, today=lambda: self._today)
         self.snooze_date_button = QPushButton("On this day")
         self.snooze_date_button.setAccessibleName("Ask again on the chosen day")
-        self.snooze_date_button.clicked.connect(
-            lambda: self.snooze_date_chosen.emit(self.snooze_date.date().toPython())
-        )
+        self.snooze_date_button.clicked.connect(self._snooze_on_chosen_day)
         self._lay_out(feeling_row)
 
     def _wrapped(self, name: str) -> QLabel:
@@ -243,6 +227,14 @@ class CheckinForm(QWidget):
         layout.addWidget(self.body)
         layout.addStretch()
 
+    def _snooze_on_chosen_day(self) -> None:
+        self.snooze_date.commit_text()
+        day = self.snooze_date.value()
+        if self.snooze_date.is_valid() and day is not None:
+            self.snooze_date_chosen.emit(day)
+        else:
+            self.snooze_date.setFocus()
+
     def show_item(self, item: CheckinItem | None, now: datetime, today: date) -> None:
         """Fill the form from ``item`` (None: nothing chosen) without counting it as an edit."""
         self._filling = True
@@ -269,9 +261,10 @@ class CheckinForm(QWidget):
             self.not_yet_button.setVisible(open_)
             self.answer_label.setText(answer_text(item))
             self.answer_label.setVisible(not open_)
-            tomorrow = QDate(today.year, today.month, today.day).addDays(1)
-            self.snooze_date.setMinimumDate(tomorrow)
-            self.snooze_date.setDate(tomorrow.addDays(6))
+            self._today = today
+            tomorrow = today + timedelta(days=1)
+            self.snooze_date.set_range(tomorrow, LATEST)
+            self.snooze_date.set_value(tomorrow + timedelta(days=6))
         finally:
             self._filling = False
         self.answers_shown.emit(self.checkin_id, self.answers())

@@ -32,9 +32,12 @@ from regroup.gui.checkins.form import CheckinForm
 from regroup.gui.checkins.rows import ID_ROLE, SECTIONS, CheckinRowDelegate, checkin_row, group_row
 from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.checkins.starter import DebriefCombo
-from regroup.gui.kit.banner import Banner, Tone
+from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.page import Page, PageContext, Target
+from regroup.gui.kit.toasts import Tone, toasts_for
 
+NOTICE = "checkins"
+"""The key of this page's toast: a newer answer's notice replaces the last one."""
 EMPTY_HINT = (
     "No check-ins yet. Saving a debrief plans one after its days to mourn; "
     "you can also start one now."
@@ -50,7 +53,6 @@ class CheckinsPage(Page):
         super().__init__(context, parent)
         profile = context.profile
         self.overview = CheckinOverview()
-        self.banner = Banner("Check-ins notice")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Check-ins")
         self.tree.setHeaderHidden(True)
@@ -75,7 +77,7 @@ class CheckinsPage(Page):
         self._lay_out()
         self.form.answers_shown.connect(self.saver.begin)
         self.form.answers_edited.connect(self.saver.note_edit)
-        self.saver.failed.connect(lambda text: self.banner.show_message(text, Tone.ERROR))
+        self.saver.failed.connect(lambda text: self._notify(text, Tone.ERROR))
         self.form.yes_clicked.connect(self.answer_yes)
         self.form.snooze_days_chosen.connect(self.snooze_days)
         self.form.snooze_date_chosen.connect(self.snooze_until)
@@ -113,7 +115,6 @@ class CheckinsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
-        layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -162,7 +163,7 @@ class CheckinsPage(Page):
         names = []
         for summary in self.profile.debrief_list.find(DebriefQuery(limit=limit)):
             name = " — ".join(t for t in (summary.company.strip(), summary.role.strip()) if t)
-            day = f" ({summary.day.isoformat()})" if summary.day else ""
+            day = f" ({format_day(summary.day)})" if summary.day else ""
             names.append((f"{name or 'A debrief without a name'}{day}", summary.id))
         return names
 
@@ -232,11 +233,15 @@ class CheckinsPage(Page):
         try:
             action()
         except RegroupError as exc:
-            self.banner.show_message(str(exc), Tone.ERROR)
+            self._notify(str(exc), Tone.ERROR)
             return False
         if done:
-            self.banner.show_message(done)
+            self._notify(done)
         return True
+
+    def _notify(self, text: str, tone: Tone = Tone.INFO) -> None:
+        """Say what happened in a toast over the page; a newer one replaces it."""
+        toasts_for(self, self.events).show(text, tone, key=NOTICE, owner=self)
 
     def _save_pending(self) -> None:
         """Store what changed in the form; the check-in stays as open or closed as it was."""
@@ -287,7 +292,7 @@ class CheckinsPage(Page):
         answers = self.saver.hand_over()
         if self._act(
             lambda: self.profile.checkins.snooze_until(checkin_id, day, answers),
-            f"That's fine. Regroup will ask again on {day.strftime('%a %d %b %Y')}.",
+            f"That's fine. Regroup will ask again on {format_day(day)}.",
         ):
             self._changed(checkin_id)
 
@@ -309,7 +314,7 @@ class CheckinsPage(Page):
         """Start the check-in of one debrief now and open it."""
         started: list[int] = []
         if self._act(lambda: started.append(self.profile.checkins.start_by_hand(debrief_id).id)):
-            self.banner.dismiss()
+            toasts_for(self, self.events).dismiss(NOTICE)
             self._changed(started[0])
 
     def _start_chosen(self) -> None:

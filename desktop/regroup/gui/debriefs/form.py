@@ -19,6 +19,7 @@ from regroup.core.debriefs.thinking_traps import all_traps
 from regroup.core.debriefs.types import DebriefContent, DebriefRecord, DebriefStatus
 from regroup.core.goals.types import LANE_LABELS, GoalRecord
 from regroup.gui.debriefs.sections import DebriefSections
+from regroup.gui.kit.dates import format_moment
 
 
 def due_text(due: datetime | None, status: DebriefStatus | None, days: int) -> str:
@@ -30,8 +31,7 @@ def due_text(due: datetime | None, status: DebriefStatus | None, days: int) -> s
         )
     if due is None:
         return "No check-in is waiting for this debrief."
-    local = due.astimezone()
-    return f"Check-in due {local:%a %d %b %Y, %H:%M}."
+    return f"Check-in due {format_moment(due)}."
 
 
 class DebriefForm(DebriefSections):

@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QScrollBar,
     QVBoxLayout,
     QWidget,
 )
@@ -151,4 +154,39 @@ class DebriefEntries(QGroupBox):
             action(self.debrief_id, ids)
         except RegroupError as exc:
             self._report(f"The link was not changed: {exc}")
+        self._refresh_in_place(ids)
+
+    def _refresh_in_place(self, moved: list[int]) -> None:
+        """Refresh without moving the form or the cursor, and select the moved entries.
+
+        Refreshing empties the selection, which disables the button just pressed; Qt
+        then passes focus on as Tab would, and the form scrolled to the next field and
+        selected its text, so the next keystroke replaced it. Focus goes to a list here
+        first, and the scroll position is put back.
+        """
+        scroll = self._scroll_bar()
+        where = scroll.value() if scroll is not None else 0
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is self or self.isAncestorOf(focus))
+        if had_focus:
+            self.suggested_list.setFocus(Qt.FocusReason.OtherFocusReason)  # stays enabled
         self.refresh()
+        for view in (self.linked_list, self.suggested_list):
+            for row in range(view.count()):
+                item = view.item(row)
+                item.setSelected(int(item.data(ENTRY_ID)) in moved)
+        if had_focus:
+            target = next(
+                (view for view in (self.linked_list, self.suggested_list) if view.selectedItems()),
+                self.suggested_list if self.suggested_list.count() else self.linked_list,
+            )
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if scroll is not None:
+            scroll.setValue(where)
+
+    def _scroll_bar(self) -> QScrollBar | None:
+        """Return the bar of the scroll area this box sits in, if any."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        return parent.verticalScrollBar() if parent is not None else None

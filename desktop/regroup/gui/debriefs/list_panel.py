@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from regroup.core.debriefs.listing import DebriefBrowser
 from regroup.core.debriefs.types import STAGE_LABELS, DebriefQuery, DebriefStatus, DebriefSummary
-from regroup.gui.kit.form_fields import ChoiceBox, OptionalDateEdit
+from regroup.gui.kit.date_field import DateField
+from regroup.gui.kit.dates import format_day
+from regroup.gui.kit.form_fields import ChoiceBox
 from regroup.gui.kit.row_view import RowDelegate, RowView
 
 DEBRIEF_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +34,7 @@ def summary_text(summary: DebriefSummary) -> str:
     name = " – ".join(part for part in (summary.company, summary.role) if part.strip())
     details = [STAGE_LABELS[summary.stage]] if summary.stage else []
     if summary.day:
-        details.append(f"{summary.day:%d %b %Y}")
+        details.append(format_day(summary.day))
     if summary.status is DebriefStatus.DRAFT:
         details.append("Draft")
     return f"{name or 'Untitled debrief'}\n{' · '.join(details) or 'No details yet'}"
@@ -99,9 +101,14 @@ class DebriefListPanel(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.company_box = QComboBox()
         self.company_box.setAccessibleName("Company filter")
+        # A long company name would otherwise widen the list, and with it the window.
+        self.company_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.company_box.setMinimumContentsLength(12)
         self.stage_box = ChoiceBox("Stage filter", list(STAGE_LABELS.items()), "Any stage")
-        self.from_edit = OptionalDateEdit("Earliest date")
-        self.to_edit = OptionalDateEdit("Latest date")
+        self.from_edit = DateField("Earliest date", placeholder="Any day")
+        self.to_edit = DateField("Latest date", placeholder="Any day")
         self.model = DebriefListModel(self)
         self.view = list_view(self.model)
         self.count_label = QLabel()

@@ -2,8 +2,8 @@
 
 Like the diary, the form saves itself after a pause and whenever the person moves
 away; a new debrief starts as a draft and becomes final with "Finish debrief".
-Warnings from a save (dates in an odd order, no company yet) appear in a banner
-above the form and never change what was typed.
+Warnings from a save (dates in an odd order, no company yet) appear in a toast
+over the form and never change what was typed.
 """
 
 from __future__ import annotations
@@ -20,13 +20,19 @@ from regroup.gui.debriefs.linked_entries import DebriefEntries
 from regroup.gui.debriefs.list_panel import DebriefListPanel
 from regroup.gui.debriefs.saver import DebriefSaver, draft_start
 from regroup.gui.debriefs.trash_dialog import DebriefTrashDialog, DeleteDebriefBox
-from regroup.gui.kit.banner import Action, Banner, Tone
 from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.recovery import DraftOffer
 from regroup.gui.kit.saving_page import SavingPage
+from regroup.gui.kit.toasts import ToastHost, Tone, toasts_for
+
+SAVE_PROBLEM = "debrief-save"
+"""The key of the toast that stays while saving fails, until a save works again."""
+WARNINGS = "debrief-warnings"
 
 DUE_NOW_OPEN = "Open the check-in"
+DUE_NOW = "due check-in"
+"""The key of the toast saying a just-finished debrief's check-in is already due."""
 
 
 class DebriefPage(SavingPage):
@@ -49,9 +55,7 @@ class DebriefPage(SavingPage):
         super().__init__(context, parent)
         profile, events = context.profile, context.events
         self.panel = DebriefListPanel(profile.debrief_list)
-        self.message_banner = Banner("Notice")
-        self.warning_banner = Banner("Worth a second look")
-        self.draft_banner = Banner("Recovery draft")
+        self._warned = ""
         self.form = DebriefForm(lambda typed: profile.debrief_list.role_kinds(typed))
         self.entries = DebriefEntries(
             profile.debriefs, lambda entry_id: context.open("diary", entry_id), self._report_error
@@ -87,7 +91,7 @@ class DebriefPage(SavingPage):
         self._show_new()
         self.draft_offer = DraftOffer(
             self.saver,
-            self.draft_banner,
+            self,
             kind=("a new debrief", "a debrief"),
             start_of=draft_start,
             show_base=self._show_draft_base,
@@ -101,9 +105,7 @@ class DebriefPage(SavingPage):
             [self.new_button, self.finish_button, self.delete_button],
             [self.status_label, self.trash_button],
         )
-        right = column(
-            [self.draft_banner, self.message_banner, self.warning_banner, tools, self.form]
-        )
+        right = column([tools, self.form])
         two_panes(self, self.panel, right, (280, 650))
 
     def focus_search(self) -> None:
@@ -120,7 +122,7 @@ class DebriefPage(SavingPage):
         self.saver.begin(None, content)
         self.entries.show_debrief(None)
         self.panel.select_debrief(None)
-        self.warning_banner.dismiss()
+        self.show_warnings([])
         self._enable_buttons(None)
 
     def _show(self, debrief_id: int) -> bool:
@@ -138,7 +140,7 @@ class DebriefPage(SavingPage):
             self.saver.note_edit()
         self.entries.show_debrief(record.id)
         self.panel.select_debrief(record.id)
-        self.warning_banner.dismiss()
+        self.show_warnings([])
         self._enable_buttons(record.status)
         return True
 
@@ -202,10 +204,12 @@ class DebriefPage(SavingPage):
         if checkin is None or not waits_now(checkin, self.profile.clock.now()):
             return
         checkin_id = checkin.id
-        self._notify(
+        self.toasts().show(
             "This debrief's check-in is due now: its days to mourn have passed. "
             "You can answer it whenever you like.",
             actions=[(DUE_NOW_OPEN, lambda: self._open_checkin(checkin_id))],
+            key=DUE_NOW,
+            owner=self,
         )
 
     def _open_checkin(self, checkin_id: int) -> None:
@@ -216,27 +220,46 @@ class DebriefPage(SavingPage):
         self.form.show_record(record)
         self.entries.show_debrief(record.id)
         self._enable_buttons(record.status)
-        self.message_banner.dismiss()
+        self.toasts().dismiss(SAVE_PROBLEM)
         self.show_warnings([warning.message for warning in result.warnings])
         self.events.debriefs_changed.emit()
         self.panel.select_debrief(record.id)
 
     def show_warnings(self, messages: Sequence[str]) -> None:
-        """Show what deserves a second look; hide the banner when nothing does."""
-        if messages:
-            self.warning_banner.show_message("\n".join(messages))
+        """Show what deserves a second look; take it back when nothing does.
+
+        Autosave runs at every pause in typing: the same warnings are shown once, not
+        after each pause, until they change.
+        """
+        text = "\n".join(messages)
+        if text == self._warned:
+            return
+        self._warned = text
+        if text:
+            self.toasts().show(f"Worth a second look: {text}", key=WARNINGS, owner=self)
         else:
-            self.warning_banner.dismiss()
+            self.toasts().dismiss(WARNINGS)
 
     def _on_failed(self, message: str) -> None:
-        self.message_banner.show_message(message, Tone.ERROR)
+        self.toasts().show(message, Tone.ERROR, key=SAVE_PROBLEM, sticky=True, owner=self)
 
     def _show_status(self, text: str, error: bool) -> None:
         self.status_label.setText(text)
         self.status_label.setStyleSheet("color: #b3261e;" if error else "")
 
-    def _notify(self, text: str, tone: Tone = Tone.INFO, actions: Sequence[Action] = ()) -> None:
-        self.message_banner.show_message(text, tone, actions)
+    def toasts(self) -> ToastHost:
+        """The window's notices, which float over the page and move nothing."""
+        return toasts_for(self, self.events)
+
+    def _notify(self, text: str, tone: Tone = Tone.INFO) -> None:
+        self.toasts().show(text, tone, owner=self)
+
+    def _is_back(self, debrief_id: int) -> bool:
+        """True once a trashed debrief is out of the trash (or gone for good)."""
+        try:
+            return self.profile.debriefs.get(debrief_id).deleted_at is None
+        except DebriefNotFoundError:
+            return True
 
     def _report_error(self, text: str) -> None:
         self._notify(text, Tone.ERROR)
@@ -290,8 +313,11 @@ class DebriefPage(SavingPage):
         self._show_new()
         self.events.debriefs_changed.emit()
         self.events.goals_changed.emit()
-        self._notify(
-            "The debrief is in the trash.", actions=[("Undo", lambda: self.undo_delete(debrief_id))]
+        self.toasts().offer_undo(
+            "The debrief is in the trash.",
+            lambda: self.undo_delete(debrief_id),
+            back=lambda: self._is_back(debrief_id),
+            owner=self,
         )
 
     def undo_delete(self, debrief_id: int) -> None:

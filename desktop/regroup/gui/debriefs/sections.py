@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from regroup.core.debriefs.thinking_traps import all_traps
 from regroup.core.debriefs.types import NEWS_VIA_LABELS, STAGE_LABELS, KeepLooking
 from regroup.gui.debriefs.lines_editor import LinesEditor
+from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.form_fields import (
     ChoiceBox,
-    OptionalDateEdit,
     OptionalSpinBox,
     scale_choices,
     text_box,
@@ -50,6 +50,8 @@ class DebriefSections(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sections: list[QWidget] = []
+        self.help_labels: list[QLabel] = []
+        """Every help text, kept for the test that none of them is cut off."""
         self.step_buttons: list[QPushButton] = []
         self._build_fields()
         self._lay_out()
@@ -62,10 +64,10 @@ class DebriefSections(QWidget):
         completer = QCompleter(self._kinds, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.role_kind_edit.setCompleter(completer)
-        self.applied_edit = OptionalDateEdit("Date applied")
+        self.applied_edit = DateField("Date applied")
         self.stage_box = ChoiceBox("Stage reached", list(STAGE_LABELS.items()))
         self.rounds_spin = OptionalSpinBox("Interview rounds", 0, 99)
-        self.news_edit = OptionalDateEdit("Date the news came")
+        self.news_edit = DateField("Date the news came")
         self.news_via_box = ChoiceBox("How the news came", list(NEWS_VIA_LABELS.items()))
         self.feedback_asked_box = ChoiceBox(
             "Feedback asked for", [(True, "Yes, I asked"), (False, "Not (yet)")]
@@ -103,8 +105,7 @@ class DebriefSections(QWidget):
         self.days_spin.setRange(0, 365)
         self.days_spin.setSuffix(" days")
         self.days_spin.setAccessibleName("Days before the move-on check-in")
-        self.due_label = QLabel()
-        self.due_label.setWordWrap(True)
+        self.due_label = self._help_label("")
         self.due_label.setAccessibleName("When the check-in is due")
         self.goals_label = QLabel()
         self.goals_label.setWordWrap(True)
@@ -117,6 +118,14 @@ class DebriefSections(QWidget):
         edit.setPlaceholderText(placeholder)
         return edit
 
+    def _help_label(self, text: str) -> QLabel:
+        """A caption that wraps: a help line cut off mid-sentence helps nobody."""
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setProperty("textStyle", "caption")
+        self.help_labels.append(label)
+        return label
+
     def _section(self, title: str, intro: str) -> tuple[QWidget, QFormLayout]:
         box = QWidget()
         column = QVBoxLayout(box)
@@ -124,10 +133,7 @@ class DebriefSections(QWidget):
         header = QLabel(f"<h3>{title}</h3>")
         header.setAccessibleName(title)
         column.addWidget(header)
-        hint = QLabel(intro)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
-        column.addWidget(hint)
+        column.addWidget(self._help_label(intro))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         column.addLayout(form)
@@ -143,10 +149,8 @@ class DebriefSections(QWidget):
             check.setAccessibleName(f"Thinking trap: {trap.name}")
             check.setAccessibleDescription(trap.explanation)
             check.setToolTip(trap.reframe_hint)
-            explanation = QLabel(trap.explanation)
-            explanation.setWordWrap(True)
+            explanation = self._help_label(trap.explanation)
             explanation.setIndent(24)
-            explanation.setStyleSheet("color: palette(mid);")
             column.addWidget(check)
             column.addWidget(explanation)
             self.trap_boxes[trap.id] = check
@@ -201,7 +205,7 @@ class DebriefSections(QWidget):
             SECTIONS[4], "Give it a few days, then Regroup asks how you feel about moving on."
         )
         form.addRow("Days before the check-in:", self.days_spin)
-        form.addRow("", self.due_label)
+        form.addRow(self.due_label)  # the full width of the section, not the field column
         form.addRow("Goals from this debrief:", self.goals_label)
         for section in self.sections:
             column.addWidget(section)

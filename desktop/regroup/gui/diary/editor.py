@@ -7,15 +7,15 @@ recomputed after a short pause, so typing in a 5 MB entry stays smooth.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -32,7 +32,9 @@ from regroup.gui.diary.tag_chips import (
     merged_tags,
 )
 from regroup.gui.diary.writing_surface import MarkdownPreview, WritingSurface
-from regroup.gui.kit.dates import from_qdate, to_qdate
+from regroup.gui.kit.date_field import DateField
+from regroup.gui.kit.dates import format_day, from_qdate
+from regroup.gui.kit.mood_picker import MoodPicker
 
 DERIVED_DELAY_MS = 250
 FIRST_DAY = QDate(1000, 1, 1)
@@ -45,26 +47,22 @@ class EntryEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: date,
+        parent: QWidget | None = None,
+        today_source: Callable[[], date] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._loading = False
+        self._today = today_source or (lambda: today)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Title (optional)")
         self.title_edit.setAccessibleName("Title")
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setDateRange(FIRST_DAY, LAST_DAY)
-        self.date_edit.setMinimumWidth(
-            self.date_edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2026") + 48
-        )
-        self.date_edit.setAccessibleName("Day of the entry")
-        self.date_edit.setToolTip("The day this entry is about; earlier days are fine.")
-        self.mood_combo = QComboBox()
-        self.mood_combo.setAccessibleName("Mood")
-        self.mood_combo.addItem("No mood", None)
-        for mood, label in MOOD_LABELS.items():
-            self.mood_combo.addItem(f"{mood} {label}", mood)
+        self.day_field = DateField("Day of the entry", optional=False, today=self._today)
+        self.day_field.set_range(from_qdate(FIRST_DAY), from_qdate(LAST_DAY))
+        self.day_field.check = self._confirm_day
+        self.mood_picker = MoodPicker("Mood", MOOD_LABELS)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("#tags")
         self.tags_edit.setAccessibleName("Tags")
@@ -100,10 +98,13 @@ class EntryEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
-        header.addWidget(self.title_edit, 1)
-        header.addWidget(self.date_edit)
-        header.addWidget(self.mood_combo)
+        header.addWidget(self.title_edit, 1, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.day_field, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
+        mood_row = QHBoxLayout()
+        mood_row.addWidget(self.mood_picker)
+        mood_row.addStretch()
+        layout.addLayout(mood_row)
         tags_row = QHBoxLayout()
         tags_row.addWidget(self.tags_edit, 1)
         tags_row.addWidget(self.chips, 2)
@@ -123,8 +124,8 @@ class EntryEditor(QWidget):
     def _connect(self) -> None:
         self.title_edit.textEdited.connect(self._changed)
         self.tags_edit.textEdited.connect(self._changed)
-        self.date_edit.dateChanged.connect(self._changed)
-        self.mood_combo.currentIndexChanged.connect(self._changed)
+        self.day_field.changed.connect(self._changed)
+        self.mood_picker.value_changed.connect(self._changed)
         self.body_edit.textChanged.connect(self._changed)
         self.preview_button.toggled.connect(self._toggle_preview)
 
@@ -140,9 +141,9 @@ class EntryEditor(QWidget):
         return EntryContent(
             body=body,
             title=self.title_edit.text(),
-            mood=self.mood_combo.currentData(),
+            mood=self.mood_picker.value(),
             tags=tuple(merged_tags(self.tags_edit.text(), body)),
-            entry_date=from_qdate(self.date_edit.date()),
+            entry_date=self.day_field.value(),
         )
 
     def show_content(self, content: EntryContent, default_day: date) -> None:
@@ -150,13 +151,32 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self.title_edit.setText(content.title)
-            self.date_edit.setDate(to_qdate(content.entry_date or default_day))
-            self.mood_combo.setCurrentIndex(max(0, self.mood_combo.findData(content.mood)))
+            self.day_field.set_value(content.entry_date or default_day)
+            self.mood_picker.set_value(content.mood)
             self.tags_edit.setText(field_text_for(content.tags, content.body))
             self.body_edit.setPlainText(content.body)
         finally:
             self._loading = False
         self._update_derived()
+
+    def _confirm_day(self, day: date) -> bool:
+        """Ask before dating the entry after today (an arrow key or a slip does it easily)."""
+        if day <= self._today():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Date this entry in the future?")
+        box.setText("Date this entry in the future?")
+        box.setInformativeText(
+            f"{format_day(day)} is after today. That is fine if you are writing ahead; "
+            "otherwise the entry keeps its day."
+        )
+        later = box.addButton(f"Yes, date it {format_day(day)}", QMessageBox.ButtonRole.YesRole)
+        keep = box.addButton("No, keep its day", QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is later
 
     def _update_derived(self) -> None:
         self._derived_timer.stop()

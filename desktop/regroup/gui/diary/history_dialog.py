@@ -23,6 +23,7 @@ from regroup.core.diary.service import preview_text
 from regroup.core.diary.types import EntryRecord, Revision
 from regroup.core.errors import RegroupError
 from regroup.gui.diary.list_model import day_text, mood_text
+from regroup.gui.kit.dates import format_moment
 
 if TYPE_CHECKING:
     from regroup.core.diary.service import DiaryService
@@ -30,9 +31,8 @@ if TYPE_CHECKING:
 
 def revision_label(revision: Revision) -> str:
     """Return a list line: when it was replaced, and how it began."""
-    moment = revision.saved_at.astimezone()
     start = revision.title or preview_text(revision.body, 60) or "(empty)"
-    return f"{day_text(moment.date())} {moment:%H:%M} · {start}"
+    return f"{format_moment(revision.saved_at)} · {start}"
 
 
 def revision_text(revision: Revision) -> str:

@@ -23,6 +23,7 @@ from regroup.core.diary.types import (
     ListPlace,
     SearchHit,
 )
+from regroup.gui.kit.dates import format_day
 
 if TYPE_CHECKING:
     from regroup.core.diary.listing import DiaryBrowser
@@ -39,8 +40,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def day_text(day: date) -> str:
-    """Return a day as lists show it, e.g. "Wed 25 Nov 2026"."""
-    return f"{day:%a} {day.day} {day:%b} {day.year}"
+    """Return a day as lists show it: the window's one format, kept per day (a hot path)."""
+    return format_day(day)
 
 
 def mood_text(mood: int | None) -> str:

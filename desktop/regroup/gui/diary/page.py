@@ -7,7 +7,6 @@ page stays where it is, so the words remain on screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtWidgets import QWidget
@@ -18,14 +17,17 @@ from regroup.gui.diary.editor import EntryEditor
 from regroup.gui.diary.list_panel import EntryPanel
 from regroup.gui.diary.prompt_bar import PromptBar
 from regroup.gui.diary.saver import EntrySaver
-from regroup.gui.kit.banner import Action, Banner, Tone
 from regroup.gui.kit.page import NEW, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
 from regroup.gui.kit.recovery import DraftOffer
 from regroup.gui.kit.saving_page import SavingPage
+from regroup.gui.kit.toasts import Tone, toasts_for
 
 # The history and trash dialogs are imported when first opened: the first paint
 # does not need them.
+
+SAVE_PROBLEM = "diary-save"
+"""The key of the toast that stays while saving fails, until a save works again."""
 
 
 class DiaryPage(SavingPage):
@@ -44,10 +46,8 @@ class DiaryPage(SavingPage):
         profile, events = context.profile, context.events
         today = profile.clock.today()
         self.panel = EntryPanel(profile, today)
-        self.message_banner = Banner("Notice")
-        self.draft_banner = Banner("Recovery draft")
         self.prompt_bar = PromptBar(today)
-        self.editor = EntryEditor(today)
+        self.editor = EntryEditor(today, today_source=self.today)
         self.saver = EntrySaver(profile, self.editor.content, self)
         self._save_error_shown = False
         self.new_button = button(
@@ -77,7 +77,7 @@ class DiaryPage(SavingPage):
         self._open_start_entry()
         self.draft_offer = DraftOffer(
             self.saver,
-            self.draft_banner,
+            self,
             kind=("a new entry", "an entry"),
             start_of=lambda content: content.title or " ".join(content.body.split()),
             show_base=self._show_draft_base,
@@ -92,9 +92,7 @@ class DiaryPage(SavingPage):
         tools = tool_row(
             [self.new_button, self.delete_button, self.history_button], [self.trash_button]
         )
-        right = column(
-            [self.draft_banner, self.message_banner, self.prompt_bar, tools, self.editor]
-        )
+        right = column([self.prompt_bar, tools, self.editor])
         two_panes(self, self.panel, right, (330, 600))
 
     # Opening entries
@@ -181,13 +179,19 @@ class DiaryPage(SavingPage):
 
     # Saving
 
-    def _notify(self, text: str, tone: Tone = Tone.INFO, actions: Sequence[Action] = ()) -> None:
-        self._save_error_shown = False
-        self.message_banner.show_message(text, tone, actions)
+    def _notify(self, text: str, tone: Tone = Tone.INFO) -> None:
+        toasts_for(self, self.events).show(text, tone, owner=self)
+
+    def _is_back(self, entry_id: int) -> bool:
+        """True once a trashed entry is out of the trash (or gone for good)."""
+        try:
+            return self.profile.diary.get(entry_id).deleted_at is None
+        except EntryNotFoundError:
+            return True
 
     def _on_saved(self, record: EntryRecord, moved: bool) -> None:
         if self._save_error_shown:
-            self.message_banner.dismiss()
+            toasts_for(self, self.events).dismiss(SAVE_PROBLEM)
             self._save_error_shown = False
         self._enable_buttons()
         if moved:
@@ -198,7 +202,9 @@ class DiaryPage(SavingPage):
         self.panel.select_entry(record.id)
 
     def _on_failed(self, message: str) -> None:
-        self.message_banner.show_message(message, Tone.ERROR)
+        toasts_for(self, self.events).show(
+            message, Tone.ERROR, key=SAVE_PROBLEM, sticky=True, owner=self
+        )
         self._save_error_shown = True
 
     # Trash and history
@@ -215,8 +221,11 @@ class DiaryPage(SavingPage):
             return
         self._start_new(EntryContent("", entry_date=self.today()))
         self.events.entries_changed.emit()
-        self._notify(
-            "The entry is in the trash.", actions=[("Undo", lambda: self.undo_delete(entry_id))]
+        toasts_for(self, self.events).offer_undo(
+            "The entry is in the trash.",
+            lambda: self.undo_delete(entry_id),
+            back=lambda: self._is_back(entry_id),
+            owner=self,
         )
 
     def undo_delete(self, entry_id: int) -> None:

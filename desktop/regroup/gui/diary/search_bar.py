@@ -13,10 +13,9 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from regroup.core.diary.types import MOOD_LABELS, SearchQuery
 from regroup.gui.diary.editor import FIRST_DAY, LAST_DAY
-from regroup.gui.kit.dates import from_qdate, to_qdate
+from regroup.gui.kit.date_field import DateField
+from regroup.gui.kit.dates import from_qdate
+from regroup.gui.kit.mood_picker import MoodPicker
 
 SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 200
@@ -118,17 +119,9 @@ class FilterBar(QWidget):
         )
         self.search_edit.setClearButtonEnabled(True)
         self.tag_combo = TagCombo(load_tags)
-        self.mood_combo = QComboBox()
-        self.mood_combo.setAccessibleName("Filter by mood")
-        self.mood_combo.addItem("Any mood", None)
-        for mood, label in MOOD_LABELS.items():
-            self.mood_combo.addItem(f"{mood} {label}", mood)
-        self.from_check = QCheckBox("From")
-        self.from_check.setAccessibleName("Only entries from a day on")
-        self.to_check = QCheckBox("To")
-        self.to_check.setAccessibleName("Only entries up to a day")
-        self.from_date = self._date_edit("First day to show", today.replace(day=1))
-        self.to_date = self._date_edit("Last day to show", today)
+        self.mood_picker = MoodPicker("Filter by mood", MOOD_LABELS, blank="Any mood")
+        self.from_date = self._date_field("First day to show", today)
+        self.to_date = self._date_field("Last day to show", today)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setAccessibleName("Clear the search and filters")
         self.clear_button.clicked.connect(self.clear_all)
@@ -139,36 +132,31 @@ class FilterBar(QWidget):
         self._lay_out()
         self.search_edit.textChanged.connect(self._changed)
         self.search_edit.escape_pressed.connect(self._escape)
-        for combo in (self.tag_combo, self.mood_combo):
-            combo.currentIndexChanged.connect(self._changed)
-        for check, edit in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
-            check.toggled.connect(edit.setEnabled)
-            check.toggled.connect(self._changed)
-            edit.dateChanged.connect(self._changed)
+        self.tag_combo.currentIndexChanged.connect(self._changed)
+        self.mood_picker.value_changed.connect(self._changed)
+        for field in (self.from_date, self.to_date):
+            field.changed.connect(self._changed)
         self._show_clear_button()
 
     @staticmethod
-    def _date_edit(name: str, day: date) -> QDateEdit:
-        edit = QDateEdit(to_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        edit.setDateRange(FIRST_DAY, LAST_DAY)
-        edit.setAccessibleName(name)
-        edit.setEnabled(False)
-        return edit
+    def _date_field(name: str, today: date) -> DateField:
+        field = DateField(name, placeholder="Any day", today=lambda: today)
+        field.set_range(from_qdate(FIRST_DAY), from_qdate(LAST_DAY))
+        return field
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_edit)
         grid = QGridLayout()
-        grid.addWidget(self.tag_combo, 0, 0, 1, 2)
-        grid.addWidget(self.mood_combo, 0, 2, 1, 2)
-        grid.addWidget(self.from_check, 1, 0)
-        grid.addWidget(self.from_date, 1, 1)
-        grid.addWidget(self.to_check, 1, 2)
-        grid.addWidget(self.to_date, 1, 3)
-        grid.addWidget(self.clear_button, 2, 0, 1, 4)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.tag_combo, 0, 0, 1, 4)
+        grid.addWidget(self.mood_picker, 1, 0, 1, 4)
+        grid.addWidget(QLabel("From"), 2, 0)
+        grid.addWidget(self.from_date, 2, 1)
+        grid.addWidget(QLabel("To"), 2, 2)
+        grid.addWidget(self.to_date, 2, 3)
+        grid.addWidget(self.clear_button, 3, 0, 1, 4)
         layout.addLayout(grid)
 
     def _escape(self, had_text: bool) -> None:
@@ -197,9 +185,9 @@ class FilterBar(QWidget):
         """Return what to look for, or None to show the whole diary."""
         text = self.search_edit.text().strip()
         tag = self.tag_combo.currentData()
-        mood = self.mood_combo.currentData()
-        date_from = from_qdate(self.from_date.date()) if self.from_check.isChecked() else None
-        date_to = from_qdate(self.to_date.date()) if self.to_check.isChecked() else None
+        mood = self.mood_picker.value()
+        date_from = self.from_date.value()
+        date_to = self.to_date.value()
         if not text and tag is None and mood is None and date_from is None and date_to is None:
             return None
         return SearchQuery(text, tag, mood, date_from, date_to, limit=RESULT_LIMIT)
@@ -217,9 +205,9 @@ class FilterBar(QWidget):
     def clear_filters(self) -> None:
         """Unset tag, mood and days, keeping what was typed."""
         self.tag_combo.setCurrentIndex(0)
-        self.mood_combo.setCurrentIndex(0)
-        self.from_check.setChecked(False)
-        self.to_check.setChecked(False)
+        self.mood_picker.set_value(None)
+        self.from_date.set_value(None)
+        self.to_date.set_value(None)
 
     def clear_all(self) -> None:
         """Back to the whole diary."""

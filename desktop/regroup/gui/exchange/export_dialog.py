@@ -40,7 +40,7 @@ from regroup.core.exchange.service import (
 )
 from regroup.core.profile import Profile
 from regroup.gui.exchange.pdf_writer import render_pdf
-from regroup.gui.kit.form_fields import OptionalDateEdit
+from regroup.gui.kit.date_field import DateField
 
 FORMATS = (
     ("pdf", "PDF", "to read or print"),
@@ -142,8 +142,8 @@ class ExportDialog(QDialog):
         self.path_edit.textChanged.connect(lambda *_: self._update())
 
     def _range_row(self) -> QHBoxLayout:
-        self.from_edit = OptionalDateEdit("First day")
-        self.to_edit = OptionalDateEdit("Last day")
+        self.from_edit = DateField("First day", placeholder="Any day")
+        self.to_edit = DateField("Last day", placeholder="Any day")
         row = QHBoxLayout()
         row.setContentsMargins(24, 0, 0, 0)
         row.addWidget(QLabel("from"))
@@ -199,6 +199,10 @@ class ExportDialog(QDialog):
 
     def start(self) -> None:
         """Export to the chosen file; a PDF is painted on a worker thread."""
+        for field in (self.from_edit, self.to_edit):
+            if field.isEnabled() and not field.is_valid():
+                QMessageBox.information(self, "Export", field.problem())
+                return
         target = Path(self.path_edit.text().strip()).expanduser()
         if target.is_dir():
             QMessageBox.information(self, "Export", f"{target} is a folder; name a file.")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from regroup.core.goals.types import CATEGORY_LABELS, GoalCard, GoalCategory, Lane
+from regroup.gui.kit.dates import format_short_day
 from regroup.gui.kit.row_view import RowDelegate, draw_line, fit, ink, inside
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,8 +29,7 @@ CHIP_AIR = 8
 
 def short_day(day: date, today: date) -> str:
     """Return a day as a card says it: "3 Dec", with the year when it is not this year's."""
-    text = f"{day.day} {day:%b}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return format_short_day(day, today)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from regroup.core.errors import RegroupError
 from regroup.core.goals.types import CATEGORY_LABELS, GoalContent, GoalRecord, smart_hints
-from regroup.gui.kit.form_fields import ChoiceBox, OptionalDateEdit
+from regroup.gui.kit.date_field import DateField
+from regroup.gui.kit.form_fields import ChoiceBox
 
 if TYPE_CHECKING:
     from regroup.core.goals.service import GoalService
@@ -46,7 +47,7 @@ class GoalDialog(QDialog):
         self.title_edit.setAccessibleName("Goal title")
         self.title_edit.setPlaceholderText("e.g. Practise three interview answers out loud")
         self.category_box = ChoiceBox("Goal category", list(CATEGORY_LABELS.items()), "None")
-        self.due_edit = OptionalDateEdit("Due date")
+        self.due_edit = DateField("Due date", placeholder="No due date")
         self.outcome_edit = QLineEdit()
         self.outcome_edit.setAccessibleName("Measurable outcome")
         self.outcome_edit.setPlaceholderText("How will you know it is done? e.g. 3 mock interviews")
@@ -104,6 +105,10 @@ class GoalDialog(QDialog):
 
     def save(self) -> None:
         """Save the goal and close; on a refusal, say why and keep the dialog open."""
+        self.due_edit.commit_text()
+        if not self.due_edit.is_valid():
+            self.due_edit.setFocus()
+            return
         try:
             if self._editing is None:
                 self.record = self._goals.create(self.content())

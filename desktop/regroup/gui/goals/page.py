@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWi
 from regroup.core.errors import RegroupError
 from regroup.core.goals.types import BOARD_LANES, LANE_LABELS, Lane
 from regroup.gui.goals.lane import LaneModel, LaneView
-from regroup.gui.kit.banner import Banner, Tone
 from regroup.gui.kit.page import Page, PageContext, Target
 from regroup.gui.kit.page_parts import add_shortcuts, button, tool_row
+from regroup.gui.kit.toasts import Tone, toasts_for
 
 
 class GoalsPage(Page):
@@ -25,7 +25,6 @@ class GoalsPage(Page):
         profile, events = context.profile, context.events
         self._names: dict[int, str] = {}
         self._announcing = False
-        self.banner = Banner("Notice")
         self.models: dict[Lane, LaneModel] = {}
         self.views: dict[Lane, LaneView] = {}
         self.headers: dict[Lane, QLabel] = {}
@@ -89,10 +88,13 @@ class GoalsPage(Page):
         hint.setProperty("textStyle", "caption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
         layout.addLayout(tools)
         layout.addWidget(hint)
         layout.addLayout(columns, 1)
+
+    def _notify(self, text: str, tone: Tone = Tone.INFO) -> None:
+        """Say what happened in a toast over the board; it moves no card."""
+        toasts_for(self, self.events).show(text, tone, owner=self)
 
     # Reading
 
@@ -183,7 +185,7 @@ class GoalsPage(Page):
         try:
             record = self.profile.goals.move(goal_id, to_lane, index)
         except RegroupError as exc:
-            self.banner.show_message(f"The goal was not moved: {exc}", Tone.ERROR)
+            self._notify(f"The goal was not moved: {exc}", Tone.ERROR)
             return False
         source = self.models.get(from_lane)
         if source is not None:
@@ -238,7 +240,7 @@ class GoalsPage(Page):
         try:
             record = self.profile.goals.get(chosen[1])
         except RegroupError as exc:
-            self.banner.show_message(str(exc), Tone.ERROR)
+            self._notify(str(exc), Tone.ERROR)
             self.reload()
             return
         source = None
@@ -255,9 +257,7 @@ class GoalsPage(Page):
         if chosen is None:
             return
         if self.move_goal(chosen[1], chosen[0], lane, 0):
-            self.banner.show_message(
-                f"The goal is in {LANE_LABELS[lane]}: see “Archived and dropped…”."
-            )
+            self._notify(f"The goal is in {LANE_LABELS[lane]}: see “Archived and dropped…”.")
 
     def delete_goal(self) -> None:
         """Delete the chosen goal for good, once the person confirms."""
@@ -276,7 +276,7 @@ class GoalsPage(Page):
         try:
             self.profile.goals.delete(chosen[1])
         except RegroupError as exc:
-            self.banner.show_message(f"Not deleted: {exc}", Tone.ERROR)
+            self._notify(f"Not deleted: {exc}", Tone.ERROR)
         self.models[chosen[0]].take(chosen[1])
         self._count()
         self._enable()

@@ -1,1 +1,1 @@
-"""Widgets and helpers every page shares: the Page contract, autosave, rows, banners."""
+"""Widgets and helpers every page shares: the Page contract, autosave, rows, toasts."""

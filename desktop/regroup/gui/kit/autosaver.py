@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from regroup.core.drafts import Draft, DraftKeeper
 from regroup.core.errors import RegroupError
+from regroup.gui.kit.dates import format_time
 
 if TYPE_CHECKING:
     from regroup.core.profile import Profile
@@ -190,7 +191,7 @@ class Autosaver(QObject, Generic[C]):
         if self.drafts is not None and not self.protect_draft:
             self.drafts.discard()
         moment = self.profile.clock.now().astimezone()
-        self.status_changed.emit(f"{stored.word} {moment:%H:%M}", False)
+        self.status_changed.emit(f"{stored.word} {format_time(moment.hour, moment.minute)}", False)
         self.saved.emit(stored.result, stored.news)
         return True
 

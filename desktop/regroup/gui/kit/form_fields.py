@@ -1,68 +1,22 @@
-"""Small form controls for answers that may be left blank: a date, a choice, a number.
+"""Small form controls for answers that may be left blank: a choice, a number, a text.
 
 A debrief is saved as it is being written, so every control can say "not answered
-yet" and give that back as None instead of inventing a value.
+yet" and give that back as None instead of inventing a value (a date: the kit's
+:class:`~regroup.gui.kit.date_field.DateField`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QHBoxLayout,
     QPlainTextEdit,
     QSpinBox,
-    QToolButton,
-    QWidget,
 )
 
-UNSET_DAY = QDate(1900, 1, 1)
 NOT_SAID = "Not said"
-
-
-class OptionalDateEdit(QWidget):
-    """A date picker with a clear button; its lowest value reads "Not set" and means None."""
-
-    changed = Signal()
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMinimumDate(UNSET_DAY)
-        self.date_edit.setSpecialValueText("Not set")
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setAccessibleName(name)
-        self.clear_button = QToolButton()
-        self.clear_button.setText("×")
-        self.clear_button.setAccessibleName(f"Clear the {name.lower()}")
-        self.clear_button.setToolTip("Leave this date blank")
-        self.clear_button.clicked.connect(lambda: self.set_value(None))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.date_edit)
-        layout.addWidget(self.clear_button)
-        layout.addStretch()
-        self.setFocusProxy(self.date_edit)
-        self.date_edit.dateChanged.connect(lambda _day: self.changed.emit())
-        self.set_value(None)
-
-    def value(self) -> date | None:
-        """Return the chosen day, or None when left blank."""
-        chosen = self.date_edit.date()
-        return None if chosen == UNSET_DAY else date(chosen.year(), chosen.month(), chosen.day())
-
-    def set_value(self, day: date | None) -> None:
-        """Show ``day`` (None: blank)."""
-        if day is None:
-            self.date_edit.setDate(UNSET_DAY)
-        else:
-            self.date_edit.setDate(QDate(day.year, day.month, day.day))
 
 
 class ChoiceBox(QComboBox):

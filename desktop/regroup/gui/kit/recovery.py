@@ -1,8 +1,13 @@
 """Offering a recovery draft: the words a failed save left behind, back on screen.
 
-A page that keeps drafts shows, once it is up, a banner asking whether to restore
+A page that keeps drafts shows, once it is up, a toast asking whether to restore
 the text; restoring opens the record the draft was written for (or a new one) and
 puts the draft's content on top as unsaved changes, so autosave takes it from there.
+
+The offer is a toast that stays until the person chooses: it floats, so it moves
+nothing on the page as it appears a moment after the page, and it has no close
+button and no timer, as a choice that slid away unseen would leave the draft
+protected but forgotten until the next start.
 """
 
 from __future__ import annotations
@@ -11,11 +16,13 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from regroup.core.drafts import Draft
 from regroup.core.errors import RegroupError
 from regroup.gui.kit.autosaver import Autosaver
-from regroup.gui.kit.banner import Banner
+from regroup.gui.kit.dates import format_moment
+from regroup.gui.kit.toasts import Toast, toasts_for
 
 DRAFT_CHECK_DELAY_MS = 300
 """Reading a draft loads the cipher library (~40 ms): do it once the window is up."""
@@ -23,12 +30,12 @@ C = TypeVar("C")
 
 
 class DraftOffer(QObject, Generic[C]):
-    """Offers the draft of one page in ``banner``, and restores or discards it."""
+    """Offers the draft of one page in a toast over ``page``, and restores or discards it."""
 
     def __init__(
         self,
         saver: Autosaver[C],
-        banner: Banner,
+        page: QWidget,
         *,
         kind: tuple[str, str],
         start_of: Callable[[C], str],
@@ -44,7 +51,9 @@ class DraftOffer(QObject, Generic[C]):
         """
         super().__init__(saver)
         self._saver = saver
-        self._banner = banner
+        self._page = page
+        self.toast: Toast | None = None
+        """The offer on show, if any."""
         self._kind = kind
         self._start_of = start_of
         self._show_base = show_base
@@ -62,14 +71,16 @@ class DraftOffer(QObject, Generic[C]):
         if draft is None:
             self._saver.protect_draft = False
             return
-        moment = draft.saved_at.astimezone()
         where = self._kind[0] if draft.record_id is None else self._kind[1]
         start = self._start_of(draft.content)[:60]
-        self._banner.show_message(
-            f"Restore the unsaved text from {moment:%a} {moment.day} {moment:%b} {moment.year} "
-            f"{moment:%H:%M}? It was written for {where} and begins “{start}”.",
+        self.toast = toasts_for(self._page).show(
+            f"Restore the unsaved text from {format_moment(draft.saved_at)}? "
+            f"It was written for {where} and begins “{start}”.",
             actions=[("Restore", lambda: self.restore(draft)), ("Discard", self.discard)],
             closable=False,
+            sticky=True,
+            key=f"recovery draft: {self._kind[1]}",
+            owner=self._page,
         )
 
     def restore(self, draft: Draft[C]) -> None:

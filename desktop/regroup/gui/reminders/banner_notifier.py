@@ -1,39 +1,36 @@
-"""The last resort for a notice: a banner inside the window, shown when the window is."""
+"""The last resort for a notice: a toast in the window, shown when the window is.
+
+Without a notification daemon or a tray, a reminder waits for the window. It then
+floats over the page like every other notice, so it never pushes the page down
+under the person's cursor, and stays a little longer than most, as it comes
+unasked while the person may be in the middle of something else.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from regroup.core.checkins.notices import Notice
-from regroup.gui.kit.banner import Banner
+from regroup.gui.kit.toasts import Toast, toasts_for
 from regroup.gui.reminders.notifier import Notifier
 
 OPEN = "Open"
+REMINDER_MS = 20000
+"""The clock runs only while the window is in front and the pointer is off the toast."""
+KEY = "reminder"
 
 
 class NoticeBanner(QObject):
-    """Puts a banner above the window's content and fills it from the notifier's queue."""
+    """Fills the window's toasts from the notifier's queue of notices that waited."""
 
     def __init__(self, window: QMainWindow, notifier: Notifier) -> None:
         super().__init__(window)
         self.window = window
         self.notifier = notifier
-        self.banner = Banner("Reminder")
         self.shown: Notice | None = None
-        content = window.takeCentralWidget()
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        if content is not None:
-            layout.addWidget(content, 1)
-        window.setCentralWidget(holder)
-        if window.isVisible():
-            holder.show()
-            if content is not None:
-                content.show()
+        self.toast: Toast | None = None
+        """The reminder on show, if any."""
         window.installEventFilter(self)
         notifier.banner_queued.connect(self._queued)
 
@@ -54,6 +51,14 @@ class NoticeBanner(QObject):
             return
         notice = pending[-1]
         self.shown = notice
-        self.banner.show_message(
-            notice.message, actions=[(OPEN, lambda: self.notifier.clicked.emit(notice))]
+        self.toast = toasts_for(self.window).show(
+            notice.message,
+            actions=[(OPEN, lambda: self.notifier.clicked.emit(notice))],
+            key=KEY,
+            duration_ms=REMINDER_MS,
         )
+        self.toast.dismissed.connect(self._gone)
+
+    def _gone(self) -> None:
+        if self.toast is not None and self.toast.is_gone:
+            self.toast = None

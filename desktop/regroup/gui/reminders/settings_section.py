@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from regroup.core.checkins.schedule import QuietHours
 from regroup.core.errors import RegroupError
+from regroup.gui.kit.dates import format_moment
 
 if TYPE_CHECKING:
     from regroup.core.checkins.reminders import ReminderService
@@ -191,7 +192,7 @@ class ReminderSettingsBox(QGroupBox):
         if until is None:
             self.pause_label.setText("Reminders are on.")
         else:
-            when = until.astimezone().strftime("%a %d %b, %H:%M")
+            when = format_moment(until)
             self.pause_label.setText(f"Reminders are paused until {when}.")
         self.resume_button.setVisible(until is not None)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from regroup.core.checkins.notices import STILL_RUNNING, TITLE
+from regroup.gui.kit.dates import format_time
 from regroup.gui.kit.resources import app_icon
 from regroup.gui.single_instance import bring_to_front
 
@@ -165,7 +166,8 @@ class Tray(QObject):
         self.checkins_action.setText(f"Check-ins due ({count})")
         tip = f"{TITLE}: {count} check-ins due" if count else TITLE
         if paused is not None:
-            until = paused.astimezone().strftime("%H:%M")
+            local = paused.astimezone()
+            until = format_time(local.hour, local.minute)
             self.resume_action.setText(f"Resume reminders (paused until {until})")
             tip += f"\nReminders paused until {until}"
         self.resume_action.setVisible(paused is not None)
