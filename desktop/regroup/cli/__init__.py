@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from regroup import __version__
 from regroup.cli import (
+    backup,
     checkins,
     debriefs,
     diary,
@@ -54,6 +55,8 @@ examples:
   regroup search '"phone screen"' --from 2024-01-01
   regroup export --format json --output regroup-backup.json
   regroup import regroup-backup.json
+  regroup backup list
+  regroup backup restore latest
   regroup debrief list --stage final_round --from 2024-01-01
   regroup goals list --json
   regroup checkins list
@@ -70,7 +73,7 @@ Exports are plain, unencrypted files: keep them somewhere safe.
 
 Exit status: 0 success, 1 error, 2 bad usage, 3 left locked or cancelled."""
 
-GROUPS = (profile, diary, exchange, debriefs, goals, checkins, waiting, insights, report)
+GROUPS = (profile, diary, exchange, backup, debriefs, goals, checkins, waiting, insights, report)
 """In the order ``--help`` lists their commands."""
 
 

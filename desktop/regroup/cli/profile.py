@@ -69,6 +69,8 @@ def opened(data_dir: Path, create: bool = False) -> Iterator[Profile]:
     # 'init' prints the recovery key on stdout, where the person expects the result.
     prompter = ConsolePrompter(stdout=sys.stdout if create else sys.stderr)
     profile = open_profile(paths, SystemKeyStore(), prompter)
+    if profile.read_only:
+        print(profile.read_only_notice(), file=sys.stderr)
     try:
         yield profile
     finally:

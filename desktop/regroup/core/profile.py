@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import peewee
@@ -42,8 +40,8 @@ from regroup.core.keys.unlocking import (
     new_key_material,
 )
 from regroup.core.paths import ProfilePaths, drafts_fallback_dir
+from regroup.core.profile_parts import Drafts, ProfileInfo
 from regroup.core.settings import SettingsService
-from regroup.core.storage.backup import create_backup
 from regroup.core.storage.creation_lock import creating_profile
 from regroup.core.storage.database import (
     IdleCheckpoint,
@@ -52,19 +50,19 @@ from regroup.core.storage.database import (
     open_encrypted,
     rekey,
 )
-from regroup.core.storage.drafts import DraftSlot
 from regroup.core.storage.files import make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
 from regroup.core.storage.preflight import backup_key_copies, check_before_opening
+from regroup.core.storage.read_only import open_read_only, write_problem
+from regroup.core.storage.restore import finish_pending_restore
 
 if TYPE_CHECKING:
+    from regroup.core.backups import BackupService
     from regroup.core.checkins.listing import CheckinBrowser
     from regroup.core.checkins.reminders import ReminderService
     from regroup.core.checkins.service import CheckinService
     from regroup.core.debriefs.listing import DebriefBrowser
     from regroup.core.debriefs.service import DebriefService
-    from regroup.core.debriefs.types import DebriefContent
-    from regroup.core.diary.types import EntryContent
     from regroup.core.goals.service import GoalService
     from regroup.core.insights.service import InsightsService
     from regroup.core.keys.manager import KeyManager
@@ -85,46 +83,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ProfileInfo:
-    """What Settings and ``regroup info`` tell the user about the open profile."""
-
-    folder: str
-    storage: KeyStorage
-    unlocked_with: UnlockedWith
-    schema_version: int
-    entry_count: int
-    keyring_name: str
-    notice: str = ""
-
-
-class Drafts:
-    """The profile's recovery drafts: one for the diary, one for the debriefs.
-
-    Each slot is opened on first use, so showing the Diary never loads the debriefs.
-    """
-
-    def __init__(self, key: bytes, folders: list[Path]) -> None:
-        self._key = key
-        self._folders = folders
-
-    @cached_property
-    def entries(self) -> DraftSlot[EntryContent]:
-        """The diary's draft."""
-        from regroup.core.diary.drafts import ENTRY_DRAFTS
-
-        return DraftSlot(self._key, self._folders, ENTRY_DRAFTS)
-
-    @cached_property
-    def debriefs(self) -> DraftSlot[DebriefContent]:
-        """The debriefs' draft."""
-        from regroup.core.debriefs.drafts import DEBRIEF_DRAFTS
-
-        return DraftSlot(self._key, self._folders, DEBRIEF_DRAFTS)
-
-
 class Profile:
     """An open, unlocked profile: the database and the services over it."""
+
+    read_only = ""
+    """Why nothing can be saved now (a read-only or full disk), or "" when saving works."""
 
     def __init__(
         self,
@@ -185,6 +148,13 @@ class Profile:
         self.__dict__.pop("drafts", None)  # drafts from now on are sealed with the new key
 
     @cached_property
+    def backups(self) -> BackupService:
+        """Backups and restore."""
+        from regroup.core.backups import BackupService
+
+        return BackupService(self.paths, self.db, self.clock, self.settings, self.read_only)
+
+    @cached_property
     def goals(self) -> GoalService:
         """The goals board."""
         from regroup.core.goals.service import GoalService
@@ -239,6 +209,12 @@ class Profile:
         from regroup.core.insights.service import InsightsService
 
         return InsightsService(self.db, self.clock)
+
+    def read_only_notice(self) -> str:
+        """What the window's banner and the command line say when nothing can be saved."""
+        if not self.read_only:
+            return ""
+        return f"Regroup can read your diary but cannot save right now: {self.read_only}."
 
     def info(self) -> ProfileInfo:
         """Return a summary for display."""
@@ -302,9 +278,11 @@ def open_profile(
     damaged key file is rebuilt once a key has opened the database.
     """
     clock = clock or SystemClock()
+    restored = finish_pending_restore(paths)
     if not profile_exists(paths):
         return _create(paths, keystore, prompter, clock, kdf_seconds)
-    notices = check_before_opening(paths, clock.now())
+    notices = [restored] if restored else []
+    notices += check_before_opening(paths, clock.now())
     key_files, problem = load_key_files(paths.key_file, backup_key_copies(paths))
     unlocked = find_key(key_files, keystore, prompter, lambda key: key_opens(paths.database, key))
     key_file, rebuilt = settle_key_file(
@@ -325,22 +303,45 @@ def _open_existing(
     clock: Clock,
     notice: str,
 ) -> Profile:
-    db = open_encrypted(paths.database, key)
-    try:
-        _upgrade(db, paths, clock)
-    except Exception:
-        db.close()
-        raise
+    cannot_write = write_problem(paths)
+    if cannot_write:
+        db = _open_read_only(paths, key, cannot_write)
+    else:
+        db = open_encrypted(paths.database, key)
+        try:
+            _upgrade(db, paths, clock)
+        except Exception:
+            db.close()
+            raise
     bind_models(db)
     keyring_name = keystore.name() if key_file.storage is KeyStorage.KEYRING else ""
-    return Profile(paths, db, key_file, unlocked_with, keyring_name, clock, notice, key, keystore)
+    profile = Profile(
+        paths, db, key_file, unlocked_with, keyring_name, clock, notice, key, keystore
+    )
+    profile.read_only = cannot_write
+    return profile
+
+
+def _open_read_only(paths: ProfilePaths, key: bytes, why: str) -> SqlCipherDatabase:
+    """Open for reading, searching and exporting only: saving cannot work right now."""
+    db = open_read_only(paths.database, f"x'{key.hex()}'")
+    if schema_version(db) != CURRENT_VERSION:
+        db.close()
+        raise ProfileError(
+            f"This profile needs an upgrade, which cannot be written while {why}. "
+            "Free some space or make the folder writable, then open Regroup again."
+        )
+    return db
 
 
 def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
     version = schema_version(db)
     if version >= CURRENT_VERSION:
         return
-    backup = create_backup(db, paths.database, paths.backups, f"before-v{CURRENT_VERSION}", clock)
+    from regroup.core.backups import backup_before
+
+    outcome = backup_before(db, f"before-v{CURRENT_VERSION}", clock)
+    backup = outcome.backup.folder if outcome else paths.backups
     try:
         apply_migrations(db)
     except Exception as exc:

@@ -18,6 +18,7 @@ from regroup.core.keys.keystore import KeyStore, SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.core.system.app_mutex import hold_app_mutex
+from regroup.gui.backups.window_backups import install_backups
 from regroup.gui.keys.qt_prompter import QtPrompter
 from regroup.gui.kit import theme
 from regroup.gui.kit.resources import app_icon
@@ -96,6 +97,7 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
         return 1
     apply_profile_theme(app, profile)
     window = MainWindow(profile)
+    install_backups(window)  # before the close on quit, so a running backup ends first
     save_then_close_on_quit(app, window, profile)
     instance.message_received.connect(lambda _message: bring_to_front(window))
     if welcome_first(window, prompter.new_recovery_key):

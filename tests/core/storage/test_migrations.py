@@ -81,8 +81,8 @@ def test_a_schema_1_database_upgrades_with_every_row_intact(
     finally:
         profile.close()
     [backup] = list_backups(paths.backups)
-    assert f"before-v{migrations.CURRENT_VERSION}" in backup.name
-    old = open_encrypted(backup, keystore.load("v1-profile") or b"")
+    assert f"before-v{migrations.CURRENT_VERSION}" in backup.id
+    old = open_encrypted(backup.database, keystore.load("v1-profile") or b"")
     assert migrations.schema_version(old) == 1
     assert old.execute_sql("SELECT count(*) FROM entry").fetchone() == (3,)
     old.close()
@@ -195,7 +195,7 @@ def test_a_schema_3_database_upgrades_to_the_current_schema_with_every_row_intac
     finally:
         profile.close()
     [backup] = list_backups(paths.backups)
-    assert f"before-v{migrations.CURRENT_VERSION}" in backup.name
+    assert f"before-v{migrations.CURRENT_VERSION}" in backup.id
 
 
 def test_schema_4_check_ins_upgrade_to_5_with_nothing_missed_and_the_reminder_indexes(

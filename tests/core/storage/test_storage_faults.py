@@ -40,7 +40,9 @@ def test_a_full_disk_refuses_the_save_clearly_and_keeps_what_was_saved(tmp_path:
         profile.close()
 
 
-def test_a_profile_on_a_read_only_disk_is_refused_clearly_and_left_alone(tmp_path: Path) -> None:
+def test_a_profile_on_a_read_only_disk_opens_for_reading_and_is_left_alone(
+    tmp_path: Path,
+) -> None:
     with small_disk(tmp_path / "disk") as disk:
         paths = ProfilePaths(disk / "profile")
         profile = open_profile(paths, SystemKeyStore(), ScriptedPrompter())
@@ -48,8 +50,14 @@ def test_a_profile_on_a_read_only_disk_is_refused_clearly_and_left_alone(tmp_pat
         profile.close()
         before = folder_fingerprint(paths.root)
         make_read_only(disk)
-        with pytest.raises(StorageWriteError, match="cannot open"):
-            open_profile(paths, SystemKeyStore(), ScriptedPrompter())
+        reopened = open_profile(paths, SystemKeyStore(), ScriptedPrompter())
+        try:
+            assert reopened.read_only == "the disk is read-only"
+            assert reopened.diary.get(1).body == "kept"
+            with pytest.raises(StorageWriteError, match="could not be saved"):
+                reopened.diary.add(EntryContent("not now"))
+        finally:
+            reopened.close()
         assert folder_fingerprint(paths.root) == before
 
 

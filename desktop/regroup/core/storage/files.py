@@ -10,7 +10,8 @@ from pathlib import Path
 from regroup.core.errors import StorageWriteError
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` survive a power cut (POSIX only)."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -36,7 +37,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         if tmp_name:
             with contextlib.suppress(OSError):
@@ -56,7 +57,7 @@ def atomic_copy(source: Path, target: Path) -> None:
             os.fsync(dst.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

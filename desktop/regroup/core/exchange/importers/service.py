@@ -17,6 +17,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from regroup.core.backups import backup_before
 from regroup.core.errors import ImportFileError
 from regroup.core.exchange.entries import ImportedEntry
 from regroup.core.exchange.importers.dayone import read_dayone
@@ -174,6 +175,7 @@ def write_plan(
     db: SqliteDatabase, plan: ImportPlan, progress: Progress | None = None
 ) -> ImportOutcome:
     """Add what the diary lacks, all in one transaction: a failure leaves the diary as it was."""
+    backup_before(db, "before-import")
     if plan.document is not None:
         result = import_document(db, plan.document)
         return ImportOutcome(

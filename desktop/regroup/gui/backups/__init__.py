@@ -1,0 +1,1 @@
+"""Backups and restore in the window: File menu actions, the Settings section, the dialog."""
