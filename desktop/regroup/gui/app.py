@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,12 +19,14 @@ from regroup.core.keys.keystore import KeyStore, SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from regroup.core.system.app_mutex import hold_app_mutex
-from regroup.gui.backups.window_backups import install_backups
 from regroup.gui.keys.qt_prompter import QtPrompter
 from regroup.gui.kit import theme
 from regroup.gui.kit.resources import app_icon
 from regroup.gui.main_window import MainWindow
 from regroup.gui.single_instance import SHOW, SingleInstance, bring_to_front
+
+if TYPE_CHECKING:
+    from regroup.gui.backups.window_backups import WindowBackups
 
 log = logging.getLogger(__name__)
 EXIT_WHEN_READY = "REGROUP_EXIT_WHEN_READY"
@@ -97,7 +100,7 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
         return 1
     apply_profile_theme(app, profile)
     window = MainWindow(profile)
-    install_backups(window)  # before the close on quit, so a running backup ends first
+    attach_backups_later(app, window)  # its quit wait runs before the close
     save_then_close_on_quit(app, window, profile)
     instance.message_received.connect(lambda _message: bring_to_front(window))
     if welcome_first(window, prompter.new_recovery_key):
@@ -130,6 +133,27 @@ def welcome_first(window: MainWindow, new_recovery_key: str | None) -> bool:
 
     show_welcome(window, progress)
     return True
+
+
+def attach_backups_later(app: QApplication, window: MainWindow) -> None:
+    """Give the window its backups once it is up (their module is not needed to start).
+
+    The quit hook is connected now, ahead of the database's close, so that a backup
+    being written when Regroup quits is waited for first.
+    """
+    attached: list[WindowBackups] = []
+
+    def attach() -> None:
+        from regroup.gui.backups.window_backups import install_backups
+
+        attached.append(install_backups(window))
+
+    def wait() -> None:
+        for backups in attached:
+            backups.wait()
+
+    app.aboutToQuit.connect(wait)
+    QTimer.singleShot(TRAY_DELAY_MS, window, attach)
 
 
 def install_tray_and_reminders(app: QApplication, window: MainWindow, data_dir: Path) -> bool:

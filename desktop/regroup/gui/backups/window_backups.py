@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 BACKUPS_ORDER = 25
 """The Backups section stands after Privacy and before the reminders."""
-FIRST_CHECK_MS = 20_000
+FIRST_CHECK_MS = 10 * 60_000
 DAILY_CHECK_MS = 60 * 60 * 1000
 TOAST_KEY = "backup"
 """The daily backup is looked at on start (once the window settled) and every hour."""
