@@ -35,7 +35,7 @@ def pdf_pages(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", path.read_bytes()))
 
 
-def test_a_pdf_of_a_date_range_is_painted_off_the_window_thread(
+def test_a_pdf_of_a_date_range_is_painted_behind_a_progress_dialog_after_the_click(
     qtbot: QtBot, profile: Profile, tmp_path: Path, told: list[str]
 ) -> None:
     fill(profile)
@@ -48,7 +48,7 @@ def test_a_pdf_of_a_date_range_is_painted_off_the_window_thread(
 
     dialog.export_button.click()
 
-    assert dialog.job is not None  # the painting runs on a thread of its own
+    assert dialog.job is not None  # painting starts once the click is handled
     qtbot.waitUntil(lambda: bool(told), timeout=20_000)
     assert told == ["Exported 2 entries. The file is not encrypted; keep it somewhere safe."]
     assert pdf_pages(tmp_path / "march.pdf") >= 2

@@ -1,4 +1,4 @@
-"""File › Export report…: a period, names left out by default, a PDF painted off the window."""
+"""File › Export report…: a period, names left out by default, a PDF behind a progress bar."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_the_dialog_starts_with_everything_and_without_names(
     assert dialog.period().kind is PeriodKind.LAST_3_MONTHS
 
 
-def test_a_report_is_painted_off_the_window_thread_and_saved(
+def test_a_report_is_painted_after_the_click_and_saved(
     qtbot: QtBot, profile: Profile, tmp_path: Path, told: list[str]
 ) -> None:
     applications(profile)
@@ -58,7 +58,7 @@ def test_a_report_is_painted_off_the_window_thread_and_saved(
 
     dialog.export_button.click()
 
-    assert dialog.job is not None  # the charts and pages are drawn on a thread of their own
+    assert dialog.job is not None  # painting starts once the click is handled
     qtbot.waitUntil(lambda: bool(told), timeout=30_000)
     target = tmp_path / "report.pdf"
     assert told == [

@@ -1,7 +1,7 @@
 """File › Export…: choose a format, what to include and the file, then write it.
 
 The records are read on the window's thread (a few queries, quick even for a long
-diary); the PDF is laid out and painted on a worker thread behind a progress
+diary); the PDF is laid out and painted behind a progress
 dialog (see ``painting``), so the window keeps answering while a long diary is printed.
 """
 
@@ -156,7 +156,7 @@ class ExportDialog(PaintingDialog):
             self.path_edit.setText(path)
 
     def start(self) -> None:
-        """Export to the chosen file; a PDF is painted on a worker thread."""
+        """Export to the chosen file; a PDF is painted behind a progress dialog."""
         for field in (self.from_edit, self.to_edit):
             if field.isEnabled() and not field.is_valid():
                 QMessageBox.information(self, "Export", field.problem())

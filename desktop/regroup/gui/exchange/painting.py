@@ -1,8 +1,11 @@
-"""What File › Export… and File › Export report… share: a PDF painted off the window's thread.
+"""What File › Export… and File › Export report… share: a PDF painted behind a progress dialog.
 
-Laying out and painting many pages takes seconds; the window keeps answering while
-a worker thread does it behind a progress dialog. The dialog cannot be closed
-until the thread has finished, and nothing is written if painting fails.
+Laying out and painting many pages takes a second or two. It runs on the window's
+own thread, page after page, while a window-modal progress dialog keeps the window
+drawn between pages: PySide6 holds Python's lock through many Qt calls, and a
+worker thread laying out a QTextDocument while the window's thread deleted an
+object deadlocked (seen in CI). The dialog cannot be closed until the painting has
+finished, and nothing is written if painting fails.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,8 +32,8 @@ from regroup.gui.exchange.pdf_writer import Progress
 Paint = Callable[[Progress], bytes]
 
 
-class PdfJob(QThread):
-    """Runs ``paint`` (which returns a PDF's bytes) away from the window's thread."""
+class PdfJob(QObject):
+    """Runs ``paint`` (which returns a PDF's bytes) once the window's events have settled."""
 
     progressed = Signal(int, int)
     painted = Signal(bytes)
@@ -40,18 +43,26 @@ class PdfJob(QThread):
         super().__init__(parent)
         self.paint = paint
         self.what = what
+        self.done = False
+
+    def start(self) -> None:
+        """Paint after the click that asked for it has been handled."""
+        QTimer.singleShot(0, self, self.run)
 
     def run(self) -> None:
+        """Paint now; each page reports progress, which lets the window redraw."""
         try:
             data = self.paint(lambda page, pages: self.progressed.emit(page, pages))
         except Exception as exc:
+            self.done = True
             self.failed.emit(f"The {self.what} could not be made: {exc}")
             return
+        self.done = True
         self.painted.emit(data)
 
 
 class PaintingDialog(QDialog):
-    """A dialog that writes a file, painting a PDF on a worker thread when it is one.
+    """A dialog that writes a file, painting a PDF behind a progress dialog when it is one.
 
     Subclasses give ``choose_file`` (the "Choose…" button) and ``start`` (the
     export button).
@@ -109,19 +120,20 @@ class PaintingDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:
-        """Stay open while a PDF is being painted: its thread must finish first."""
+        """Stay open while a PDF is being painted: it must finish first."""
         if self.job is None:
             super().reject()
 
     def start_painting(
         self, paint: Paint, what: str, first_words: str, painted: Callable[[bytes], None]
     ) -> None:
-        """Paint on a worker thread, then hand the bytes to ``painted`` on this one."""
+        """Paint behind a progress dialog, then hand the bytes to ``painted``."""
         self.export_button.setEnabled(False)
         self.progress = QProgressDialog(first_words, "", 0, 0, self)
         self.progress.setCancelButton(None)
         self.progress.setWindowTitle(self.windowTitle())
         self.progress.setMinimumDuration(300)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)  # setValue redraws
         self.job = PdfJob(paint, what, self)
         self.job.progressed.connect(self._on_progress)
         self.job.failed.connect(self._on_failed)
@@ -138,9 +150,7 @@ class PaintingDialog(QDialog):
         if self.progress is not None:
             self.progress.reset()
             self.progress = None
-        if self.job is not None:
-            self.job.wait()
-            self.job = None
+        self.job = None
         self.export_button.setEnabled(True)
 
     def _on_failed(self, message: str) -> None:

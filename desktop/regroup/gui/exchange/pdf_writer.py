@@ -104,7 +104,7 @@ def render_pdf(
 
     ``images`` are the pictures the HTML names, by the name its ``<img src>`` uses.
 
-    Safe on a worker thread: every Qt object here is made and dropped on the caller's.
+    Every Qt object here is made and dropped on the caller's thread.
     """
     data = QByteArray()
     buffer = QBuffer(data)

@@ -2,7 +2,7 @@
 
 The figures are computed on the window's thread (the profile's connection lives
 there, and the figures take a fraction of a second); the charts are drawn and the
-pages painted on a worker thread behind a progress dialog (see ``painting``).
+pages painted behind a progress dialog (see ``painting``).
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ class ReportDialog(PaintingDialog):
             self.path_edit.setText(path)
 
     def start(self) -> None:
-        """Compute the figures here, then draw and paint them on a worker thread."""
+        """Compute the figures here, then draw and paint them behind a progress dialog."""
         for field in (self.from_edit, self.to_edit):
             if field.isEnabled() and not field.is_valid():
                 QMessageBox.information(self, TITLE, field.problem())
