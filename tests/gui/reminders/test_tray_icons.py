@@ -32,7 +32,7 @@ def tray(qtbot: QtBot, qapp: QApplication) -> Iterator[Tray]:
 
 def test_every_tray_menu_item_has_an_icon(tray: Tray) -> None:
     items = [action for action in tray.menu.actions() if not action.isSeparator()]
-    assert len(items) == 7
+    assert len(items) == 8  # Lock now among them
     assert all(not action.icon().isNull() for action in items)
 
 

@@ -195,6 +195,10 @@ class SettingsPage(Page):
         self._placed.insert(row, (section.order, section.key, widget))
         self._layout.insertWidget(1 + row, widget)
 
+    def keys_in_order(self) -> list[str]:
+        """Return the keys of the sections shown, top to bottom."""
+        return [key for _order, key, _widget in self._placed]
+
     def section(self, key: str) -> QWidget | None:
         """Return the box of the section ``key``, if Settings shows it."""
         for _order, known, widget in self._placed:
