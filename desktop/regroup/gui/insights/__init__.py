@@ -1,1 +1,0 @@
-"""The Insights page: what the person's own records say, in calm charts and kind words."""
