@@ -196,7 +196,7 @@ def _strip_above(window: QMainWindow, text: str) -> QLabel:
     """
     strip = QFrame()
     strip.setProperty("card", True)
-    strip.setFrameShape(QFrame.Shape.StyledPanel)  # theme: the card style draws it
+    strip.setFrameShape(QFrame.Shape.StyledPanel)
     label = QLabel(text)
     label.setWordWrap(True)
     label.setProperty("textStyle", "body")
