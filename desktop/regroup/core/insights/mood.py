@@ -63,7 +63,11 @@ def mood_line(moods: DailyMoods, period: Period) -> tuple[MoodDay, ...]:
     days, means, counts = zip(*moods.rows[low:high], strict=True)
     ordinals = moods.ordinals[low:high]
     running = list(accumulate(means, initial=0.0))
-    firsts = [bisect_left(ordinals, ordinal - ROLLING_DAYS + 1) for ordinal in ordinals]
+    # Days are distinct, so a window starts at most 6 rows back: bisect only those.
+    firsts = [
+        bisect_left(ordinals, ordinal - ROLLING_DAYS + 1, max(0, index - ROLLING_DAYS + 1), index)
+        for index, ordinal in enumerate(ordinals)
+    ]
     rolling = [
         (running[index + 1] - running[first]) / (index + 1 - first)
         for index, first in enumerate(firsts)
