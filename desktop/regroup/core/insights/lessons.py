@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from itertools import combinations
 
 from regroup.core.debriefs.thinking_traps import trap_by_id
@@ -24,6 +25,8 @@ from regroup.core.insights.wording import plural
 MAX_WORDS = 6
 """Words of a line taken into account (the pairs of them grow with the square)."""
 SHOWN_WORDS = 5
+LONG_LINE = 2_000
+"""Characters from which a line's words are read one by one, up to the sixth."""
 STOP_WORDS = frozenset(
     """
     about after again all also and any are around back been before being but can
@@ -46,8 +49,13 @@ def words(line: str) -> tuple[str, ...]:
     It stops reading at the sixth word, so a pasted page costs no more than a line.
     """
     found: dict[str, None] = {}
-    for match in _WORD.finditer(line.casefold()):
-        word = match[0]
+    folded = line.casefold()
+    # findall is the quicker for a line; a long paste is read match by match instead.
+    if len(folded) < LONG_LINE:
+        found_words: Iterable[str] = _WORD.findall(folded)
+    else:
+        found_words = (match[0] for match in _WORD.finditer(folded))
+    for word in found_words:
         if word in STOP_WORDS:
             continue
         if len(word) > 3 and word[-1] == "s" and word[-2] != "s":  # a plural "s" drops
