@@ -141,28 +141,30 @@ def debriefs(db: SqliteDatabase, tz: tzinfo | None, answers: bool = True) -> lis
     for r in db.execute(query):
         news_on = _day(r[6])
         day = news_on or _day(r[4]) or local_day(from_db_time(r[1]), tz)
-        title = " — ".join(t.strip() for t in (r[2], r[3]) if t.strip())
+        company, role = r[2].strip(), r[3].strip()
+        title = f"{company} — {role}" if company and role else company or role
         title = title or "A debrief without a name"
         stage = _STAGES.get(r[5])
         if not answers:
             rows.append(DebriefRow(r[0], day, title, "", stage, news_on, *_NO_ANSWERS))
             continue
+        # Positional arguments: quicker than binding fourteen keywords per row.
         rows.append(
             DebriefRow(
-                id=r[0],
-                day=day,
-                title=title,
-                role_kind=r[7],
-                stage=stage,
-                news_on=news_on,
-                news_via=_NEWS_VIA.get(r[8]),
-                feedback_asked=None if r[9] is None else bool(r[9]),
-                feedback_received=bool(r[10]),
-                preparedness=r[11],
-                wanted=r[12],
-                keep_looking=_KEEP_LOOKING.get(r[13]),
-                traps=_texts(r[14]),
-                do_differently=_texts(r[15]),
+                r[0],
+                day,
+                title,
+                r[7],  # role_kind
+                stage,
+                news_on,
+                _NEWS_VIA.get(r[8]),
+                None if r[9] is None else bool(r[9]),  # feedback_asked
+                bool(r[10]),  # feedback_received
+                r[11],  # preparedness
+                r[12],  # wanted
+                _KEEP_LOOKING.get(r[13]),
+                _texts(r[14]),  # traps
+                _texts(r[15]),  # do_differently
             )
         )
     rows.sort(key=lambda row: (row.day, row.id))
