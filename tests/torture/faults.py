@@ -16,7 +16,15 @@ from pathlib import Path
 
 from tests.support.filesystems import fill_disk
 from tests.torture.check import open_and_count, scan_for_canary
-from tests.torture.harness import Outcome, Tally, Workspace, add, entry_text, new_marker
+from tests.torture.harness import (
+    Outcome,
+    Tally,
+    Workspace,
+    add,
+    entry_text,
+    fresh_profile,
+    new_marker,
+)
 from tests.torture.kills import ACK
 from tests.torture.mounts import tmpfs
 
@@ -72,9 +80,7 @@ def run_injected(ws: Workspace, cycles: int, tally: Tally) -> None:
     done = 0
     while done < cycles:
         profile = ws.new_folder("inject")
-        ws.init(profile, tally)
-        acknowledged: set[str] = set()
-        add(ws, profile, tally, acknowledged)
+        acknowledged = fresh_profile(ws, profile, tally, adds=1)
         for _ in range(min(BATCH, cycles - done)):
             name, argv, markers = rng.choice(_writes(ws, profile))
             errno_name = rng.choice(sorted(SYSCALLS))
@@ -97,10 +103,7 @@ def run_full_disk(ws: Workspace, cycles: int, tally: Tally) -> None:
     for _ in range(cycles):  # the mounts folder is empty again once each disk is gone
         with tmpfs(ws.new_folder("disk", ws.mounts), "8m") as disk:
             profile = disk / "profile"
-            ws.init(profile, tally)
-            acknowledged: set[str] = set()
-            for _ in range(3):
-                add(ws, profile, tally, acknowledged)
+            acknowledged = fresh_profile(ws, profile, tally, adds=3)
             fill_disk(disk)
             for name, argv, markers in _writes(ws, profile):
                 outcome = ws.run(argv)

@@ -173,6 +173,15 @@ def _text(data: bytes | str | None) -> str:
     return data if isinstance(data, str) else data.decode(errors="replace")
 
 
+def fresh_profile(ws: Workspace, profile: Path, tally: Tally, adds: int) -> set[str]:
+    """Create ``profile`` and write ``adds`` entries; return their acknowledged markers."""
+    ws.init(profile, tally)
+    acknowledged: set[str] = set()
+    for _ in range(adds):
+        add(ws, profile, tally, acknowledged)
+    return acknowledged
+
+
 def add(ws: Workspace, profile: Path, tally: Tally, acknowledged: set[str]) -> Outcome:
     """One `regroup add` run to its end; its marker counts only if it returned 0."""
     marker = new_marker()

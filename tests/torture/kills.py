@@ -19,7 +19,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.torture.check import open_and_count, scan_for_canary
-from tests.torture.harness import Outcome, Tally, Workspace, add, entry_text, new_marker
+from tests.torture.harness import (
+    Outcome,
+    Tally,
+    Workspace,
+    add,
+    entry_text,
+    fresh_profile,
+    new_marker,
+)
 
 BATCH = 25
 ACK = re.compile(r"^ACK (TM[0-9a-f]{16})$", re.MULTILINE)
@@ -145,8 +153,7 @@ def run_kind(ws: Workspace, kind: str, cycles: int, tally: Tally) -> None:
     done = 0
     while done < cycles:
         profile = ws.new_folder("batch")
-        ws.init(profile, tally)
-        acknowledged: set[str] = set()
+        acknowledged = fresh_profile(ws, profile, tally, adds=0)
         make = CYCLES[kind](ws, profile)
         longest = _full_run(ws, profile, make, tally, acknowledged)
         for _ in range(min(BATCH, cycles - done)):

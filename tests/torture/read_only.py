@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tests.torture.check import open_and_count, scan_for_canary
 from tests.torture.faults import _acknowledged, _said_so, _writes
-from tests.torture.harness import Outcome, Tally, Workspace, add
+from tests.torture.harness import Outcome, Tally, Workspace, add, fresh_profile
 from tests.torture.mounts import remount, tmpfs
 
 
@@ -22,10 +22,7 @@ def run(ws: Workspace, cycles: int, tally: Tally) -> None:
     for _ in range(cycles):
         with tmpfs(ws.new_folder("disk", ws.mounts), "16m") as disk:
             profile = disk / "profile"
-            ws.init(profile, tally)
-            acknowledged: set[str] = set()
-            for _ in range(3):
-                add(ws, profile, tally, acknowledged)
+            acknowledged = fresh_profile(ws, profile, tally, adds=3)
             # The autosaver is open while the disk goes read-only, as a window would be.
             window = ws.start(
                 [sys.executable, "-m", "tests.torture.autosave_child", str(profile), "6", "0.25"]
