@@ -98,6 +98,18 @@ def run_injected(ws: Workspace, cycles: int, tally: Tally) -> None:
     scan_for_canary(ws.scanned(), tally)
 
 
+def try_every_writer(ws: Workspace, profile: Path, where: str, tally: Tally) -> set[str]:
+    """Run each writer once, unhurt; return what they acknowledged (each must say why not)."""
+    acknowledged: set[str] = set()
+    for name, argv, markers in _writes(ws, profile):
+        outcome = ws.run(argv)
+        tally.saw(outcome, f"{name} {where}")
+        acknowledged |= _acknowledged(name, outcome, markers)
+        _said_so(f"{name} {where}", outcome, tally)
+        tally.cycles += 1
+    return acknowledged
+
+
 def run_full_disk(ws: Workspace, cycles: int, tally: Tally) -> None:
     """Fill a small disk under a profile, try every writer, read, then free space and write."""
     for _ in range(cycles):  # the mounts folder is empty again once each disk is gone
@@ -105,12 +117,7 @@ def run_full_disk(ws: Workspace, cycles: int, tally: Tally) -> None:
             profile = disk / "profile"
             acknowledged = fresh_profile(ws, profile, tally, adds=3)
             fill_disk(disk)
-            for name, argv, markers in _writes(ws, profile):
-                outcome = ws.run(argv)
-                tally.saw(outcome, f"{name} on a full disk")
-                acknowledged |= _acknowledged(name, outcome, markers)
-                _said_so(f"{name} on a full disk", outcome, tally)
-                tally.cycles += 1
+            acknowledged |= try_every_writer(ws, profile, "on a full disk", tally)
             listing = ws.run(ws.command(profile, "list"))
             tally.saw(listing, "list on a full disk")
             if listing.code != 0:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from tests.torture.check import open_and_count, scan_for_canary
-from tests.torture.faults import _acknowledged, _said_so, _writes
+from tests.torture.faults import _acknowledged, _said_so, try_every_writer
 from tests.torture.harness import Outcome, Tally, Workspace, add, fresh_profile
 from tests.torture.mounts import remount, tmpfs
 
@@ -35,12 +35,7 @@ def run(ws: Workspace, cycles: int, tally: Tally) -> None:
             _said_so("autosave across the remount", saving, tally)
             tally.cycles += 1
             _reading_works(ws, profile, acknowledged, tally)
-            for name, argv, markers in _writes(ws, profile):
-                outcome = ws.run(argv)
-                tally.saw(outcome, f"{name} on a read-only disk")
-                acknowledged |= _acknowledged(name, outcome, markers)
-                _said_so(f"{name} on a read-only disk", outcome, tally)
-                tally.cycles += 1
+            acknowledged |= try_every_writer(ws, profile, "on a read-only disk", tally)
             remount(disk, "rw")
             after = add(ws, profile, tally, acknowledged)
             if after.code != 0:
