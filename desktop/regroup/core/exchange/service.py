@@ -32,6 +32,7 @@ from regroup.core.exchange.plan_import import SECTIONS, ImportedPlans, insert_pl
 from regroup.core.exchange.readable import Readable, Scope, read_readable
 from regroup.core.exchange.readable_parts import contents_text
 from regroup.core.exchange.rows import ids_by_uuid
+from regroup.core.exchange.source_file import long_number_problem, read_source_bytes
 from regroup.core.exchange.waiting_rows import (
     ImportedWaiting,
     export_waiting,
@@ -206,12 +207,10 @@ def parse_export(document: object) -> ImportDocument:
 
 def read_export(path: Path) -> ImportDocument:
     """Read and check a JSON export file without touching any profile."""
+    data = read_source_bytes(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(f"Could not read {path}: {exc.strerror or exc}.") from exc
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        document = json.loads(text)
     except UnicodeDecodeError as exc:
         raise ImportFileError(
             f"{path} is not a Regroup export: byte {exc.start} is not UTF-8 text. "
@@ -226,6 +225,10 @@ def read_export(path: Path) -> ImportDocument:
         raise ImportFileError(
             f"{path} is nested too deeply to be an export. {NOTHING_IMPORTED}"
         ) from exc
+    except ValueError as exc:  # a number longer than Python reads (sys.set_int_max_str_digits)
+        where = long_number_problem(text) or str(exc)
+        problem = f"{path} is not a Regroup export: {where}."
+        raise ImportFileError(f"{problem} {NOTHING_IMPORTED}") from exc
     try:
         return parse_export(document)
     except ImportFileError as exc:
