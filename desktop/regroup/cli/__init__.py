@@ -31,6 +31,7 @@ from regroup.cli import (
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
 from regroup.core.keys.key_reader import READER_FLAG
+from regroup.core.system.core_dumps import forbid_core_dumps
 
 if TYPE_CHECKING:
     from regroup.cli.arguments import Handler
@@ -136,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     # Start-up creates many long-lived objects and no garbage worth collecting; the GUI
     # turns the collector back on once its window is up (gui.app.enable_gc_after_start).
     gc.disable()
+    forbid_core_dumps()  # before any key is read, in the key reader child too
     arguments = sys.argv[1:] if argv is None else argv
     if arguments[:1] == [READER_FLAG]:
         from regroup.core.keys.key_reader import run_reader
