@@ -29,6 +29,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from regroup.core.errors import RegroupError, StorageWriteError, ValidationError
+from regroup.core.exchange.source_file import kind_of
 from regroup.core.settings import SettingsService
 from regroup.core.storage.files import fsync_dir
 
@@ -43,14 +44,6 @@ log = logging.getLogger(__name__)
 
 class ExportTargetError(ValidationError):
     """The export's target is something other than a file Regroup may replace."""
-
-
-_KINDS = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 
 def check_export_target(path: Path, replace: bool) -> None:
@@ -73,9 +66,9 @@ def check_export_target(path: Path, replace: bool) -> None:
     if stat.S_ISDIR(mode):
         raise ExportTargetError(f"{path} is a folder; name a file to write.")
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
         raise ExportTargetError(
-            f"{path} is {kind}, not a file; Regroup replaces only regular files. Name a new file."
+            f"{path} is {kind_of(mode)}, not a file; Regroup replaces only regular files. "
+            "Name a new file."
         )
     if not replace:
         raise ExportTargetError(f"{path} already exists; it was left as it was.")

@@ -27,8 +27,13 @@ _KINDS = (
 )
 
 
+def kind_of(mode: int) -> str:
+    """Name what a status mode that is neither a file nor a folder stands for."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
 def _not_a_file(path: Path, mode: int) -> ImportFileError:
-    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    kind = kind_of(mode)
     return ImportFileError(
         f"{path} is {kind}, not a file; Regroup imports only files and folders of notes. "
         "Nothing was imported."
