@@ -173,3 +173,27 @@ def test_a_request_from_another_user_is_refused(
     finally:
         first.release()
     assert received == []
+
+
+@pytest.mark.integration
+def test_a_second_start_without_the_runtime_folder_still_finds_the_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    data = tmp_path / "profile"
+    first = SingleInstance(data)
+    received: list[list[str]] = []
+    first.message_received.connect(received.append)
+    try:
+        assert first.claim([SHOW])
+        assert first.name.startswith(str(runtime))
+        monkeypatch.delenv("XDG_RUNTIME_DIR")  # as from cron or a bare ssh session
+        second = regroup(data)
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=START_TIMEOUT_MS)
+        assert second.returncode == 0, second.communicate()[1]
+        qtbot.waitUntil(lambda: bool(received))
+    finally:
+        first.release()
+    assert received == [[SHOW]]

@@ -76,7 +76,7 @@ class SingleInstance(QObject):
         if self.lock.error() != QLockFile.LockError.LockFailedError:
             log.warning("cannot use the single-instance lock %s; going on", self.lock.fileName())
             return True
-        if send_message(self.name, message):
+        if send_message(self.name, message) or self._send_to_recorded(message):
             return False
         log.warning("the Regroup holding this profile does not answer; taking over its lock")
         self.lock.removeStaleLockFile()
@@ -84,6 +84,27 @@ class SingleInstance(QObject):
             log.warning("could not take over the single-instance lock; going on")
         self._listen()
         return True
+
+    def _recorded_path(self) -> Path:
+        return Path(self.lock.fileName()).with_suffix(".server")
+
+    def _send_to_recorded(self, message: list[str]) -> bool:
+        """Try the socket the owner wrote down: it may have another $XDG_RUNTIME_DIR."""
+        try:
+            recorded = self._recorded_path().read_text(encoding="utf-8").strip()
+        except OSError:
+            return False
+        return bool(recorded) and recorded != self.name and send_message(recorded, message)
+
+    def _record(self) -> None:
+        try:
+            descriptor = os.open(
+                self._recorded_path(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600
+            )
+            with os.fdopen(descriptor, "w", encoding="utf-8") as record:
+                record.write(self.name)
+        except OSError as exc:
+            log.info("cannot note where this Regroup listens: %s", exc)
 
     def _listen(self) -> None:
         server = QLocalServer(self)
@@ -96,6 +117,7 @@ class SingleInstance(QObject):
                 return
         server.newConnection.connect(self._accept)
         self.server = server
+        self._record()
 
     def _accept(self) -> None:
         assert self.server is not None

@@ -32,7 +32,7 @@ def private_runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return runtime
 
 
-def test_the_runtime_folder_of_this_user_holds_them(
+def test_the_runtime_folder_of_this_user_holds_the_socket_and_the_profile_the_lock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runtime = private_runtime(tmp_path, monkeypatch)
@@ -40,10 +40,11 @@ def test_the_runtime_folder_of_this_user_holds_them(
     place = instance_place(tmp_path / "profile", KEY)
 
     assert place is not None
-    assert place.lock == runtime / "regroup" / f"{KEY}.lock"
     assert Path(place.server).parent == runtime / "regroup"
     assert mode(runtime / "regroup") == 0o700
-    assert not (tmp_path / "profile").exists()
+    # Every process finds the lock here, whatever its environment (cron has no runtime dir).
+    assert place.lock == tmp_path / "profile" / "run" / f"{KEY}.lock"
+    assert mode(tmp_path / "profile" / "run") == 0o700
 
 
 def test_without_a_runtime_folder_they_go_in_a_private_folder_of_the_profile(

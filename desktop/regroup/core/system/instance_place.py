@@ -1,12 +1,14 @@
-"""Where one profile's single-instance lock and socket live: a folder only this user can enter.
+"""Where one profile's single-instance lock and socket live: folders only this user can enter.
 
 In the shared temporary folder, under names anyone can work out, another local user
 could create the lock or the socket first and keep Regroup from starting (or read
-what a second start hands over). So they live in ``$XDG_RUNTIME_DIR/regroup`` when
-that folder is this user's, else in a ``run`` folder inside the profile folder, each
-made 0700. A Unix socket's path must stay short (about 104 bytes on macOS, 108 on
-Linux): a long profile path gets a short hashed name, and if even that is too long,
-a 0700 folder of this user's in the temporary folder.
+what a second start hands over). The lock lives in a ``run`` folder inside the
+profile folder, so that every process of the user finds the same one whatever its
+environment; the socket lives in ``$XDG_RUNTIME_DIR/regroup`` when that folder is
+this user's, else beside the lock; each folder is made 0700, and the socket's name
+is written beside the lock. A Unix socket's path must stay short (about 104 bytes on
+macOS, 108 on Linux): a long profile path gets a short hashed name, and if even that
+is too long, a 0700 folder of this user's in the temporary folder.
 """
 
 from __future__ import annotations
@@ -64,12 +66,21 @@ def _private_folder(folder: Path) -> Path | None:
 
 
 def runtime_folder(data_dir: Path) -> Path | None:
-    """The private folder for ``data_dir``'s lock and socket, created when missing."""
+    """The private folder for ``data_dir``'s socket, created when missing."""
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if runtime and Path(runtime).is_absolute() and _mine_and_private(Path(runtime)):
         found = _private_folder(Path(runtime) / "regroup")
         if found is not None:
             return found
+    return profile_run_folder(data_dir)
+
+
+def profile_run_folder(data_dir: Path) -> Path | None:
+    """The 0700 ``run`` folder inside the profile folder, created (both 0700) when missing.
+
+    The lock always lives here: every process of the user finds it, whatever its
+    environment (a restore started from cron must see the window's lock).
+    """
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
@@ -87,13 +98,14 @@ def _short_enough(path: Path) -> bool:
 def instance_place(data_dir: Path, key: str) -> InstancePlace | None:
     """The lock and socket of the profile named ``key``; None when no private place exists."""
     if os.name != "posix":
-        run = data_dir / "run"
-        run.mkdir(parents=True, exist_ok=True)
-        return InstancePlace(run / f"{key}.lock", key)  # a named pipe, not a path
+        windows_run = data_dir / "run"
+        windows_run.mkdir(parents=True, exist_ok=True)
+        return InstancePlace(windows_run / f"{key}.lock", key)  # a named pipe, not a path
+    run = profile_run_folder(data_dir)
     folder = runtime_folder(data_dir)
-    if folder is None:
+    if folder is None or run is None:
         return None
-    lock = folder / f"{key}.lock"
+    lock = run / f"{key}.lock"
     for socket in (folder / f"{key}.sock", folder / f"{_digest(key)}.s"):
         if _short_enough(socket):
             return InstancePlace(lock, str(socket))
