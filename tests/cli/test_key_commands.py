@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
+import io
 import json
 from pathlib import Path
 
 import pytest
 
+from regroup.cli.console_prompter import ConsolePrompter
 from regroup.core.keys.key_file import spare_path
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
@@ -51,3 +54,35 @@ def test_moving_the_key_to_a_passphrase_and_back_from_the_terminal(tmp_path: Pat
     )
     assert back.returncode == 0, back.stderr
     assert "Unlocked with:  system keyring" in regroup("--data-dir", data, "info").stdout
+
+
+@pytest.mark.parametrize("passphrase", ["x", "seven 7"])
+def test_init_refuses_a_passphrase_shorter_than_the_window_allows(
+    tmp_path: Path, no_keyring: None, passphrase: str
+) -> None:
+    paths = ProfilePaths(tmp_path / "profile")
+
+    short = regroup("--data-dir", str(paths.root), "init", stdin=passphrase + "\n")
+
+    assert short.returncode == 1
+    assert "A passphrase needs at least 8 characters" in short.stderr
+    assert "Traceback" not in short.stderr
+    assert not paths.key_file.exists() and not paths.database.exists()
+    again = regroup("--data-dir", str(paths.root), "init", stdin="eight ch\n")
+    assert again.returncode == 0, again.stderr
+
+
+def test_a_person_at_the_terminal_is_asked_again_after_a_short_passphrase() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    said = io.StringIO()
+    prompter = ConsolePrompter(Terminal(), said)
+    typed = iter(["short", "a calm long phrase", "a calm long phrase"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(getpass, "getpass", lambda _prompt: next(typed))
+        chosen = prompter.choose_passphrase("No keyring here.")
+
+    assert chosen == "a calm long phrase"
+    assert "A passphrase needs at least 8 characters" in said.getvalue()

@@ -83,7 +83,9 @@ def test_a_second_start_raises_the_first_window_and_never_opens_the_profile(
         first.release()
     assert received == [[SHOW]]
     assert window.isVisible()
-    assert not data.exists(), "the second start created or opened the profile"
+    # Without $XDG_RUNTIME_DIR the first one's lock sits in the profile folder, alone.
+    held = sorted(p.name for p in data.iterdir()) if data.exists() else []
+    assert held in ([], ["run"]), "the second start created or opened the profile"
 
 
 @pytest.mark.integration
@@ -93,7 +95,7 @@ def test_after_kill_9_of_the_first_a_new_start_works(qtbot: QtBot, tmp_path: Pat
     first = regroup(data)
     try:
         qtbot.waitUntil(
-            lambda: send_message(instance_key(data), ["ping"]) or first.poll() is not None,
+            lambda: send_message(SingleInstance(data).name, ["ping"]) or first.poll() is not None,
             timeout=START_TIMEOUT_MS,
         )
         assert first.poll() is None, first.communicate()
@@ -133,3 +135,65 @@ def test_a_lock_whose_owner_does_not_answer_is_taken_over(tmp_path: Path) -> Non
     assert again.returncode == 0, again.stderr
     assert again.stdout.split() == ["regroup-ready", "regroup-diary-ready"]
     assert "taking over its lock" in again.stderr
+
+
+@pytest.mark.integration
+def test_a_deep_profile_still_hears_a_second_start(qtbot: QtBot, tmp_path: Path) -> None:
+    data = tmp_path.joinpath(*(["a-rather-long-folder-name"] * 6), "profile")
+    first = SingleInstance(data)
+    received: list[list[str]] = []
+    first.message_received.connect(received.append)
+    try:
+        assert first.claim([SHOW])
+        assert first.name.startswith("/") and len(os.fsencode(first.name)) <= 100
+        folder = Path(first.name).parent.lstat()  # whichever place was short enough
+        assert (folder.st_mode & 0o777, folder.st_uid) == (0o700, os.getuid())
+        second = regroup(data)
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=START_TIMEOUT_MS)
+        assert second.returncode == 0, second.communicate()[1]
+        qtbot.waitUntil(lambda: bool(received))
+    finally:
+        first.release()
+    assert received == [[SHOW]]
+
+
+def test_a_request_from_another_user_is_refused(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import regroup.gui.single_instance as single_instance
+
+    first = SingleInstance(tmp_path / "profile")
+    received: list[list[str]] = []
+    first.message_received.connect(received.append)
+    try:
+        assert first.claim([SHOW])
+        monkeypatch.setattr(single_instance, "peer_uid", lambda _fd: os.getuid() + 1)
+        assert not send_message(first.name, [SHOW])
+        qtbot.wait(200)
+    finally:
+        first.release()
+    assert received == []
+
+
+@pytest.mark.integration
+def test_a_second_start_without_the_runtime_folder_still_finds_the_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    data = tmp_path / "profile"
+    first = SingleInstance(data)
+    received: list[list[str]] = []
+    first.message_received.connect(received.append)
+    try:
+        assert first.claim([SHOW])
+        assert first.name.startswith(str(runtime))
+        monkeypatch.delenv("XDG_RUNTIME_DIR")  # as from cron or a bare ssh session
+        second = regroup(data)
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=START_TIMEOUT_MS)
+        assert second.returncode == 0, second.communicate()[1]
+        qtbot.waitUntil(lambda: bool(received))
+    finally:
+        first.release()
+    assert received == [[SHOW]]

@@ -31,6 +31,7 @@ from regroup.cli import (
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
 from regroup.core.keys.key_reader import READER_FLAG
+from regroup.core.system.core_dumps import forbid_core_dumps
 
 if TYPE_CHECKING:
     from regroup.cli.arguments import Handler
@@ -131,11 +132,29 @@ def _run_gui(data_dir: Path, minimized: bool = False, named_dir: Path | None = N
     return run_gui(data_dir, keystore, minimized)
 
 
+def exit_cleanly_on_termination() -> None:
+    """Let SIGTERM and SIGHUP end a command as Ctrl+C does: through every ``finally``.
+
+    By default they end the process on the spot, which would leave an export's
+    temporary plaintext copy behind and skip closing the database.
+    """
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the GUI or a command; return the exit status."""
     # Start-up creates many long-lived objects and no garbage worth collecting; the GUI
     # turns the collector back on once its window is up (gui.app.enable_gc_after_start).
     gc.disable()
+    forbid_core_dumps()  # before any key is read, in the key reader child too
     arguments = sys.argv[1:] if argv is None else argv
     if arguments[:1] == [READER_FLAG]:
         from regroup.core.keys.key_reader import run_reader
@@ -150,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _run_gui(data_dir, args.minimized, args.data_dir)
     gc.enable()
+    exit_cleanly_on_termination()
     handler: Handler = args.handler
     try:
         return handler(args, data_dir)

@@ -50,16 +50,42 @@ def day(text: str) -> date:
     raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD")
 
 
+MAX_COUNT = 1_000_000
+"""More than any diary holds; bigger numbers would overflow the database's LIMIT."""
+MAX_ID = 2**63 - 1
+"""The largest id the database can store."""
+
+
+def _whole_number(text: str, most: int) -> int | None:
+    """``text`` as a number from 1 to ``most``, or None; never parses thousands of digits."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(most)):
+        return None
+    number = int(digits)
+    return number if 1 <= number <= most else None
+
+
 def count(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of entries (1 or more)")
-    return int(text)
+    number = _whole_number(text, MAX_COUNT)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            f"{_shown(text)} is not a number of entries; use a whole number from 1 to {MAX_COUNT:,}"
+        )
+    return number
 
 
 def record_id(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number, 1 or more)")
-    return int(text)
+    number = _whole_number(text, MAX_ID)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            f"{_shown(text)} is not an id (a whole number, 1 or more, as the lists show)"
+        )
+    return number
+
+
+def _shown(text: str) -> str:
+    """The value as typed, shortened when it is very long (a 5,000-digit paste)."""
+    return repr(text if len(text) <= 40 else text[:20] + "…" + text[-8:])
 
 
 def command(

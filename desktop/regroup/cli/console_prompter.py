@@ -6,6 +6,7 @@ import getpass
 import sys
 from typing import TextIO
 
+from regroup.core.keys.unlocking import passphrase_problem
 from regroup.core.profile import SecretAnswer, SecretRequest
 
 RECOVERY_WARNING = """\
@@ -48,7 +49,11 @@ class ConsolePrompter:
             if not first:
                 return None
             if not self._interactive:
-                return first
+                return first  # the profile checks it and says what is wrong
+            problem = passphrase_problem(first)
+            if problem:
+                self._say(f"{problem} Try again (empty to cancel).")
+                continue
             if self._read_line("Type it again: ", secret=True) == first:
                 return first
             self._say("The two passphrases differ; try again (empty to cancel).")

@@ -89,7 +89,21 @@ def _check_options(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _write_pdf(profile: Profile, target: Path, scope: Scope | None) -> ExportResult:
+def target_problem(target: Path, force: bool) -> str | None:
+    """Say why ``target`` cannot be written, before the profile is unlocked; None when it can."""
+    from regroup.core.errors import RegroupError
+    from regroup.core.exchange.export_file import check_export_target
+
+    if target.exists() and target.is_file() and not target.is_symlink() and not force:
+        return f"{target} already exists; use --force to replace it"
+    try:
+        check_export_target(target, replace=True)
+    except RegroupError as exc:
+        return str(exc).rstrip(".")
+    return None
+
+
+def _write_pdf(profile: Profile, target: Path, scope: Scope | None, replace: bool) -> ExportResult:
     """Lay the export out in core, paint it with Qt offscreen, then write it in one step."""
     import os
 
@@ -107,7 +121,7 @@ def _write_pdf(profile: Profile, target: Path, scope: Scope | None) -> ExportRes
     from regroup.gui.exchange.pdf_writer import render_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(["regroup"])
-    save_printed(target, render_pdf(document))
+    save_printed(target, render_pdf(document), profile.db, replace)
     del app
     return readable_result(document.readable)
 
@@ -120,21 +134,20 @@ def _run_export(args: argparse.Namespace, data_dir: Path) -> int:
     if problem:
         return error(problem)
     target = args.output.expanduser().absolute()
-    if target.exists() and not args.force:
-        return error(f"{target} already exists; use --force to replace it")
-    if target.is_dir():
-        return error(f"{target} is a folder; name a file to write")
+    problem = target_problem(target, args.force)
+    if problem:
+        return error(problem)
     scope = _scope(args)
     with opened(data_dir) as profile:
         known = args.debrief is None or any(d == args.debrief for d, _ in _debrief_ids(profile))
         if not known:
             return error(f"there is no debrief {args.debrief} (see 'regroup debrief list')")
         if args.format == "json":
-            result = write_json_export(profile.db, target, profile.clock)
+            result = write_json_export(profile.db, target, profile.clock, args.force)
         elif args.format == "markdown":
-            result = write_markdown_export(profile.db, target, profile.clock, scope)
+            result = write_markdown_export(profile.db, target, profile.clock, scope, args.force)
         else:
-            result = _write_pdf(profile, target, scope or Scope.everything())
+            result = _write_pdf(profile, target, scope or Scope.everything(), args.force)
     details = f" ({result.trashed} of them in the trash)" if result.trashed else ""
     print(f"Exported {result.contents}{details} to {target}.")
     print("The file is not encrypted; keep it somewhere safe.", file=sys.stderr)

@@ -72,6 +72,9 @@ def opened(data_dir: Path, create: bool = False) -> Iterator[Profile]:
     if profile.read_only:
         print(profile.read_only_notice(), file=sys.stderr)
     try:
+        from regroup.core.exchange.export_file import sweep_export_leftovers
+
+        sweep_export_leftovers(profile.db)  # what an export killed outright left behind
         yield profile
     finally:
         profile.close()

@@ -58,10 +58,11 @@ def _run_report(args: argparse.Namespace, data_dir: Path) -> int:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         return error(f"--from {args.date_from} is after --to {args.date_to}")
     target = args.output.expanduser().absolute()
-    if target.is_dir():
-        return error(f"{target} is a folder; name a file to write")
-    if target.exists() and not args.force:
-        return error(f"{target} already exists; use --force to replace it")
+    from regroup.cli.exchange import target_problem
+
+    problem = target_problem(target, args.force)
+    if problem:
+        return error(problem)
     from regroup.core.insights.report import report_period
 
     _offscreen_without_display()
@@ -72,7 +73,7 @@ def _run_report(args: argparse.Namespace, data_dir: Path) -> int:
     with opened(data_dir) as profile:
         app = QGuiApplication.instance() or QGuiApplication(["regroup"])
         period = report_period(args.date_from, args.date_to)
-        document = write_report(profile, target, period, args.names)
+        document = write_report(profile, target, period, args.names, replace=args.force)
         del app
     names = "with company names and diary lines" if document.names else "without names"
     print(f"Wrote the report ({plural(len(document.charts), 'chart')}, {names}) to {target}.")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from regroup.cli.arguments import command, day, group, json_option
+from regroup.cli.arguments import command, day, group, json_option, record_id
 from regroup.cli.output import iso, one_line, show
 from regroup.cli.profile import opened
 
@@ -20,9 +20,12 @@ STAGES = ("applied", "screening_call", "interviews", "final_round", "offer_stage
 
 
 def _item_id(text: str) -> int:
-    if not (text.isascii() and text.isdigit()):
-        raise argparse.ArgumentTypeError(f"{text!r} is not an id; 'waiting list' shows them")
-    return int(text)
+    try:
+        return record_id(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r} is not an id; 'waiting list' shows them"
+        ) from None
 
 
 def register(commands: Commands) -> None:

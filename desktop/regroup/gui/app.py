@@ -101,6 +101,7 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
     apply_profile_theme(app, profile)
     window = MainWindow(profile)
     attach_backups_later(app, window)  # its quit wait runs before the close
+    QTimer.singleShot(TRAY_DELAY_MS, window, lambda: sweep_exports(profile))
     save_then_close_on_quit(app, window, profile)
     instance.message_received.connect(lambda _message: bring_to_front(window))
     if welcome_first(window, prompter.new_recovery_key):
@@ -133,6 +134,13 @@ def welcome_first(window: MainWindow, new_recovery_key: str | None) -> bool:
 
     show_welcome(window, progress)
     return True
+
+
+def sweep_exports(profile: Profile) -> None:
+    """Remove the temporary copies exports killed outright left behind (once the window is up)."""
+    from regroup.core.exchange.export_file import sweep_export_leftovers
+
+    sweep_export_leftovers(profile.db)
 
 
 def attach_backups_later(app: QApplication, window: MainWindow) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,3 +145,45 @@ def test_a_first_day_typed_wrong_stops_the_export_and_says_why(
     assert told and "day" in told[0]
     assert dialog.job is None
     assert not (tmp_path / "march.pdf").exists()
+
+
+def test_replacing_a_link_is_refused_and_what_it_points_to_is_kept(
+    qtbot: QtBot, profile: Profile, tmp_path: Path, told: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(profile)
+    precious = tmp_path / "precious.txt"
+    precious.write_text("not an export", encoding="utf-8")
+    link = tmp_path / "diary.md"
+    link.symlink_to(precious)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    dialog = ExportDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.format_group.button(1).setChecked(True)
+    dialog.path_edit.setText(str(link))
+
+    dialog.export_button.click()
+
+    assert "is a symbolic link; Regroup does not write through links" in told[-1]
+    assert precious.read_text(encoding="utf-8") == "not an export"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no copy left
+
+
+def test_the_window_sweeps_what_a_killed_export_left_behind(
+    profile: Profile, tmp_path: Path
+) -> None:
+    from regroup.core.exchange.export_file import remember_export_folder
+    from regroup.gui.app import sweep_exports
+
+    remember_export_folder(profile.db, tmp_path)
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    left = tmp_path / f".regroup-export-{int(ended.stdout)}-k1ll.part"
+    left.write_text("the whole diary, unencrypted", encoding="utf-8")
+
+    sweep_exports(profile)
+
+    assert not left.exists()

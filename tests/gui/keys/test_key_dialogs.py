@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from regroup.core.keys.unlocking import passphrase_problem
 from regroup.core.profile import SecretRequest
 from regroup.gui.keys.key_dialogs import NewPassphraseDialog, UnlockDialog
 
@@ -24,7 +25,8 @@ def test_a_new_passphrase_must_be_long_enough_and_typed_twice(qtbot: QtBot) -> N
     qtbot.addWidget(dialog)
     ok = dialog._buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.keyClicks(dialog.first, "short")
-    assert not ok.isEnabled() and "At least 8" in dialog.feedback.text()
+    assert not ok.isEnabled() and "at least 8 characters" in dialog.feedback.text()
+    assert dialog.feedback.text() == passphrase_problem("short")  # the command line's words
     qtbot.keyClicks(dialog.first, " but now long")
     qtbot.keyClicks(dialog.second, "short but now lon")
     assert not ok.isEnabled()

@@ -46,6 +46,18 @@ def describe(value: object) -> str:
     return "a list" if isinstance(value, list) else type(value).__name__
 
 
+def canonical_uuid(text: str) -> str | None:
+    """Return the lower-case hyphenated form of a UUID written in any of its forms, or None.
+
+    Upper case, braces and the ``urn:uuid:`` prefix name the same record; the stored
+    form is the one Regroup itself writes.
+    """
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return None
+
+
 def refuse(where: str, problem: str) -> ImportFileError:
     return ImportFileError(f"{where} {problem}. {NOTHING_IMPORTED}")
 
@@ -116,12 +128,21 @@ class Fields:
         return value
 
     def uuid(self, name: str) -> str:
+        """The UUID in its one stored form, so that ``{ABC...}`` and ``urn:uuid:abc...`` match."""
         value = self.text(name)
-        try:
-            uuid.UUID(value)
-        except ValueError:
-            raise self.error(name, f"must be a UUID, not {describe(value)}") from None
-        return value
+        found = canonical_uuid(value)
+        if found is None:
+            raise self.error(name, f"must be a UUID, not {describe(value)}")
+        return found
+
+    def uuids(self, name: str) -> tuple[str, ...]:
+        """A list of UUIDs, each in its stored form."""
+        values = self.texts(name)
+        found = tuple(canonical_uuid(value) for value in values)
+        for value, canonical in zip(values, found, strict=True):
+            if canonical is None:
+                raise self.error(name, f"must hold UUIDs, not {describe(value)}")
+        return tuple(item for item in found if item is not None)
 
     def mood(self, name: str) -> int | None:
         value = self.get(name, None)

@@ -123,7 +123,7 @@ def _debrief(value: object, index: int) -> ImportedDebrief:
         check_content(content)
     except DebriefValidationError as exc:
         raise refuse(f.where, str(exc).rstrip(".")) from None
-    entries = f.texts("entries")
+    entries = f.uuids("entries")
     status = f.choice("status", DebriefStatus) or DebriefStatus.SAVED
     return ImportedDebrief(
         uuid=f.uuid("uuid"),
@@ -300,7 +300,7 @@ def _insert_checkins(
 ) -> int:
     """Add the new check-ins of debriefs that have none yet (a debrief plans one)."""
     held = Checkin.select(Checkin.uuid, Checkin.debrief).tuples().execute(db)
-    taken = {uuid for uuid, _debrief in held}
+    taken = set(ids_by_uuid(db, Checkin))
     planned = {debrief_id for _uuid, debrief_id in held}
     rows = [
         (
@@ -329,4 +329,4 @@ def insert_plans(db: SqliteDatabase, plans: ImportedPlans) -> tuple[int, int, in
     debriefs = _insert_debriefs(db, plans.debriefs)
     goals = _insert_goals(db, plans.goals, debriefs)
     checkins = _insert_checkins(db, plans.checkins, debriefs)
-    return len(debriefs) - held, goals, checkins
+    return len(set(debriefs.values())) - held, goals, checkins

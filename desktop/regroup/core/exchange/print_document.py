@@ -18,6 +18,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from regroup.core.clock import Clock, SystemClock
+from regroup.core.exchange.export_file import write_export_file
 from regroup.core.exchange.readable import (
     Readable,
     ReadableDebrief,
@@ -36,7 +37,6 @@ from regroup.core.exchange.readable_parts import (
     scope_title,
 )
 from regroup.core.goals.types import LANE_LABELS, Lane
-from regroup.core.storage.files import atomic_write_bytes
 
 PAGE_BREAK = ' style="page-break-before: always"'
 
@@ -174,6 +174,8 @@ def printable(db: SqliteDatabase, scope: Scope, clock: Clock | None = None) -> P
     return print_document(read_readable(db, scope), (clock or SystemClock()).today())
 
 
-def save_printed(path: Path, data: bytes) -> None:
-    """Write a rendered PDF to ``path`` in one step (never half a file)."""
-    atomic_write_bytes(path, data)
+def save_printed(
+    path: Path, data: bytes, db: SqliteDatabase | None = None, replace: bool = True
+) -> None:
+    """Write a rendered PDF to ``path`` in one step (never half a file, never a stray copy)."""
+    write_export_file(path, data, db, replace)

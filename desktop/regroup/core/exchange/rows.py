@@ -7,6 +7,8 @@ from typing import Any
 
 from peewee import Field, Model, SqliteDatabase, chunked
 
+from regroup.core.exchange.fields import canonical_uuid
+
 BATCH = 50
 """Rows per INSERT: well below SQLite's oldest limit of 999 values a statement."""
 
@@ -30,4 +32,8 @@ def ids_by_uuid(db: SqliteDatabase, model: Any) -> dict[str, int]:
     The rows come straight from the cursor (``db.execute``): on a large diary peewee's
     per-value converters cost more than the query itself.
     """
-    return dict(db.execute(model.select(model.uuid, model.id)))
+    ids: dict[str, int] = dict(db.execute(model.select(model.uuid, model.id)))
+    for written in [key for key in ids if len(key) != 36 or key != key.lower()]:
+        # Stored before imports wrote one form: find it under that form too.
+        ids.setdefault(canonical_uuid(written) or written, ids[written])
+    return ids

@@ -25,6 +25,7 @@ from regroup import __version__
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.errors import ImportFileError
 from regroup.core.exchange.entries import ImportedEntry, export_entries, insert_entries, parse_entry
+from regroup.core.exchange.export_file import write_export_file
 from regroup.core.exchange.fields import NOTHING_IMPORTED, Fields, describe, iso_time, refuse
 from regroup.core.exchange.markdown_export import readable_markdown
 from regroup.core.exchange.plan_export import export_plans
@@ -32,6 +33,7 @@ from regroup.core.exchange.plan_import import SECTIONS, ImportedPlans, insert_pl
 from regroup.core.exchange.readable import Readable, Scope, read_readable
 from regroup.core.exchange.readable_parts import contents_text
 from regroup.core.exchange.rows import ids_by_uuid
+from regroup.core.exchange.source_file import long_number_problem, read_source_bytes
 from regroup.core.exchange.waiting_rows import (
     ImportedWaiting,
     export_waiting,
@@ -39,7 +41,6 @@ from regroup.core.exchange.waiting_rows import (
     markdown_waiting,
     parse_waiting,
 )
-from regroup.core.storage.files import atomic_write_bytes
 from regroup.core.storage.models import Entry
 from regroup.core.storage.transactions import writing
 
@@ -106,11 +107,13 @@ def export_json(db: SqliteDatabase, clock: Clock | None = None) -> dict[str, Any
     }
 
 
-def write_json_export(db: SqliteDatabase, path: Path, clock: Clock | None = None) -> ExportResult:
+def write_json_export(
+    db: SqliteDatabase, path: Path, clock: Clock | None = None, replace: bool = True
+) -> ExportResult:
     """Write the JSON export to ``path`` in one step (never half a file); say what it holds."""
     document = export_json(db, clock)
     data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    atomic_write_bytes(path, data)
+    write_export_file(path, data, db, replace)
     entries = document["entries"]
     return ExportResult(
         entries=len(entries),
@@ -140,11 +143,15 @@ def markdown_export(
 
 
 def write_markdown_export(
-    db: SqliteDatabase, path: Path, clock: Clock | None = None, scope: Scope | None = None
+    db: SqliteDatabase,
+    path: Path,
+    clock: Clock | None = None,
+    scope: Scope | None = None,
+    replace: bool = True,
 ) -> ExportResult:
     """Write the Markdown export to ``path`` in one step; say what it holds."""
     text, readable = _markdown(db, clock, scope)
-    atomic_write_bytes(path, text.encode("utf-8"))
+    write_export_file(path, text.encode("utf-8"), db, replace)
     return readable_result(readable)
 
 
@@ -206,12 +213,10 @@ def parse_export(document: object) -> ImportDocument:
 
 def read_export(path: Path) -> ImportDocument:
     """Read and check a JSON export file without touching any profile."""
+    data = read_source_bytes(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(f"Could not read {path}: {exc.strerror or exc}.") from exc
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        document = json.loads(text)
     except UnicodeDecodeError as exc:
         raise ImportFileError(
             f"{path} is not a Regroup export: byte {exc.start} is not UTF-8 text. "
@@ -226,6 +231,10 @@ def read_export(path: Path) -> ImportDocument:
         raise ImportFileError(
             f"{path} is nested too deeply to be an export. {NOTHING_IMPORTED}"
         ) from exc
+    except ValueError as exc:  # a number longer than Python reads (sys.set_int_max_str_digits)
+        where = long_number_problem(text) or str(exc)
+        problem = f"{path} is not a Regroup export: {where}."
+        raise ImportFileError(f"{problem} {NOTHING_IMPORTED}") from exc
     try:
         return parse_export(document)
     except ImportFileError as exc:

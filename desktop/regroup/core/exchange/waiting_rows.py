@@ -15,7 +15,7 @@ from peewee import SqliteDatabase
 from regroup.core.debriefs.types import STAGE_LABELS, Stage
 from regroup.core.exchange.fields import Fields, exported_time, refuse
 from regroup.core.exchange.markdown_export import inline
-from regroup.core.exchange.rows import insert_rows
+from regroup.core.exchange.rows import ids_by_uuid, insert_rows
 from regroup.core.storage.models import Waiting
 from regroup.core.waiting.service import FIELDS
 
@@ -89,7 +89,7 @@ def parse_waiting(top: Fields) -> tuple[ImportedWaiting, ...]:
 
 def insert_waiting(db: SqliteDatabase, items: tuple[ImportedWaiting, ...]) -> int:
     """Add the applications the profile does not hold yet; the caller holds the transaction."""
-    held = {row[0] for row in db.execute(Waiting.select(Waiting.uuid))}
+    held = set(ids_by_uuid(db, Waiting))
     rows = [item.values for item in items if item.uuid not in held]
     insert_rows(db, Waiting, _FIELDS, rows)
     return len(rows)

@@ -14,10 +14,17 @@ import subprocess
 import sys
 
 from regroup.core.errors import KeystoreUnavailableError
-from regroup.core.keys.keystore import KeyStore, SystemKeyStore
+from regroup.core.keys.keystore import (
+    KeyringTimeoutError,
+    KeyStore,
+    SystemKeyStore,
+    keyring_timeout,
+    timeout_message,
+)
 
 READER_FLAG = "--internal-key-reader"
-READ_TIMEOUT_SECONDS = 300
+TIMED_OUT = 4
+"""The reader's exit status when the keyring did not answer in time."""
 log = logging.getLogger(__name__)
 
 
@@ -36,6 +43,8 @@ def run_reader(args: list[str]) -> int:
     store = SystemKeyStore()
     try:
         key = store.load(args[0])
+    except KeyringTimeoutError:
+        return TIMED_OUT
     except KeystoreUnavailableError:
         return 1
     if key is None:
@@ -70,13 +79,15 @@ class ChildProcessKeyStore:
         child, self._child = self._child, None
         if child is None:
             return None
+        seconds = keyring_timeout()
         try:
-            out, _ = child.communicate(timeout=READ_TIMEOUT_SECONDS)
+            out, _ = child.communicate(timeout=seconds + 30)  # it gives up after ``seconds``
         except subprocess.TimeoutExpired:
             child.kill()
             child.communicate()
-            log.warning("the key reader did not answer; asking the keyring directly")
-            return None
+            raise KeyringTimeoutError(timeout_message(seconds)) from None
+        if child.returncode == TIMED_OUT:  # asking again here would only wait as long again
+            raise KeyringTimeoutError(timeout_message(seconds))
         lines = out.splitlines()
         if child.returncode != 0 or len(lines) != 2:
             return None

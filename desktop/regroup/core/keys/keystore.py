@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from regroup.core.errors import KeystoreUnavailableError
 
 SERVICE = "Regroup"
+TIMEOUT_VARIABLE = "REGROUP_KEYRING_TIMEOUT"
+DEFAULT_TIMEOUT_SECONDS = 30.0
 _TRUSTED_MODULES = (
     "keyring.backends.SecretService",
     "keyring.backends.libsecret",
@@ -24,6 +27,60 @@ _TRUSTED_MODULES = (
     "keyring.backends.macOS",
 )
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class KeyringTimeoutError(KeystoreUnavailableError):
+    """The keyring did not answer in time: most often it is locked and its prompt unanswered."""
+
+
+def keyring_timeout() -> float:
+    """Seconds to wait for the keyring: REGROUP_KEYRING_TIMEOUT (for tests), else 30."""
+    try:
+        seconds = float(os.environ.get(TIMEOUT_VARIABLE, DEFAULT_TIMEOUT_SECONDS))
+    except ValueError:
+        return DEFAULT_TIMEOUT_SECONDS
+    return seconds if 0 < seconds < 86_400 else DEFAULT_TIMEOUT_SECONDS
+
+
+def timeout_message(seconds: float) -> str:
+    """What to do when the keyring stays silent (the window and the terminal say the same)."""
+    return (
+        f"The system keyring did not answer within {seconds:g} seconds; it may be locked "
+        "and waiting for its password. Unlock it (it often unlocks when you sign in, or "
+        "from your desktop's passwords app) and start Regroup again, or open your diary "
+        "now with your passphrase or recovery key."
+    )
+
+
+def _answer_in_time(func: Callable[[], T]) -> T:
+    """Run a keyring call in a daemon thread and wait at most :func:`keyring_timeout`.
+
+    A locked keyring can show an unlock prompt that nobody answers (no desktop, or the
+    person is away): the call would then block forever. The abandoned thread is a
+    daemon, so it never keeps the process from ending.
+    """
+    import threading
+
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            outcome.append(func())
+        except BaseException as exc:  # handed to the caller's thread as it was
+            failure.append(exc)
+
+    seconds = keyring_timeout()
+    worker = threading.Thread(target=call, name="regroup-keyring", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        log.warning("the keyring did not answer within %g s", seconds)
+        raise KeyringTimeoutError(timeout_message(seconds))
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 class KeyStore(Protocol):
@@ -106,22 +163,25 @@ class SystemKeyStore:
     def prepare(self) -> None:
         """Load the backend now; done before Qt is imported, which slows later imports."""
         try:
-            self._get_backend()
+            _answer_in_time(self._get_backend)
         except KeystoreUnavailableError as exc:
             log.info("%s", exc)
 
     def name(self) -> str:
         """Return the backend's own name, e.g. "SecretService Keyring"."""
         try:
-            return str(getattr(self._get_backend(), "name", "system keyring"))
+            return str(getattr(_answer_in_time(self._get_backend), "name", "system keyring"))
         except KeystoreUnavailableError:
             return "no secure keyring"
 
-    def _call(self, action: str, func: Any, *args: str) -> Any:
+    def _call(self, action: str, method: str, *args: str) -> Any:
+        """Call the backend's ``method`` in time; finding the backend (D-Bus) counts too."""
         from keyring.errors import KeyringError
 
         try:
-            return func(SERVICE, *args)
+            return _answer_in_time(lambda: getattr(self._get_backend(), method)(SERVICE, *args))
+        except KeystoreUnavailableError:
+            raise
         except (KeyringError, OSError, RuntimeError, ValueError) as exc:
             log.warning("keyring %s failed: %s", action, exc)
             raise KeystoreUnavailableError(
@@ -135,7 +195,7 @@ class SystemKeyStore:
 
     def load(self, profile_id: str) -> bytes | None:
         """Return the profile's key from the keyring, or None when it holds none."""
-        value = self._call("read", self._get_backend().get_password, profile_id)
+        value = self._call("read", "get_password", profile_id)
         if value is None:
             return None
         try:
@@ -146,14 +206,14 @@ class SystemKeyStore:
 
     def save(self, profile_id: str, key: bytes) -> None:
         """Store the key as hex text, the only form every backend accepts."""
-        self._call("store", self._get_backend().set_password, profile_id, key.hex())
+        self._call("store", "set_password", profile_id, key.hex())
 
     def delete(self, profile_id: str) -> None:
         """Remove the item; absent items are fine."""
         from keyring.errors import PasswordDeleteError
 
         try:
-            self._call("delete", self._get_backend().delete_password, profile_id)
+            self._call("delete", "delete_password", profile_id)
         except KeystoreUnavailableError as exc:
             if not isinstance(exc.__cause__, PasswordDeleteError):
                 raise

@@ -19,19 +19,15 @@ from regroup.core.keys.key_check import key_check_value
 from regroup.core.keys.key_file import KeyFile, KeyStorage, WrappedKey, save_key_file
 from regroup.core.keys.keystore import KeyStore
 from regroup.core.keys.recovery_key import format_recovery_key, new_recovery_key
-from regroup.core.keys.unlocking import DEFAULT_KDF_SECONDS, MIN_PASSPHRASE
+from regroup.core.keys.unlocking import DEFAULT_KDF_SECONDS, check_new_passphrase
+
+__all__ = ["NEW_KEY_WARNING", "KeyManager", "check_new_passphrase"]
 
 NEW_KEY_WARNING = (
     "Your current recovery key will stop opening this diary, and Regroup will show you "
     "a new one to keep. Backups made before now still open with the old key, so keep "
     "it too until those backups have rotated away."
 )
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    """Refuse a passphrase too short to protect the diary (the window and CLI share this)."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError(f"A passphrase needs at least {MIN_PASSPHRASE} characters.")
 
 
 class KeyManager:

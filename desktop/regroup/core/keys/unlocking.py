@@ -14,7 +14,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
-from regroup.core.errors import KeystoreUnavailableError, UnlockCancelledError, WrongKeyError
+from regroup.core.errors import (
+    KeystoreUnavailableError,
+    UnlockCancelledError,
+    ValidationError,
+    WrongKeyError,
+)
 from regroup.core.keys.key_check import key_check_value, key_matches
 from regroup.core.keys.key_file import KeyFile, KeyStorage, WrappedKey
 from regroup.core.keys.keystore import KeyStore
@@ -23,6 +28,27 @@ from regroup.core.keys.recovery_key import format_recovery_key, new_recovery_key
 DEFAULT_KDF_SECONDS = 0.25
 MIN_PASSPHRASE = 8
 """The shortest passphrase the window and the command line accept."""
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Say why a new passphrase is too weak to protect the diary, or None when it will do.
+
+    The one rule for every place a passphrase is chosen: ``regroup init``, ``regroup
+    key passphrase``, a rebuilt key file and the window's dialogs.
+    """
+    if len(passphrase) < MIN_PASSPHRASE:
+        return (
+            f"A passphrase needs at least {MIN_PASSPHRASE} characters; a few unrelated "
+            "words are easy to remember and hard to guess."
+        )
+    return None
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Raise ValidationError with :func:`passphrase_problem`'s words for a weak passphrase."""
+    problem = passphrase_problem(passphrase)
+    if problem is not None:
+        raise ValidationError(problem)
 
 
 class UnlockedWith(StrEnum):
@@ -230,6 +256,7 @@ def _passphrase_wrap(
     passphrase = prompter.choose_passphrase(reason)
     if passphrase is None:
         raise UnlockCancelledError("No profile was created.")
+    check_new_passphrase(passphrase)
     log2_n = key_wrap.calibrate_scrypt(kdf_seconds)
     return key_wrap.wrap_with_passphrase(data_key, passphrase, profile_id, log2_n)
 

@@ -185,7 +185,7 @@ class ExportDialog(PaintingDialog):
     def _start_pdf(self, document: PrintDocument, target: Path) -> None:
         def painted(data: bytes) -> None:
             try:
-                save_printed(target, data)
+                save_printed(target, data, self.profile.db)
             except RegroupError as exc:
                 QMessageBox.warning(self, "Export", str(exc))
                 return

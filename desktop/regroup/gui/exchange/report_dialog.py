@@ -150,7 +150,7 @@ class ReportDialog(PaintingDialog):
     def _start_job(self, document: ReportDocument, target: Path) -> None:
         def painted(data: bytes) -> None:
             try:
-                save_printed(target, data)
+                save_printed(target, data, self.profile.db)
             except RegroupError as exc:
                 QMessageBox.warning(self, TITLE, str(exc))
                 return

@@ -27,10 +27,15 @@ def render_report(document: ReportDocument, progress: Progress | None = None) ->
 
 
 def write_report(
-    profile: Profile, target: Path, period: Period, names: bool, progress: Progress | None = None
+    profile: Profile,
+    target: Path,
+    period: Period,
+    names: bool,
+    progress: Progress | None = None,
+    replace: bool = True,
 ) -> ReportDocument:
     """Compute the figures for ``period``, print them to ``target`` in one step, and say what."""
     figures = profile.insights.insights(period)
     document = report_document(profile.db, figures, names)
-    save_printed(target, render_report(document, progress))
+    save_printed(target, render_report(document, progress), profile.db, replace)
     return document

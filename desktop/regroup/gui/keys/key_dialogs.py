@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from regroup.core.keys.unlocking import MIN_PASSPHRASE
+from regroup.core.keys.unlocking import MIN_PASSPHRASE, passphrase_problem
 from regroup.core.profile import SecretAnswer, SecretRequest
 
 __all__ = ["MIN_PASSPHRASE", "NewPassphraseDialog", "UnlockDialog"]
@@ -125,13 +125,14 @@ class NewPassphraseDialog(QDialog):
 
     def _validate(self) -> None:
         first, second = self.first.text(), self.second.text()
-        if len(first) < MIN_PASSPHRASE:
-            message = f"At least {MIN_PASSPHRASE} characters." if first else ""
+        problem = passphrase_problem(first)
+        if problem:
+            message = problem if first else ""
         elif first != second:
             message = "The two passphrases differ." if second else "Type it again below."
         else:
             message = ""
-        ok = len(first) >= MIN_PASSPHRASE and first == second
+        ok = problem is None and first == second
         self.feedback.setText(message)
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 

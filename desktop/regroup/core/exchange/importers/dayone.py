@@ -31,6 +31,7 @@ from regroup.core.exchange.importers.plan import (
     report,
     unbroken,
 )
+from regroup.core.exchange.source_file import MAX_IMPORT_BYTES
 
 MEDIA = ("photos", "videos", "audios", "pdfAttachments")
 _MEDIA_LINK = re.compile(r"!\[[^\]]*\]\(dayone-moment:/[^)]*\)\n?")
@@ -151,6 +152,8 @@ def read_dayone(source: Path, progress: Progress | None = None) -> ImportPlan:
                     )
                 for name in names:
                     where = f"{source}, {name}"
+                    if archive.getinfo(name).file_size > MAX_IMPORT_BYTES:
+                        raise bad_file(where, "it is larger than any journal Regroup can import")
                     reader.journal(where, read_json(where, archive.read(name)), name)
         except (zipfile.BadZipFile, OSError) as exc:
             raise bad_file(str(source), f"the zip file cannot be read ({exc})") from exc

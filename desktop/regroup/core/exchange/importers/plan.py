@@ -23,6 +23,7 @@ from regroup.core.diary.tags import entry_tags, unique_tags
 from regroup.core.errors import ImportFileError
 from regroup.core.exchange.entries import ImportedEntry
 from regroup.core.exchange.fields import NOTHING_IMPORTED
+from regroup.core.exchange.source_file import long_number_problem, read_source_bytes
 from regroup.core.storage.columns import to_db_date, to_db_time
 
 if TYPE_CHECKING:
@@ -120,8 +121,10 @@ def report(progress: Progress | None, done: int, total: int, every: int = 500) -
 
 def read_json(name: str, data: bytes | str) -> object:
     """Decode a JSON file, or say which line and column of ``name`` is wrong."""
+    text = ""
     try:
-        return json.loads(data.decode("utf-8-sig") if isinstance(data, bytes) else data)
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        return json.loads(text)
     except UnicodeDecodeError as exc:
         raise bad_file(name, f"byte {exc.start} is not UTF-8 text") from exc
     except json.JSONDecodeError as exc:
@@ -130,6 +133,8 @@ def read_json(name: str, data: bytes | str) -> object:
         ) from exc
     except RecursionError as exc:
         raise bad_file(name, "it is nested too deeply to be a journal") from exc
+    except ValueError as exc:  # a number longer than Python reads (sys.set_int_max_str_digits)
+        raise bad_file(name, long_number_problem(text) or str(exc)) from exc
 
 
 def read_text(path: Path) -> str:
@@ -143,10 +148,8 @@ def read_text(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+    """Read a whole file; a pipe, a device or a file over 2 GB is refused unread."""
+    return read_source_bytes(path)
 
 
 def line_of(text: str, position: int) -> int:

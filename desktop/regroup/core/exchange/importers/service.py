@@ -33,6 +33,7 @@ from regroup.core.exchange.importers.plan import (
 from regroup.core.exchange.importers.writer import write_entries
 from regroup.core.exchange.rows import ids_by_uuid
 from regroup.core.exchange.service import EXPORT_FORMAT, import_document, read_export
+from regroup.core.exchange.source_file import check_source, read_source_bytes
 from regroup.core.storage.models import Entry
 from regroup.core.storage.transactions import writing
 
@@ -86,17 +87,12 @@ class ImportOutcome:
 
 def _head(path: Path) -> str:
     """The first 64 KiB of a file, enough to tell its kind."""
-    try:
-        with path.open("rb") as file:
-            return file.read(65_536).decode("utf-8-sig", errors="replace")
-    except OSError as exc:
-        raise ImportFileError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+    return read_source_bytes(path, 65_536).decode("utf-8-sig", errors="replace")
 
 
 def detect_format(path: Path) -> ImportFormat:
     """Tell what kind of journal ``path`` is from its layout and its first bytes."""
-    if not path.exists():
-        raise ImportFileError(f"{path} does not exist.")
+    check_source(path)
     if path.is_dir():  # a notes folder may hold some JSON too: Day One's says creationDate
         journals = [p for p in path.iterdir() if p.suffix.lower() == ".json" and p.is_file()]
         if any('"creationDate"' in _head(p) for p in journals):
@@ -123,9 +119,8 @@ def read_source(
     path: Path, kind: ImportFormat | None = None, progress: Progress | None = None
 ) -> ImportPlan:
     """Read and check the whole file without touching any profile; bad input says where."""
+    check_source(path)
     kind = kind or detect_format(path)
-    if not path.exists():
-        raise ImportFileError(f"{path} does not exist.")
     if kind is ImportFormat.REGROUP:
         document = read_export(path)
         return ImportPlan(path, kind, document.entries, document=document)

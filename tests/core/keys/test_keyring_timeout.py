@@ -1,0 +1,127 @@
+"""A keyring that never answers (locked, its prompt unanswered) costs a wait, never a hang."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from regroup.core.keys.key_reader import ChildProcessKeyStore
+from regroup.core.keys.keystore import KeyringTimeoutError
+from tests.cli.test_cli import _recovery_key
+from tests.cli.test_diary import regroup
+
+TIMEOUT = 2
+
+
+@pytest.fixture
+def silent_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A session bus that takes connections and never says a word, as a stuck keyring."""
+    path = tmp_path / "bus"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={path}")
+    monkeypatch.setenv("REGROUP_KEYRING_TIMEOUT", str(TIMEOUT))
+    yield
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+READ_IN_A_FRESH_PROCESS = """
+from regroup.core.keys.keystore import KeyringTimeoutError, SystemKeyStore
+try:
+    SystemKeyStore().load("00000000-0000-4000-8000-000000000000")
+except KeyringTimeoutError as exc:
+    print(exc)
+"""
+
+
+def test_reading_the_key_gives_up_and_says_what_to_do(silent_keyring: None) -> None:
+    # A process of its own: keyring remembers which backends it found usable.
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", READ_IN_A_FRESH_PROCESS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert time.monotonic() - start < TIMEOUT + 20
+    message = done.stdout
+    assert f"did not answer within {TIMEOUT} seconds" in message
+    assert "Unlock it" in message and "passphrase or recovery key" in message
+
+
+def test_the_window_s_key_reader_gives_up_once_not_twice(
+    silent_keyring: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = ChildProcessKeyStore("00000000-0000-4000-8000-000000000000")
+    monkeypatch.setattr(store, "_fallback", lambda: pytest.fail("asked the keyring again"))
+
+    with pytest.raises(KeyringTimeoutError, match="did not answer"):
+        store.load("00000000-0000-4000-8000-000000000000")
+
+
+@pytest.mark.integration
+def test_the_terminal_asks_for_the_recovery_key_instead_of_hanging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = str(tmp_path / "profile")
+    created = regroup("--data-dir", data, "init")
+    key = _recovery_key(created.stdout)
+    path = tmp_path / "silent"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(16)  # connections wait in the backlog, never answered
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={path}")
+    monkeypatch.setenv("REGROUP_KEYRING_TIMEOUT", str(TIMEOUT))
+    try:
+        start = time.monotonic()
+        locked = regroup("--data-dir", data, "list")
+        waited = time.monotonic() - start
+        opened = regroup("--data-dir", data, "list", stdin=key + "\n")
+    finally:
+        server.close()
+
+    assert locked.returncode == 3, locked.stderr
+    assert "did not answer within 2 seconds" in locked.stderr
+    assert "Traceback" not in locked.stderr
+    assert waited < TIMEOUT + 30
+    assert opened.returncode == 0, opened.stderr
+
+
+def test_a_reader_child_that_times_out_says_so_by_its_status(silent_keyring: None) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "regroup", "--internal-key-reader", "profile-id"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 4
+    assert done.stdout == ""
