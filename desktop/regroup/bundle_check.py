@@ -29,6 +29,8 @@ DYNAMIC_IMPORTS = (
     "regroup.gui.debriefs.page",
     "regroup.gui.goals.page",
     "regroup.gui.checkins.page",
+    "regroup.gui.insights.page",
+    "regroup.gui.insights.settings_section",
     "regroup.gui.settings.page",
     "plyer.platforms.linux.notification",
     "keyring.backends.SecretService",

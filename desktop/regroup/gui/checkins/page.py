@@ -32,6 +32,7 @@ from regroup.gui.checkins.form import CheckinForm
 from regroup.gui.checkins.rows import ID_ROLE, SECTIONS, CheckinRowDelegate, checkin_row, group_row
 from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.checkins.starter import DebriefCombo
+from regroup.gui.insights.then_and_now import ThenAndNowCard
 from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.page import Page, PageContext, Target
 from regroup.gui.kit.toasts import Tone, toasts_for
@@ -53,6 +54,7 @@ class CheckinsPage(Page):
         super().__init__(context, parent)
         profile = context.profile
         self.overview = CheckinOverview()
+        self.look_back: ThenAndNowCard | None = None  # made after the first "Yes" that has one
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Check-ins")
         self.tree.setHeaderHidden(True)
@@ -270,6 +272,20 @@ class CheckinsPage(Page):
             "Well done. This check-in is closed; the next step is yours to take.",
         ):
             self._changed(checkin_id)
+            if self.profile.settings.show_then_and_now():  # Settings can turn it off
+                self._act(self._look_back)
+
+    def _look_back(self) -> None:
+        """A gentle look at a debrief of months ago and what came after, under the heading."""
+        found = self.profile.insights.then_and_now()
+        if self.look_back is None and found is not None:
+            self.look_back = ThenAndNowCard()
+            self.look_back.open_debrief.connect(lambda i: self.context.open("debriefs", i))
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.look_back)
+        if self.look_back is not None:
+            self.look_back.show_look_back(found)
 
     def snooze_days(self, days: int) -> None:
         """Put the open check-in off by ``days`` days, keeping its answers."""
