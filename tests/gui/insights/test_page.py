@@ -198,11 +198,11 @@ def test_the_then_and_now_card_stands_on_the_page_and_opens_its_debrief(
     assert page_of(window, "debriefs", DebriefPage).saver.debrief_id == look_back.debrief_id
 
 
-def test_the_page_and_pyqtgraph_load_only_when_insights_is_first_shown() -> None:
+def test_the_page_and_qt_charts_load_only_when_insights_is_first_shown() -> None:
     code = (
         "import sys, regroup.gui.app, regroup.gui.main_window\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pyqtgraph', 'numpy')"
-        " or m.startswith('regroup.gui.insights')))"
+        "print(sorted(m for m in sys.modules if m == 'PySide6.QtCharts'"
+        " or m.split('.')[0] in ('pyqtgraph', 'numpy') or m.startswith('regroup.gui.insights')))"
     )
     run = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False

@@ -30,7 +30,8 @@ def test_after_yes_a_calm_card_looks_back_and_can_be_closed(qtbot: QtBot, search
     page = answer_yes_to_a_new_check_in(window, search)
     look_back = search.profile.insights.then_and_now()
     assert look_back is not None
-    assert page.look_back is not None and page.look_back.isVisible()
+    qtbot.waitUntil(lambda: page.look_back is not None and page.look_back.isVisible())
+    assert page.look_back is not None
     assert page.look_back.reading.text() == look_back.reading
     assert "Winter Co" in page.look_back.title.text()
     page.look_back.close_button.click()
@@ -50,7 +51,7 @@ def test_turned_off_in_settings_the_card_shows_neither_after_yes_nor_on_insights
     check.click()
     assert search.profile.settings.show_then_and_now() is False
     page = answer_yes_to_a_new_check_in(window, search)
-    assert page.look_back is None
+    assert not page.look_back_read.busy and page.look_back is None  # not even read
     window.show_page("insights")
     insights = page_of(window, "insights", InsightsPage)
     qtbot.waitUntil(lambda: not insights.is_loading and len(insights.cards) == 8)

@@ -3,6 +3,8 @@
 "Show as table" swaps the charts for the same numbers as text (for a screen
 reader, or anyone who prefers numbers); a chart with nothing to draw is left out
 and its reading, kind words from core, stands alone instead of empty axes.
+Each chart stands in a slot of its final height, drawn when the page asks
+(those in view first): the page never jumps, and no long pause builds them all.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from regroup.gui.insights.charts import Chart, chart_for
-from regroup.gui.insights.specs import CardSpec, Table
+from regroup.gui.insights.charts import Chart, chart_for, height_of
+from regroup.gui.insights.specs import BarSpec, CardSpec, LineSpec, Table
 
 TABLE_LABEL = "Show as table"
 CHART_LABEL = "Show as chart"
@@ -80,6 +82,31 @@ class TableView(QTableWidget):
         return [["" if cell is None else cell.text() for cell in row] for row in cells]
 
 
+class ChartSlot(QWidget):
+    """The place of one chart, at the chart's height, until :meth:`fill` draws it."""
+
+    def __init__(self, spec: BarSpec | LineSpec, card: FigureCard) -> None:
+        super().__init__()
+        self.spec = spec
+        self.card = card
+        self.chart: Chart | None = None
+        self.setFixedHeight(height_of(spec))
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def fill(self) -> Chart:
+        """Draw the chart now (once)."""
+        if self.chart is None:
+            self.chart = chart_for(self.spec)
+            self.chart.clicked.connect(self.card.records_requested)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.addWidget(self.chart)
+            self.chart.setVisible(self.isVisibleTo(self.card))  # now, not at the next turn
+        return self.chart
+
+
 class FigureCard(QFrame):
     """Shows one figure; ``records_requested`` carries the records behind a click."""
 
@@ -92,7 +119,7 @@ class FigureCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)  # theme: the card style draws the frame
         self.setAccessibleName(spec.title)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
-        self.charts: list[Chart] = []
+        self.slots: list[ChartSlot] = []
         self.readings: list[QLabel] = []
         self.chart_area = QWidget()
         charts = QVBoxLayout(self.chart_area)
@@ -100,10 +127,9 @@ class FigureCard(QFrame):
         charts.setSpacing(8)
         for chart_spec, reading in spec.charts:
             if not chart_spec.empty:
-                chart = chart_for(chart_spec)
-                chart.clicked.connect(self.records_requested)
-                self.charts.append(chart)
-                charts.addWidget(chart)
+                slot = ChartSlot(chart_spec, self)
+                self.slots.append(slot)
+                charts.addWidget(slot)
             if reading:
                 label = text_label(reading, "body", f"{spec.title}: reading")
                 self.readings.append(label)
@@ -130,6 +156,11 @@ class FigureCard(QFrame):
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
 
     @property
+    def charts(self) -> list[Chart]:
+        """Return the charts drawn so far (every one, once the page has finished)."""
+        return [slot.chart for slot in self.slots if slot.chart is not None]
+
+    @property
     def table(self) -> TableView:
         """Return the table, building it the first time (a long one costs a moment)."""
         if self._table is None:
@@ -148,6 +179,8 @@ class FigureCard(QFrame):
         """Swap the charts for the table (the readings stay in the table's place too)."""
         self.toggle.setChecked(shown)
         self.toggle.setText(CHART_LABEL if shown else TABLE_LABEL)
-        for chart in self.charts:
-            chart.setVisible(not shown)
+        for slot in self.slots:
+            slot.setVisible(not shown)
+            if slot.chart is not None:
+                slot.chart.setVisible(not shown)
         self.table.setVisible(shown)

@@ -1,273 +1,388 @@
-"""The charts of the Insights page, drawn with pyqtgraph and coloured from the theme.
+"""The charts of the Insights page, drawn with Qt Charts and coloured from the theme.
 
-Charts are pictures to look at, not instruments: no zoom, no drag, no context
-menu. A click on a bar or a day says which one through ``clicked``, so the page
-can open the records behind it. Colours are read from the palette each time the
-scheme changes, so light and dark both stay readable without a restart.
+Charts are pictures to look at, not instruments: no zoom, no drag, no animation
+(nothing moves under the cursor). A click on a bar or a day says which one through
+``clicked``, so the page can open the records behind it. Qt Charts ships with Qt
+(PySide6-Addons) and needs no numpy: the package stays within its size budget.
+Each chart is one QChart; points go in with one ``replace`` per series, never an
+object per point, because the page is built while the person waits. Colours come
+from :mod:`regroup.gui.kit.theme` and are set again when the scheme changes.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime, time
 
-import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QAbstractBarSeries,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QLegend,
+    QLineSeries,
+    QScatterSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QSizePolicy
 
-from regroup.gui.insights.specs import BarSpec, LineSpec, Ref, Tint
+from regroup.gui.insights.specs import BarSpec, LineSpec, Ref, Series, Tint
+from regroup.gui.kit import theme
 
 CHART_HEIGHT = 200
+BAR_HEIGHT = 26
+"""The height of one row of a horizontal chart (kinds of role, lessons)."""
 LABEL_CHARS = 22
 MAX_LABELS = 12
 DOT_DAYS = 730
+LINE_POINTS = 600
+"""The most points the mood line draws: more than a card's width shows nothing more."""
 MANY_MARKS = 100
-LINE_POINTS = 1500
-EPOCH = date(1970, 1, 1).toordinal()
-THEME_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-
-pg.setConfigOptions(antialias=True)
-
-
-def colours(widget: QWidget) -> dict[str, QColor]:
-    """Return the colours a chart paints with, read from the widget's palette."""
-    palette = widget.palette()
-    role = QPalette.ColorRole
-    return {
-        "surface": palette.color(role.Base),  # theme: "surface"
-        "text": palette.color(role.WindowText),  # theme: "text"
-        "muted_text": palette.color(role.PlaceholderText),  # theme: "text_muted"
-        "accent": palette.color(role.Highlight),  # theme: "accent"
-        "muted": palette.color(role.Mid),  # theme: "border"
-        "soft": palette.color(role.Midlight),  # theme: "surface_alt"
-        "mark": palette.color(role.Link),  # theme: "focus"
-    }
+TINT_COLOURS = {Tint.ACCENT: "accent", Tint.MUTED: "border", Tint.SOFT: "surface_alt"}
+MOODS = (1, 2, 3, 4, 5)
 
 
 def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
 
 
-class Chart(pg.PlotWidget):
-    """A quiet plot: fixed height, no interaction but clicks, themed from the palette."""
+def _label_font() -> QFont:
+    """The axis and legend text: the application's font, a point smaller (the caption)."""
+    font = QFont(QApplication.font())
+    font.setPointSizeF(max(8.0, font.pointSizeF() - 1))
+    return font
+
+
+def _whole_axis(top: float) -> QValueAxis:
+    """A count axis from 0 in whole steps: no "0.5 applications"."""
+    step = max(1, math.ceil(top / 5))
+    ticks = max(1, math.ceil(top / step))
+    axis = QValueAxis()
+    axis.setRange(0, ticks * step * (1.08 if ticks * step <= top else 1))
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setLabelFormat("%d")
+    return axis
+
+
+def _named_axis(names: Sequence[str], low: float, high: float, every: int = 1) -> QCategoryAxis:
+    """An axis with words at whole positions (categories, stages), some named if many."""
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(low, high)
+    for index, name in enumerate(names):
+        if index % every == 0:
+            axis.append(_short(name), index + (1 if low >= 0 else 0))
+    axis.setStartValue(low)
+    return axis
+
+
+def _bar_width(count: int) -> float:
+    """A share of each category's room: two or three bars stay slim, not slabs."""
+    return 0.35 if count <= 1 else 0.5 if count <= 3 else 0.7
+
+
+class Chart(QChartView):
+    """A quiet chart: fixed height, no interaction but clicks, themed from the palette."""
 
     clicked = Signal(object)
     """The records behind what was clicked (a tuple of refs)."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        self._themed = False  # pyqtgraph's own set-up changes the palette before it is done
-        super().__init__(parent, viewBox=pg.ViewBox(enableMenu=False))  # no menu: built faster
+    def __init__(self, name: str, height: int = CHART_HEIGHT) -> None:
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setBackgroundRoundness(0)
+        chart.setMargins(QMargins(0, 0, 0, 0))
+        chart.layout().setContentsMargins(0, 0, 0, 0)
+        chart.legend().hide()
+        super().__init__(chart)
+        self.plot = chart
         self.setAccessibleName(name)
         self.setToolTip("Click a bar or a day to see the records behind it")
-        self.setFixedHeight(CHART_HEIGHT)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFixedHeight(height)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(120)
-        item = self.getPlotItem()
-        item.setMouseEnabled(False, False)
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.showGrid(x=False, y=True, alpha=0.15)
-        self.scene().sigMouseClicked.connect(self._on_scene_click)
+        self.setFrameShape(QChartView.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        theme.changed().connect(self.apply_theme)
 
-    def apply_theme(self) -> None:
-        """Paint the background, axes and data in the palette's colours."""
-        self._themed = True
-        tone = colours(self)
-        self.setBackground(tone["surface"])
-        for side in ("left", "bottom"):
-            axis = self.getAxis(side)
-            axis.setPen(pg.mkPen(tone["muted"]))
-            axis.setTextPen(pg.mkPen(tone["text"]))
-        self.draw(tone)
+    def add_axes(self, bottom: QAbstractAxis, left: QAbstractAxis) -> None:
+        """Put the two axes on the chart and every series on both."""
+        self.plot.addAxis(bottom, Qt.AlignmentFlag.AlignBottom)
+        self.plot.addAxis(left, Qt.AlignmentFlag.AlignLeft)
+        for series in self.plot.series():
+            series.attachAxis(bottom)
+            series.attachAxis(left)
 
-    def draw(self, tone: dict[str, QColor]) -> None:
-        """Draw the data in ``tone``'s colours (each chart its own)."""
+    def apply_theme(self, _scheme: str = "") -> None:
+        """Paint the background, axes, legend and data in the scheme's colours."""
+        surface, text, border = (theme.colour(n) for n in ("surface", "text", "border"))
+        self.plot.setBackgroundBrush(QBrush(surface))
+        self.plot.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
+        self.setBackgroundBrush(QBrush(surface))
+        grid = QColor(border)
+        grid.setAlpha(70)
+        font = _label_font()
+        for axis in self.plot.axes():
+            axis.setLabelsColor(theme.colour("text_muted"))
+            axis.setLabelsFont(font)
+            axis.setLinePenColor(border)
+            axis.setGridLineColor(grid)
+        legend = self.plot.legend()
+        legend.setLabelColor(text)
+        legend.setFont(font)
+        self.draw()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Qt: the light or dark scheme changed; paint again in its colours."""
-        super().changeEvent(event)
-        if self._themed and event.type() in THEME_EVENTS:
-            self.apply_theme()
+    def draw(self) -> None:
+        """Colour the data (each chart its own)."""
 
-    def _on_scene_click(self, event: object) -> None:
-        scene_pos = event.scenePos()  # type: ignore[attr-defined]
-        box = self.getPlotItem().getViewBox()
-        if box.sceneBoundingRect().contains(scene_pos):
-            refs = self.refs_at(box.mapSceneToView(scene_pos))
+    def view_point(self, x: float, y: float) -> QPoint:
+        """Return where the data point (x, y) is in the view (tests click there)."""
+        series = self.plot.series()[0]
+        scene = self.plot.mapToScene(self.plot.mapToPosition(QPointF(x, y), series))
+        return self.mapFromScene(scene)
+
+
+class BarChart(Chart):
+    """Bars per category, series side by side (or tints stacked); a guide line for a median.
+
+    Bars that differ in tint (the kinds you want and reach far in) are one set per
+    tint stacked on each other, each set holding only its own bars: Qt colours a set,
+    not a bar, and this keeps the click on a bar telling its index.
+    """
+
+    def __init__(self, spec: BarSpec) -> None:
+        count = len(spec.categories)
+        horizontal = spec.horizontal
+        super().__init__(spec.title, height_of(spec))
+        self.spec = spec
+        self.bar_sets: list[tuple[QBarSet, Tint, Series]] = []
+        tinted = len(spec.series) == 1 and bool(spec.series[0].tints)
+        bars = self._bars(spec, tinted)
+        self.plot.addSeries(bars)
+        self.guide: QLineSeries | None = None
+        if spec.guide is not None:
+            self.guide = QLineSeries()
+            self.guide.setName(f"Median: {spec.guide:.0f}")
+            self.guide.replace([QPointF(-0.5, spec.guide), QPointF(count - 0.5, spec.guide)])
+            self.plot.addSeries(self.guide)
+        names = spec.categories[::-1] if horizontal else spec.categories
+        every = 1 if horizontal else math.ceil(count / MAX_LABELS) if count else 1
+        category_axis = _named_axis(names, -0.5, count - 0.5, every)
+        category_axis.setGridLineVisible(False)
+        if spec.y_ticks:
+            value_axis: QAbstractAxis = _named_axis(spec.y_ticks, 0, len(spec.y_ticks) + 0.3)
+        else:
+            top = max(1.0, *(v for s in spec.series for v in s.values), spec.guide or 0.0)
+            value_axis = _whole_axis(top)
+        if horizontal:
+            self.add_axes(value_axis, category_axis)
+        else:
+            self.add_axes(category_axis, value_axis)
+        self._show_legend(tinted)
+        self.apply_theme()
+
+    def _bars(self, spec: BarSpec, tinted: bool) -> QAbstractBarSeries:
+        flip = spec.horizontal  # the first category stands at the top
+        if tinted:
+            series = spec.series[0]
+            bars: QAbstractBarSeries = (
+                QHorizontalStackedBarSeries() if flip else QStackedBarSeries()
+            )
+            tints = [series.tint_of(i) for i in range(len(series.values))]
+            names = dict(spec.tint_names)
+            for tint in dict.fromkeys(tints):
+                pairs = zip(tints, series.values, strict=True)
+                values = [value if own is tint else 0.0 for own, value in pairs]
+                self._add_set(bars, names.get(tint, series.name), values, tint, series)
+            bars.setBarWidth(_bar_width(len(spec.categories)))
+            return bars
+        bars = QHorizontalBarSeries() if flip else QBarSeries()
+        for series in spec.series:
+            self._add_set(bars, series.name, list(series.values), series.tint, series)
+        bars.setBarWidth(_bar_width(len(spec.categories)) if len(spec.series) == 1 else 0.8)
+        return bars
+
+    def _add_set(
+        self, bars: QAbstractBarSeries, name: str, values: list[float], tint: Tint, series: Series
+    ) -> None:
+        bar_set = QBarSet(name)
+        bar_set.append(values[::-1] if self.spec.horizontal else values)
+        count = len(values)
+        if self.spec.horizontal:
+            bar_set.clicked.connect(lambda i: self.clicked.emit(series.refs[count - 1 - i]))
+        else:
+            bar_set.clicked.connect(lambda i: self.clicked.emit(series.refs[i]))
+        bars.append(bar_set)
+        self.bar_sets.append((bar_set, tint, series))
+
+    def _show_legend(self, tinted: bool) -> None:
+        """A legend only where it helps: several series, named tints, or the median line."""
+        named = len(self.spec.series) > 1 or (tinted and bool(self.spec.tint_names))
+        legend = self.plot.legend()
+        legend.setVisible(named or self.guide is not None)
+        legend.setAlignment(Qt.AlignmentFlag.AlignTop)
+        legend.setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
+        if not named and self.guide is not None:
+            for marker in legend.markers(self.plot.series()[0]):
+                marker.setVisible(False)
+
+    def draw(self) -> None:
+        """Colour each set by its tint and the guide in the text colour, dashed."""
+        edge = theme.colour("border")
+        for bar_set, tint, _series in self.bar_sets:
+            bar_set.setColor(theme.colour(TINT_COLOURS[tint]))
+            bar_set.setBorderColor(edge if tint is not Tint.ACCENT else theme.colour("accent"))
+        if self.guide is not None:
+            pen = QPen(theme.colour("text"), 1.5, Qt.PenStyle.DashLine)
+            self.guide.setPen(pen)
+
+    def bar_x(self, series: int, category: int) -> float:
+        """Return the centre of one bar along the category axis."""
+        sets = 1 if isinstance(self.plot.series()[0], QStackedBarSeries) else len(self.spec.series)
+        width = 0.8 / sets
+        return category + (series - (sets - 1) / 2) * width if sets > 1 else float(category)
+
+
+def _stamp(day: date) -> float:
+    """Noon of ``day`` in milliseconds, as the date axis counts (a day is never moved)."""
+    return datetime.combine(day, time(12)).timestamp() * 1000
+
+
+def _binned(xs: list[float], ys: list[float]) -> list[QPointF]:
+    """Return at most LINE_POINTS points: over years, the mean of each few days.
+
+    A smooth line through tens of thousands of points paints slowly and shows no more.
+    """
+    size = math.ceil(len(xs) / LINE_POINTS)
+    if size <= 1:
+        return [QPointF(x, y) for x, y in zip(xs, ys, strict=True)]
+    return [
+        QPointF(sum(xs[i : i + size]) / len(xs[i : i + size]), sum(ys[i : i + size]) / size)
+        for i in range(0, len(xs) - size + 1, size)
+    ]
+
+
+class MoodChart(Chart):
+    """Daily mean moods as dots in the mood colours, the 7-day line, the news as thin marks.
+
+    The news marks are one line series going up and down outside the visible mood
+    range between marks, so only the upright strokes show (the plot area clips the
+    rest): thousands of news stay one series, not thousands.
+    """
+
+    LOW, HIGH = 0.7, 5.3
+
+    def __init__(self, spec: LineSpec) -> None:
+        super().__init__(spec.title)
+        self.spec = spec
+        self.xs = [_stamp(day) for day in spec.days]
+        self._news_xs = [_stamp(day) for day, _debrief in spec.news]
+        self.marks = QLineSeries()
+        self.marks.setName("News of a rejection")
+        strokes: list[QPointF] = []
+        for number, x in enumerate(self._news_xs):
+            low, high = (-10.0, 20.0) if number % 2 == 0 else (20.0, -10.0)
+            strokes += (QPointF(x, low), QPointF(x, high))
+        self.marks.replace(strokes)
+        self.dots: dict[int, QScatterSeries] = {}
+        if len(self.xs) <= DOT_DAYS:  # a dot a day; over years the line alone reads better
+            by_mood: dict[int, list[QPointF]] = {mood: [] for mood in MOODS}
+            for x, mean in zip(self.xs, spec.means, strict=True):
+                by_mood[min(5, max(1, round(mean)))].append(QPointF(x, mean))
+            for mood, points in by_mood.items():
+                if points:
+                    dots = QScatterSeries()
+                    dots.setMarkerSize(6)
+                    dots.replace(points)
+                    self.dots[mood] = dots
+        self.line = QLineSeries()
+        self.line.setName("7-day mean")
+        self.line.replace(_binned(self.xs, list(spec.rolling)))
+        for series in (self.marks, *self.dots.values(), self.line):
+            self.plot.addSeries(series)
+        moods = _named_axis([str(mood) for mood in MOODS], self.LOW, self.HIGH)
+        self.add_axes(self._date_axis(), moods)
+        self.apply_theme()
+
+    def _date_axis(self) -> QDateTimeAxis:
+        axis = QDateTimeAxis()
+        if self.xs:
+            first, last = min(self.xs), max(self.xs)
+            pad = max(86_400_000.0, (last - first) * 0.03)
+            span_days = (last - first) / 86_400_000
+            axis.setFormat("d MMM" if span_days < 120 else "MMM yyyy")
+            axis.setRange(
+                QDateTime.fromMSecsSinceEpoch(round(first - pad)),
+                QDateTime.fromMSecsSinceEpoch(round(last + pad)),
+            )
+        axis.setTickCount(6)
+        axis.setGridLineVisible(False)
+        return axis
+
+    def draw(self) -> None:
+        """Colour the dots by mood, the line in the accent, the news marks faint."""
+        faint = QColor(theme.colour("focus"))
+        faint.setAlpha(110 if len(self._news_xs) < MANY_MARKS else 40)
+        self.marks.setPen(QPen(faint, 1))
+        for mood, dots in self.dots.items():
+            dots.setColor(theme.colour(f"mood{mood}"))
+            dots.setBorderColor(Qt.GlobalColor.transparent)
+        self.line.setPen(QPen(theme.colour("accent"), 2.5))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Qt: a click opens the news or the diary day under it."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        at = self.plot.mapFromScene(self.mapToScene(event.position().toPoint()))
+        if self.plot.plotArea().contains(at):
+            refs = self.refs_at(self.plot.mapToValue(at, self.line))
             if refs:
                 self.clicked.emit(refs)
 
     def refs_at(self, point: QPointF) -> tuple[Ref, ...]:
-        """Return the records under ``point`` (in data coordinates)."""
-        return ()
-
-    def view_point(self, x: float, y: float) -> QPoint:
-        """Return where the data point (x, y) is in this widget (tests click there)."""
-        box = self.getPlotItem().getViewBox()
-        point: QPoint = self.mapFromScene(box.mapViewToScene(QPointF(x, y)))
-        return point
-
-
-class BarChart(Chart):
-    """Bars per category, series side by side; a guide line for a median."""
-
-    def __init__(self, spec: BarSpec, parent: QWidget | None = None) -> None:
-        super().__init__(spec.title, parent)
-        self.spec = spec
-        self.width = 0.8 / max(1, len(spec.series))
-        count = len(spec.categories)
-        item = self.getPlotItem()
-        every = math.ceil(count / MAX_LABELS) if count else 1  # a long row names some bars
-        item.getAxis("bottom").setTicks(
-            [[(i, _short(label)) for i, label in enumerate(spec.categories) if i % every == 0]]
-        )
-        if spec.y_ticks:
-            item.getAxis("left").setTicks([[(i + 1, t) for i, t in enumerate(spec.y_ticks)]])
-            item.setYRange(0, len(spec.y_ticks) + 0.3, padding=0)
-        else:
-            top = max(1.0, *(v for s in spec.series for v in s.values), spec.guide or 0.0)
-            step = max(1, math.ceil(top / 5))  # counts are whole: no "0.5 applications"
-            ticks = range(0, math.ceil(top) + step, step)
-            item.getAxis("left").setTicks([[(t, str(t)) for t in ticks]])
-            item.setYRange(0, top * 1.1, padding=0)
-        item.setXRange(-0.6, max(0, count - 1) + 0.6, padding=0)
-        self.apply_theme()
-
-    def bar_x(self, series: int, category: int) -> float:
-        """Return the centre of one bar along the bottom."""
-        return category + (series - (len(self.spec.series) - 1) / 2) * self.width
-
-    def draw(self, tone: dict[str, QColor]) -> None:
-        """Draw one BarGraphItem per series and the guide."""
-        item = self.getPlotItem()
-        item.clear()
-        if len(self.spec.series) > 1:  # bars added below join the legend by their name
-            legend = item.legend or item.addLegend(offset=(-8, 8))
-            legend.setLabelTextColor(tone["text"])
-        tints = {Tint.ACCENT: tone["accent"], Tint.MUTED: tone["muted"], Tint.SOFT: tone["soft"]}
-        for number, series in enumerate(self.spec.series):
-            xs = np.array([self.bar_x(number, i) for i in range(len(series.values))])
-            brushes = [pg.mkBrush(tints[series.tint_of(i)]) for i in range(len(xs))]
-            bars = pg.BarGraphItem(
-                x=xs,
-                height=np.array(series.values, dtype=float),
-                width=self.width * 0.9,
-                brushes=brushes,
-                brush=pg.mkBrush(tints[series.tint]),  # the legend's swatch
-                pen=pg.mkPen(tone["muted"]),
-                name=series.name,
-            )
-            item.addItem(bars)
-        if self.spec.guide is not None:
-            guide = pg.InfiniteLine(
-                pos=self.spec.guide,
-                angle=0,
-                pen=pg.mkPen(tone["text"], width=1, style=Qt.PenStyle.DashLine),
-                label="median {value:.0f}",
-                labelOpts={"position": 0.95, "color": tone["text"]},
-            )
-            item.addItem(guide)
-
-    def refs_at(self, point: QPointF) -> tuple[Ref, ...]:
-        """Return the records of the bar under ``point``, if any."""
-        for number, series in enumerate(self.spec.series):
-            for index, value in enumerate(series.values):
-                half = self.width / 2
-                inside = abs(point.x() - self.bar_x(number, index)) <= half
-                if inside and 0 <= point.y() <= max(value, 0.05 * self.top()):
-                    return series.refs[index]
-        return ()
-
-    def top(self) -> float:
-        """Return the top of the visible range (a short bar is still easy to click)."""
-        return float(self.getPlotItem().getViewBox().viewRange()[1][1])
-
-
-def _binned(xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return at most LINE_POINTS points: over decades, the mean of each few days.
-
-    A wide, smooth line through tens of thousands of points takes seconds to paint.
-    """
-    size = math.ceil(len(xs) / LINE_POINTS)
-    if size <= 1:
-        return xs, ys
-    whole = len(xs) // size * size
-    return xs[:whole].reshape(-1, size).mean(1), ys[:whole].reshape(-1, size).mean(1)
-
-
-def _stamps(days: Iterable[date]) -> np.ndarray:
-    """Return noon of each day as the date axis counts (UTC here: a day is not moved)."""
-    ordinals = np.fromiter((day.toordinal() for day in days), dtype=float)
-    return (ordinals - EPOCH) * 86400.0 + 43200.0
-
-
-class MoodChart(Chart):
-    """Daily mean moods as dots, the 7-day line through them, the news as thin marks."""
-
-    def __init__(self, spec: LineSpec, parent: QWidget | None = None) -> None:
-        super().__init__(spec.title, parent)
-        self.spec = spec
-        self.xs = _stamps(spec.days)
-        self._news_xs = _stamps(day for day, _debrief in spec.news)
-        item = self.getPlotItem()
-        item.setDownsampling(auto=True, mode="peak")
-        item.setClipToView(True)
-        item.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
-        item.getAxis("left").setTicks([[(m, str(m)) for m in range(1, 6)]])
-        item.setYRange(0.7, 5.3, padding=0)
-        if len(self.xs):
-            first, last = float(self.xs.min()), float(self.xs.max())
-            pad = max(86400.0, (last - first) * 0.03)
-            item.setXRange(first - pad, last + pad, padding=0)
-        self.apply_theme()
-
-    def draw(self, tone: dict[str, QColor]) -> None:
-        """Draw the dots, the rolling line and the news marks."""
-        item = self.getPlotItem()
-        item.clear()
-        if self.spec.news:  # every mark in one path: thousands of news stay quick to draw
-            marks = np.repeat(self._news_xs, 2)
-            heights = np.tile([0.7, 5.3], len(self.spec.news))
-            faint = QColor(tone["mark"])
-            faint.setAlpha(110 if len(self.spec.news) < MANY_MARKS else 40)
-            item.plot(
-                marks, heights, pen=pg.mkPen(faint, width=1), connect="pairs", antialias=False
-            )
-        if len(self.xs) <= DOT_DAYS:  # a dot a day; over years the line alone reads better
-            item.plot(
-                self.xs,
-                np.array(self.spec.means, dtype=float),
-                pen=None,
-                symbol="o",
-                symbolSize=4,
-                symbolBrush=pg.mkBrush(QColor(tone["muted"])),
-                symbolPen=None,
-            )
-        xs, rolling = _binned(self.xs, np.array(self.spec.rolling, dtype=float))
-        item.plot(xs, rolling, pen=pg.mkPen(tone["accent"], width=2))
-
-    def refs_at(self, point: QPointF) -> tuple[Ref, ...]:
         """Return the news or the diary day nearest the click (within a few days' width)."""
-        if not len(self.xs):
+        if not self.xs:
             return ()
-        left, right = self.getPlotItem().getViewBox().viewRange()[0]
-        reach = max(86400.0, (right - left) / 80)
-        if len(self._news_xs):
-            near = int(np.abs(self._news_xs - point.x()).argmin())
-            if abs(self._news_xs[near] - point.x()) <= reach / 2:
+        axis = self.plot.axes(Qt.Orientation.Horizontal)[0]
+        assert isinstance(axis, QDateTimeAxis)
+        span = axis.max().toMSecsSinceEpoch() - axis.min().toMSecsSinceEpoch()
+        reach = max(86_400_000.0, span / 80)
+        x = point.x()
+        if self._news_xs:
+            near = min(range(len(self._news_xs)), key=lambda i: abs(self._news_xs[i] - x))
+            if abs(self._news_xs[near] - x) <= reach / 2:
                 return (("debriefs", self.spec.news[near][1]),)
-        nearest = int(np.abs(self.xs - point.x()).argmin())
-        if math.isfinite(self.xs[nearest]) and abs(self.xs[nearest] - point.x()) <= reach:
+        nearest = min(range(len(self.xs)), key=lambda i: abs(self.xs[i] - x))
+        if abs(self.xs[nearest] - x) <= reach:
             return (("day", self.spec.days[nearest].toordinal()),)
         return ()
 
     def day_x(self, day: date) -> float:
         """Return the bottom coordinate of ``day`` (tests click there)."""
-        return float(_stamps((day,))[0])
+        return _stamp(day)
+
+
+def height_of(spec: BarSpec | LineSpec) -> int:
+    """Return the height the chart of ``spec`` will have (its slot waits at that height)."""
+    if isinstance(spec, BarSpec) and spec.horizontal:
+        return max(CHART_HEIGHT, 40 + BAR_HEIGHT * len(spec.categories))
+    return CHART_HEIGHT
 
 
 def chart_for(spec: BarSpec | LineSpec) -> Chart:

@@ -178,7 +178,17 @@ def direction_card(figure: DirectionFigure) -> CardSpec:
         tuple(_debriefs(k.debrief_ids) for k in kinds),
         tints=tuple(tint(k.far_and_wanted, k.said_no) for k in kinds),
     )
-    chart = BarSpec("Applications by kind of role", tuple(k.label for k in kinds), (series,))
+    chart = BarSpec(
+        "Applications by kind of role",
+        tuple(k.label for k in kinds),
+        (series,),
+        horizontal=True,
+        tint_names=(
+            (Tint.ACCENT, "Far and wanted"),
+            (Tint.MUTED, "Other kinds"),
+            (Tint.SOFT, "You said no"),
+        ),
+    )
 
     def answers(kind_counts: Iterable[tuple[str, int]]) -> str:
         return ", ".join(f"{label} {count}" for label, count in kind_counts if count) or "—"
@@ -210,7 +220,7 @@ def lessons_card(figure: LessonsFigure) -> CardSpec:
     values = [float(len(t.debrief_ids)) for t in figure.traps]
     values += [float(len(lesson.debrief_ids)) for lesson in figure.lessons]
     series = Series("Debriefs", tuple(values[:CHART_BARS]), tuple(refs[:CHART_BARS]))
-    chart = BarSpec("In how many debriefs", tuple(names[:CHART_BARS]), (series,))
+    chart = BarSpec("In how many debriefs", tuple(names[:CHART_BARS]), (series,), horizontal=True)
     rows = [(f"Trap: {t.name}", str(len(t.debrief_ids)), "") for t in figure.traps]
     notes: list[str] = []
     for lesson in figure.lessons:

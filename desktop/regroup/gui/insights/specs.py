@@ -50,6 +50,10 @@ class BarSpec:
     """Names for the whole numbers up the side (stages), when counts are not the unit."""
     guide: float | None = None
     """A level drawn across (the median)."""
+    horizontal: bool = False
+    """Bars lying down, for long names (kinds of role, lessons), the first on top."""
+    tint_names: tuple[tuple[Tint, str], ...] = ()
+    """What each tint means, for the legend (far and wanted, said no)."""
 
     @property
     def empty(self) -> bool:
