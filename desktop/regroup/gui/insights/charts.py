@@ -40,7 +40,7 @@ from regroup.gui.insights.specs import BarSpec, LineSpec, Ref, Series, Tint
 from regroup.gui.kit import theme
 
 CHART_HEIGHT = 200
-BAR_HEIGHT = 26
+BAR_HEIGHT = 30
 """The height of one row of a horizontal chart (kinds of role, lessons)."""
 LABEL_CHARS = 22
 MAX_LABELS = 12
@@ -52,8 +52,8 @@ TINT_COLOURS = {Tint.ACCENT: "accent", Tint.MUTED: "border", Tint.SOFT: "surface
 MOODS = (1, 2, 3, 4, 5)
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+def _short(label: str, chars: int = LABEL_CHARS) -> str:
+    return label if len(label) <= chars else label[: chars - 1] + "…"
 
 
 def _label_font() -> QFont:
@@ -76,14 +76,16 @@ def _whole_axis(top: float) -> QValueAxis:
     return axis
 
 
-def _named_axis(names: Sequence[str], low: float, high: float, every: int = 1) -> QCategoryAxis:
+def _named_axis(
+    names: Sequence[str], low: float, high: float, every: int = 1, chars: int = LABEL_CHARS
+) -> QCategoryAxis:
     """An axis with words at whole positions (categories, stages), some named if many."""
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     axis.setRange(low, high)
     for index, name in enumerate(names):
         if index % every == 0:
-            axis.append(_short(name), index + (1 if low >= 0 else 0))
+            axis.append(_short(name, chars), index + (1 if low >= 0 else 0))
     axis.setStartValue(low)
     return axis
 
@@ -182,7 +184,8 @@ class BarChart(Chart):
             self.plot.addSeries(self.guide)
         names = spec.categories[::-1] if horizontal else spec.categories
         every = 1 if horizontal else math.ceil(count / MAX_LABELS) if count else 1
-        category_axis = _named_axis(names, -0.5, count - 0.5, every)
+        chars = LABEL_CHARS + 10 if horizontal else LABEL_CHARS  # lying down, names have room
+        category_axis = _named_axis(names, -0.5, count - 0.5, every, chars)
         category_axis.setGridLineVisible(False)
         if spec.y_ticks:
             value_axis: QAbstractAxis = _named_axis(spec.y_ticks, 0, len(spec.y_ticks) + 0.3)
@@ -232,12 +235,13 @@ class BarChart(Chart):
 
     def _show_legend(self, tinted: bool) -> None:
         """A legend only where it helps: several series, named tints, or the median line."""
-        named = len(self.spec.series) > 1 or (tinted and bool(self.spec.tint_names))
+        tints = len(self.bar_sets) > 1 and bool(self.spec.tint_names)  # a key to the colours
+        named = len(self.spec.series) > 1 or (tinted and tints)
         legend = self.plot.legend()
         legend.setVisible(named or self.guide is not None)
         legend.setAlignment(Qt.AlignmentFlag.AlignTop)
-        legend.setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
-        if not named and self.guide is not None:
+        if not named and self.guide is not None:  # the dashed line alone, drawn as a line
+            legend.setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
             for marker in legend.markers(self.plot.series()[0]):
                 marker.setVisible(False)
 
@@ -380,8 +384,8 @@ class MoodChart(Chart):
 
 def height_of(spec: BarSpec | LineSpec) -> int:
     """Return the height the chart of ``spec`` will have (its slot waits at that height)."""
-    if isinstance(spec, BarSpec) and spec.horizontal:
-        return max(CHART_HEIGHT, 40 + BAR_HEIGHT * len(spec.categories))
+    if isinstance(spec, BarSpec) and spec.horizontal:  # a row per bar, room for the legend
+        return 72 + BAR_HEIGHT * len(spec.categories) + (24 if spec.tint_names else 0)
     return CHART_HEIGHT
 
 
