@@ -15,6 +15,8 @@ TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 gnome-keyring dunst trayer lib
 	libdbus-1-dev libglib2.0-dev
 # What `make package` needs to build and check the .deb, and `make package-test` to try it.
 PACKAGE_DEBS := dpkg-dev desktop-file-utils appstream xz-utils binutils
+# Fonts the screenshots need to draw emoji and Hebrew/Arabic text as a desktop would.
+SCREENSHOT_DEBS := fonts-noto-color-emoji fonts-noto-core
 VENV_DEB := $(shell $(PYTHON) -c "import ensurepip" 2>/dev/null || echo python3-venv)
 
 # Installs the listed Debian packages that are missing when run as root; otherwise
@@ -76,6 +78,7 @@ bench: debs-test $(VENV)/.test-installed
 # Every page, light and dark, at 1366x850 under Xvfb with a real keyring, tray host and
 # notification daemon, from a demo profile, into packaging/screenshots/.
 screenshots: debs-test $(VENV)/.test-installed
+	$(call ensure_debs,$(SCREENSHOT_DEBS))
 	$(BIN)/python packaging/screenshots/take.py
 
 lint: $(VENV)/.test-installed

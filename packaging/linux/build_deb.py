@@ -37,7 +37,8 @@ APP_ID = "io.github.regroup.Regroup"
 PACKAGE = "regroup"
 # Opened with dlopen() by Qt, so no ELF file names them: QtDBus loads libdbus at run time.
 DLOPEN_DEPENDS = ("libdbus-1-3",)
-RECOMMENDS = ("libnotify-bin",)
+RECOMMENDS = ("libnotify-bin", "fonts-noto-color-emoji")
+"""Emoji in entries draw as boxes without a colour emoji font; most desktops have one."""
 SUGGESTS = ("gnome-keyring",)
 COMPRESSION = os.environ.get("REGROUP_DEB_COMPRESSION", "xz")
 DESCRIPTION = """\

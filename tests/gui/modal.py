@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 
 def when_modal(work: Callable[[QDialog], object]) -> list[BaseException]:
@@ -29,3 +29,13 @@ def when_modal(work: Callable[[QDialog], object]) -> list[BaseException]:
 
     QTimer.singleShot(0, run)
     return errors
+
+
+def answer(start: str) -> Callable[[QDialog], None]:
+    """Press the button of a question whose text begins with ``start``."""
+
+    def press(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        next(b for b in box.buttons() if b.text().startswith(start)).click()
+
+    return press

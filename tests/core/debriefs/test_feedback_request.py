@@ -62,3 +62,27 @@ def test_typed_braces_and_spaces_are_kept_as_typed_not_read_as_a_template() -> N
         "Thank you, and a short request about the Data analyst {company} role at Acme {role}"
     )
     assert "everyone at Acme {role} spent" in request.body
+
+
+@pytest.mark.parametrize(
+    ("company", "role", "subject", "follow_up"),
+    [
+        (
+            "Acme",
+            "Data analyst",
+            "Following up on my application for the Data analyst role at Acme",
+            "follow up on my application for the Data analyst role at Acme.",
+        ),
+        ("", "", "Following up on my application", "follow up on my application."),
+    ],
+    ids=["company and role", "neither"],
+)
+def test_with_no_reply_at_all_the_request_follows_up_instead_of_thanking_for_a_decision(
+    company: str, role: str, subject: str, follow_up: str
+) -> None:
+    request = feedback_request(company, role, no_reply=True)
+    assert request.subject == subject
+    body = " ".join(request.body.split())
+    assert follow_up in body
+    assert "decision" not in body and "letting me know" not in body
+    assert "{" not in request.as_text() and not DOUBLED.search(request.as_text())

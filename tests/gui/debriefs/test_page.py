@@ -188,6 +188,19 @@ def test_the_feedback_request_names_the_company_can_be_edited_and_is_copied(
     assert not form.request_edit.toPlainText().endswith("Sam")
 
 
+def test_when_no_reply_came_the_request_becomes_a_follow_up(qtbot: QtBot, profile: Profile) -> None:
+    _window, page = open_debriefs(qtbot, profile)
+    form = page.form
+    qtbot.keyClicks(form.company_edit, "Bolt Robotics")
+    assert "Thank you for letting me know" in form.request_edit.toPlainText()
+    form.news_via_box.set_value(NewsVia.NO_REPLY)
+    text = form.request_edit.toPlainText()
+    assert "follow up on my application to Bolt Robotics" in " ".join(text.split())
+    assert "letting me know" not in text
+    form.news_via_box.set_value(NewsVia.EMAIL)
+    assert "Thank you for letting me know" in form.request_edit.toPlainText()
+
+
 def test_kinds_of_role_are_completed_from_earlier_debriefs(qtbot: QtBot, profile: Profile) -> None:
     profile.debriefs.create(DebriefContent(company="A", role_kind="Data engineering"), draft=False)
     _window, page = open_debriefs(qtbot, profile)

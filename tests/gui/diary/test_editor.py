@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QWheelEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent
@@ -17,17 +16,7 @@ from regroup.core.profile import Profile
 from regroup.gui.diary.editor import EntryEditor
 from regroup.gui.diary.tag_chips import field_text_for, inline_tags, merged_tags
 from tests.gui.conftest import diary, reopen, show_window, wait_saved
-from tests.gui.modal import when_modal
-
-
-def answer(start: str) -> Callable[[QDialog], None]:
-    """Press the button of a question whose text begins with ``start``."""
-
-    def press(box: QDialog) -> None:
-        assert isinstance(box, QMessageBox)
-        next(b for b in box.buttons() if b.text().startswith(start)).click()
-
-    return press
+from tests.gui.modal import answer, when_modal
 
 
 def test_hash_words_in_the_text_are_tags_but_numbers_headings_and_anchors_are_not() -> None:

@@ -26,6 +26,7 @@ from regroup.gui.diary.list_model import ENTRY_ID_ROLE, SNIPPET_ROLE
 from regroup.gui.diary.list_view import Ink, snippet_runs
 from regroup.gui.settings.page import ProfileBox, SettingsPage
 from tests.gui.conftest import ManualClock, diary, reopen, show_window, wait_saved
+from tests.gui.modal import answer, when_modal
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea)
 
@@ -182,6 +183,22 @@ def test_the_calendar_marks_days_with_entries_and_a_click_opens_or_starts_one(
     wait_saved(qtbot, page)
     assert clocked_profile.diary.get(page.saver.entry_id).entry_date == dt.date(2026, 3, 10)
     assert calendar.dateTextFormat(QDate(2026, 3, 10)).fontWeight() == QFont.Weight.Bold
+
+
+def test_a_click_on_a_future_day_asks_before_starting_an_entry_there(
+    qtbot: QtBot, clocked_profile: Profile
+) -> None:
+    page = diary(show_window(qtbot, clocked_profile))  # today is Wed 18 Mar 2026
+    opened = page.editor.day_field.value()
+    asked: list[str] = []
+    errors = when_modal(lambda box: (asked.append(box.windowTitle()), answer("No")(box)))
+    page.panel.calendar.clicked.emit(QDate(2026, 3, 25))
+    assert errors == [] and asked == ["Start an entry in the future?"]
+    assert page.editor.day_field.value() == opened
+    errors = when_modal(answer("Yes"))
+    page.panel.calendar.clicked.emit(QDate(2026, 3, 25))
+    assert errors == [] and page.saver.entry_id is None
+    assert page.editor.day_field.value() == dt.date(2026, 3, 25)
 
 
 def test_a_prompt_starts_an_entry_that_is_kept_once_something_is_written(

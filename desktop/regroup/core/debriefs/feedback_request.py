@@ -1,7 +1,9 @@
 """The polite feedback request a person can copy and edit, from ``resources/feedback_request.json``.
 
 Only the template's own ``{company}`` and ``{role}`` are replaced; whatever the
-person typed is inserted as it is, never read as a template itself.
+person typed is inserted as it is, never read as a template itself. When the news came
+as no reply at all, the message is a follow-up rather than a thank-you for a decision
+that was never sent.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ def _template() -> dict[str, Any]:
     return data
 
 
-def feedback_request(company: str, role: str) -> FeedbackRequest:
+def feedback_request(company: str, role: str, no_reply: bool = False) -> FeedbackRequest:
     """Return the request for ``company`` and ``role``, either of which may be blank.
+
+    ``no_reply``: the company never answered, so there is no decision to thank them for.
 
     A missing name changes the sentence around it rather than standing in for it:
     "the {role} role" with a stand-in role read "the the role role".
@@ -48,6 +52,7 @@ def feedback_request(company: str, role: str) -> FeedbackRequest:
         else ("role" if values["role"] else "neither")
     )
     parts = template["parts"]
+    kind = "no reply" if no_reply else "news"
     filled = {
         "decision": _fill(
             parts["decision"]["with role" if values["role"] else "without role"], values
@@ -55,9 +60,11 @@ def feedback_request(company: str, role: str) -> FeedbackRequest:
         "people": _fill(
             parts["people"]["with company" if values["company"] else "without company"], values
         ),
+        "application": _fill(parts["application"][case], values),
     }
     return FeedbackRequest(
-        subject=_fill(template["subject"][case], values), body=_fill(template["body"], filled)
+        subject=_fill(template["subject"][kind][case], values),
+        body=_fill(template["body"][kind], filled),
     )
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from regroup.core.errors import RegroupError
+from regroup.gui.kit.background import Background
 from regroup.gui.kit.settings_sections import SettingsSection
 from regroup.gui.kit.toasts import Tone
 
@@ -54,27 +55,6 @@ def entries_text(count: int) -> str:
     return f"{count:,} {'entry' if count == 1 else 'entries'}"
 
 
-class BackupWorker(QThread):
-    """Takes one backup off the window's thread."""
-
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, job: Callable[[], BackupOutcome]) -> None:
-        super().__init__()
-        self._job = job
-
-    def run(self) -> None:
-        try:
-            outcome = self._job()
-        except RegroupError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a bug must not leave the window waiting forever
-            self.failed.emit(f"It stopped unexpectedly ({exc}).")
-        else:
-            self.succeeded.emit(outcome)
-
-
 class WindowBackups(QObject):
     """Runs one backup at a time for the window and tells how it went."""
 
@@ -85,7 +65,7 @@ class WindowBackups(QObject):
         super().__init__(window)
         self.window = window
         self.profile = window.profile
-        self.worker: BackupWorker | None = None
+        self.worker: Background | None = None
         self.quit_after_restore: Callable[[], None] = QApplication.quit
         self.read_only_strip: QLabel | None = None
         self.back_up_action = QAction("&Back up now", window)
@@ -130,7 +110,8 @@ class WindowBackups(QObject):
             self.window.toasts.show(self.profile.read_only_notice(), key=TOAST_KEY)
             return False
         service = self.profile.backups
-        worker = BackupWorker(lambda: service.create(reason))
+        worker = Background(lambda _report: service.create(reason), name="regroup-backup")
+        worker.setParent(self)
         worker.succeeded.connect(lambda outcome: self._succeeded(outcome, reason))
         worker.failed.connect(self._failed)
         worker.finished.connect(self._worker_done)
@@ -143,7 +124,7 @@ class WindowBackups(QObject):
         """Let a running backup finish (before quitting or restoring)."""
         if self.worker is not None:
             self.worker.wait()
-            QApplication.sendPostedEvents(self)
+            self.worker.deliver()
 
     def _worker_done(self) -> None:
         if self.worker is not None:
@@ -215,7 +196,7 @@ def _strip_above(window: QMainWindow, text: str) -> QLabel:
     """
     strip = QFrame()
     strip.setProperty("card", True)
-    strip.setFrameShape(QFrame.Shape.StyledPanel)  # theme: the card style draws it
+    strip.setFrameShape(QFrame.Shape.StyledPanel)
     label = QLabel(text)
     label.setWordWrap(True)
     label.setProperty("textStyle", "body")

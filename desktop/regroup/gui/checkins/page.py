@@ -114,10 +114,6 @@ class CheckinsPage(Page):
         splitter.setSizes([300, 600])
         heading = QLabel("Check-ins")
         heading.setProperty("textStyle", "title")
-        font = heading.font()  # theme: the "title" text style sizes it once the theme lands
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)

@@ -105,7 +105,7 @@ class CheckinRowDelegate(RowDelegate):
             painter.setFont(bold)
             draw_line(painter, QRect(text.left(), text.top(), text.width(), line), title)
             painter.setFont(option.font)
-            painter.setPen(ink(option))  # theme: colour("text_muted"), still AA on the surface
+            painter.setPen(ink(option))  # "text_muted", still AA on the surface
             draw_line(painter, QRect(text.left(), text.top() + line, text.width(), line), second)
 
     def _paint_group(
@@ -132,6 +132,6 @@ class CheckinRowDelegate(RowDelegate):
         painter.setPen(theme.colour("text"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, words)
         painter.setFont(option.font)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))  # theme: text_muted
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))  # the theme's "text_muted"
         after = QRect(int(box.right()) + 8, int(top), 48, int(height))
         painter.drawText(after, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, count)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from regroup.core.debriefs.feedback_request import feedback_request
 from regroup.core.debriefs.thinking_traps import all_traps
-from regroup.core.debriefs.types import DebriefContent, DebriefRecord, DebriefStatus
+from regroup.core.debriefs.types import DebriefContent, DebriefRecord, DebriefStatus, NewsVia
 from regroup.core.goals.types import LANE_LABELS, GoalRecord
 from regroup.gui.debriefs.sections import DebriefSections
 from regroup.gui.kit.dates import format_moment
@@ -56,6 +56,7 @@ class DebriefForm(DebriefSections):
             edit.textChanged.connect(self._changed)
         self.company_edit.textChanged.connect(self._refresh_request)
         self.role_edit.textChanged.connect(self._refresh_request)
+        self.news_via_box.currentIndexChanged.connect(self._refresh_request)
         self.role_kind_edit.textEdited.connect(self._complete_kinds)
         for dates in (self.applied_edit, self.news_edit):
             dates.changed.connect(self._changed)
@@ -198,7 +199,8 @@ class DebriefForm(DebriefSections):
     def _refresh_request(self) -> None:
         if self._request_touched:
             return
-        request = feedback_request(self.company_edit.text(), self.role_edit.text())
+        no_reply = self.news_via_box.value() is NewsVia.NO_REPLY
+        request = feedback_request(self.company_edit.text(), self.role_edit.text(), no_reply)
         was_loading, self._loading = self._loading, True
         self.request_edit.setPlainText(request.as_text())
         self._loading = was_loading

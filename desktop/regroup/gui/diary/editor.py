@@ -161,22 +161,7 @@ class EntryEditor(QWidget):
 
     def _confirm_day(self, day: date) -> bool:
         """Ask before dating the entry after today (an arrow key or a slip does it easily)."""
-        if day <= self._today():
-            return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Date this entry in the future?")
-        box.setText("Date this entry in the future?")
-        box.setInformativeText(
-            f"{format_day(day)} is after today. That is fine if you are writing ahead; "
-            "otherwise the entry keeps its day."
-        )
-        later = box.addButton(f"Yes, date it {format_day(day)}", QMessageBox.ButtonRole.YesRole)
-        keep = box.addButton("No, keep its day", QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is later
+        return day <= self._today() or ask_writing_ahead(self, day, new_entry=False)
 
     def _update_derived(self) -> None:
         self._derived_timer.stop()
@@ -214,3 +199,35 @@ class EntryEditor(QWidget):
         """Put the cursor at the end of the text, ready to write."""
         self.body_edit.setFocus()
         self.body_edit.moveCursor(self.body_edit.textCursor().MoveOperation.End)
+
+
+def ask_writing_ahead(parent: QWidget, day: date, new_entry: bool) -> bool:
+    """Ask whether an entry should carry ``day``, which is after today.
+
+    Writing ahead is fine, but an arrow key, a slip of the calendar or a typo does it
+    just as easily, so the safe answer (keep the day, or start nothing) is the default.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    question = "Start an entry in the future?" if new_entry else "Date this entry in the future?"
+    box.setWindowTitle(question)
+    box.setText(question)
+    if new_entry:
+        box.setInformativeText(
+            f"{format_day(day)} is after today. That is fine if you are writing ahead."
+        )
+        later = box.addButton(
+            f"Yes, start one for {format_day(day)}", QMessageBox.ButtonRole.YesRole
+        )
+        keep = box.addButton("No, not now", QMessageBox.ButtonRole.NoRole)
+    else:
+        box.setInformativeText(
+            f"{format_day(day)} is after today. That is fine if you are writing ahead; "
+            "otherwise the entry keeps its day."
+        )
+        later = box.addButton(f"Yes, date it {format_day(day)}", QMessageBox.ButtonRole.YesRole)
+        keep = box.addButton("No, keep its day", QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is later

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from regroup.core.diary.types import EntryContent, EntryNotFoundError, EntryRecord
 from regroup.core.errors import RegroupError
-from regroup.gui.diary.editor import EntryEditor
+from regroup.gui.diary.editor import EntryEditor, ask_writing_ahead
 from regroup.gui.diary.list_panel import EntryPanel
 from regroup.gui.diary.prompt_bar import PromptBar
 from regroup.gui.diary.saver import EntrySaver
@@ -153,11 +153,11 @@ class DiaryPage(SavingPage):
         return True
 
     def open_day(self, day: date) -> None:
-        """Open the day's newest entry, or start one dated that day."""
+        """Open the day's newest entry, or start one dated that day (asked, if after today)."""
         entries = self.profile.browse.on_day(day)
         if entries:
             self.open_entry(entries[0].id)
-        else:
+        elif day <= self.today() or ask_writing_ahead(self, day, new_entry=True):
             self.new_entry(day)
 
     def use_prompt(self, prompt: str) -> None:

@@ -36,7 +36,8 @@ from regroup.core.exchange.importers.service import (
     detect_format,
 )
 from regroup.core.exchange.importers.words import outcome_lines, preview_lines
-from regroup.gui.exchange.import_worker import ImportWorker, reading, writing
+from regroup.gui.exchange.import_worker import reading, writing
+from regroup.gui.kit.background import Background
 from regroup.gui.kit.page import PageContext
 
 INTRO = (
@@ -63,7 +64,7 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.shown: ImportPreview | None = None
         self.outcome: ImportOutcome | None = None
-        self.worker: ImportWorker | None = None
+        self.worker: Background | None = None
         self.setWindowTitle("Import a journal")
         self.setMinimumSize(520, 480)
         self.resize(600, 560)
@@ -191,8 +192,9 @@ class ImportDialog(QDialog):
             return
         self._start(writing(self.context.profile, self.shown.plan), self._written)
 
-    def _start(self, worker: ImportWorker, done: Callable[[Any], None]) -> None:
-        worker.progress.connect(self._on_progress)
+    def _start(self, worker: Background, done: Callable[[Any], None]) -> None:
+        worker.setParent(self)
+        worker.progress.connect(lambda step: self._on_progress(*step))
         worker.succeeded.connect(done)
         worker.failed.connect(self._failed)
         worker.finished.connect(self._finished)
@@ -202,7 +204,7 @@ class ImportDialog(QDialog):
 
     def _finished(self) -> None:
         if self.worker is not None:
-            self.worker.wait()  # its run() has returned; let the thread end before it goes
+            self.worker.deleteLater()
             self.worker = None
         self._set_busy(False)
 

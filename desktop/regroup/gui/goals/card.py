@@ -69,7 +69,8 @@ def card_face(card: GoalCard, today: date, source: str | None) -> CardFace:
 
 def category_colour(category: GoalCategory, palette: QPalette) -> QColor:
     """Return a category's calm colour, the same for a category every time."""
-    # theme: theme.category_colour(CATEGORY_LABELS[category])
+    # Hue steps from the accent, not theme.category_colour: a hash could give two of
+    # the few categories one colour, and the board must tell them apart.
     accent = palette.color(QPalette.ColorRole.Highlight)
     step = list(GoalCategory).index(category)
     return QColor.fromHsv((max(accent.hsvHue(), 0) + 60 * step) % 360, 110, 200)
@@ -88,7 +89,7 @@ def draw_chip(painter: QPainter, left: int, top: int, height: int, text: str, in
     width = painter.fontMetrics().horizontalAdvance(text) + 2 * CHIP_AIR
     box = QRectF(left, top, width, height)
     tint = QColor(ink)
-    tint.setAlphaF(0.14)  # theme: chip "neutral" / "overdue" colours
+    tint.setAlphaF(0.14)  # a tint of the ink: the chip reads in both schemes
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(tint)
     painter.drawRoundedRect(box, height / 2, height / 2)
@@ -128,7 +129,7 @@ class CardDelegate(RowDelegate):
             outline = QPainterPath()
             outline.addRoundedRect(QRectF(box), 6, 6)
             role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
-            painter.fillPath(outline, palette.color(role))  # theme: colour("surface")
+            painter.fillPath(outline, palette.color(role))  # the theme sets Base to "surface"
             stripe = 0
             if face.category is not None:
                 stripe = STRIPE
@@ -136,7 +137,7 @@ class CardDelegate(RowDelegate):
                 colour = category_colour(face.category, palette)
                 painter.fillRect(QRect(box.left(), box.top(), STRIPE, box.height()), colour)
                 painter.setClipRect(option.rect)
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))  # theme: "border"
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))  # "border"
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(outline)
             inner = box.adjusted(PADDING + stripe, PADDING, -PADDING, -PADDING)
@@ -157,7 +158,7 @@ class CardDelegate(RowDelegate):
         draw_line(painter, QRect(inner.left(), top, inner.width(), line), title)
         painter.setFont(option.font)
         metrics = painter.fontMetrics()
-        dim = ink(option, QPalette.ColorRole.PlaceholderText)  # theme: colour("text_muted")
+        dim = ink(option, QPalette.ColorRole.PlaceholderText)  # "text_muted"
         top += line + GAP
         left = inner.left()
         if face.category is not None:

@@ -238,7 +238,7 @@ class LaneView(RowView):
         try:
             painter.setPen(
                 self.palette().color(QPalette.ColorRole.PlaceholderText)
-            )  # theme: text_muted
+            )  # the theme's "text_muted"
             area = self.viewport().rect().adjusted(HINT_MARGIN, HINT_MARGIN, -HINT_MARGIN, 0)
             flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
             painter.drawText(area, int(flags) | Qt.TextFlag.TextWordWrap, self.empty_hint)

@@ -35,7 +35,7 @@ def face_icon(palette: QPalette, mood: int | None, size: int = FACE_SIZE) -> QIc
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    ink = palette.color(QPalette.ColorRole.WindowText)  # theme: colour("text")
+    ink = palette.color(QPalette.ColorRole.WindowText)  # the theme's "text"
     painter.setPen(QPen(ink, 1.2))
     box = QRectF(1, 1, size - 2, size - 2)
     if mood is None:

@@ -75,7 +75,7 @@ class Toast(QFrame):
         self.setObjectName("toast")
         self.setProperty("card", True)
         self.setProperty("tone", tone.value)
-        # theme: the card style gives the surface; until then the palette's base fills it
+        # The card style draws the box; Base (the theme's "surface") fills under the shadow.
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
