@@ -112,22 +112,22 @@ def build_ms(app: QApplication, window: QMainWindow, profile: Profile, runs: int
 
 def read_ms(profile: Profile, runs: int) -> Samples:
     """Core's reading for three months: on this thread, and as the page reads it."""
-    from regroup.gui.insights.background import BackgroundRead
+    from regroup.gui.insights.background import LatestRead
 
     period = Period.last_3_months(profile.insights.today())
     found: Samples = {}
-    reader = BackgroundRead()
+    reader = LatestRead("bench")
     for _ in range(runs):
         start, cpu = time.perf_counter(), time.process_time()
         profile.insights.insights(period)
         found.setdefault("insights_read_ms", []).append(_ms_since(start))
         found.setdefault("insights_read_cpu_ms", []).append(_cpu_ms_since(cpu))
         waiting = QEventLoop()
-        reader.finished.connect(waiting.quit)
+        reader.arrived.connect(waiting.quit)
         start, cpu = time.perf_counter(), time.process_time()
         reader.start(lambda: profile.insights.insights(period))
         waiting.exec()
-        reader.finished.disconnect(waiting.quit)
+        reader.arrived.disconnect(waiting.quit)
         found.setdefault("insights_read_in_thread_ms", []).append(_ms_since(start))
         found.setdefault("insights_read_in_thread_cpu_ms", []).append(_cpu_ms_since(cpu))
     return found

@@ -33,7 +33,7 @@ from regroup.gui.checkins.form import CheckinForm
 from regroup.gui.checkins.rows import ID_ROLE, SECTIONS, CheckinRowDelegate, checkin_row, group_row
 from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.checkins.starter import DebriefCombo
-from regroup.gui.insights.background import BackgroundRead
+from regroup.gui.insights.background import LatestRead
 from regroup.gui.insights.then_and_now import ThenAndNowCard
 from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.page import Page, PageContext, Target
@@ -57,8 +57,8 @@ class CheckinsPage(Page):
         profile = context.profile
         self.overview = CheckinOverview()
         self.look_back: ThenAndNowCard | None = None  # made after the first "Yes" that has one
-        self.look_back_read = BackgroundRead(self)  # a look back takes a moment to read
-        self.look_back_read.finished.connect(self._look_back)
+        self.look_back_read = LatestRead("regroup-look-back", self)  # it takes a moment
+        self.look_back_read.arrived.connect(self._look_back)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Check-ins")
         self.tree.setHeaderHidden(True)
@@ -283,7 +283,7 @@ class CheckinsPage(Page):
         A look back that cannot be read is simply not shown (it is only an extra).
         """
         if not isinstance(found, ThenAndNow):
-            found = None
+            found = None  # none old enough yet
         if self.look_back is None and found is not None:
             self.look_back = ThenAndNowCard()
             self.look_back.open_debrief.connect(lambda i: self.context.open("debriefs", i))

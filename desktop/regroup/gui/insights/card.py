@@ -116,7 +116,7 @@ class FigureCard(QFrame):
         super().__init__(parent)
         self.spec = spec
         self.setProperty("card", True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)  # theme: the card style draws the frame
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # the card style draws the frame
         self.setAccessibleName(spec.title)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         self.slots: list[ChartSlot] = []
@@ -145,9 +145,6 @@ class FigureCard(QFrame):
         self.toggle.toggled.connect(self.show_table)
         self.toggle.setVisible(bool(spec.table.rows))
         title = text_label(spec.title, "heading")
-        font = title.font()  # theme: the "heading" text style sizes it once the theme lands
-        font.setBold(True)
-        title.setFont(font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)

@@ -2,14 +2,12 @@
 
 The page and Qt Charts load the first time Insights is shown, never at start-up.
 Every figure is computed by the one core service in a single call, read off the
-window's thread (:mod:`regroup.gui.insights.background`): for the last three
-months it took about 64 ms at 36,500 entries and "All" 264 ms, and the
-look-back another second, so a read on the window's thread would freeze
-scrolling and clicks at every change of period. The window's thread only builds
-the cards once the figures are in: the charts in view at once, the others one
-at a time on the following turns of the event loop (a chart is a few
-milliseconds), so nothing holds the window for long. A change of period, or of
-the records, reads again; an older reading is dropped.
+window's thread (:mod:`regroup.gui.insights.background` says why and what it
+costs), so scrolling and clicks never freeze at a change of period. The window's
+thread only builds the cards once the figures are in: the charts in view at
+once, the others one at a time on the following turns of the event loop (a
+chart is a few milliseconds), so nothing holds the window for long. A change of
+period, or of the records, reads again; an older reading is dropped.
 """
 
 from __future__ import annotations
@@ -28,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from regroup.core.errors import RegroupError
 from regroup.core.insights.types import Insights, Period, PeriodKind, StagesFigure, ThenAndNow
 from regroup.gui.insights import figures
-from regroup.gui.insights.background import BackgroundRead
+from regroup.gui.insights.background import LatestRead
 from regroup.gui.insights.card import ChartSlot, FigureCard, text_label
 from regroup.gui.insights.records import RecordOpener
 from regroup.gui.insights.specs import CardSpec
@@ -71,8 +68,9 @@ class InsightsPage(Page):
         self.period = Period.last_3_months(self.profile.insights.today())
         self._stale = True
         self.insights: Insights | None = None
-        self._reader = BackgroundRead(self)
-        self._reader.finished.connect(self._on_arrived)
+        self._reader = LatestRead("regroup-insights", self)
+        self._reader.arrived.connect(self._on_arrived)
+        self._reader.failed.connect(self._on_failed)
         self._to_draw: list[ChartSlot] = []
         self._drawer = QTimer(self)
         self._drawer.setSingleShot(True)
@@ -101,10 +99,6 @@ class InsightsPage(Page):
     def _lay_out(self) -> None:
         heading = QLabel("Insights")
         heading.setProperty("textStyle", "title")
-        font = heading.font()  # theme: the "title" text style sizes it once the theme lands
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(QLabel("Show:"))
@@ -169,15 +163,14 @@ class InsightsPage(Page):
         """The app is quitting: the profile must not close under a reading."""
         self.wait_for_reading()
 
-    def _on_arrived(self, found: object) -> None:
-        if not isinstance(found, Insights):
-            log.warning("the insights could not be read: %r", found)
-            said = f" {found}" if isinstance(found, RegroupError) else ""
-            self.status.setText(NOT_READ + said)
-            self.status.show()
-            self._stale = True
-            self.loaded.emit()
-            return
+    def _on_failed(self, message: str) -> None:
+        log.warning("the insights could not be read: %s", message or "an unexpected error")
+        self.status.setText(f"{NOT_READ} {message}".strip())
+        self.status.show()
+        self._stale = True
+        self.loaded.emit()
+
+    def _on_arrived(self, found: Insights) -> None:
         self.insights = found
         self._say_how_much(found.stages)
         for key, card in figures.cards(found):

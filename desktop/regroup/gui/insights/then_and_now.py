@@ -33,15 +33,12 @@ class ThenAndNowCard(QFrame):
     def __init__(self, closable: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("card", True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)  # theme: the card style draws the frame
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # the card style draws the frame
         self.setAccessibleName(TITLE)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         self.look_back: ThenAndNow | None = None
         self.title = QLabel(TITLE)
         self.title.setProperty("textStyle", "heading")
-        font = self.title.font()  # theme: the "heading" text style sizes it once the theme lands
-        font.setBold(True)
-        self.title.setFont(font)
         self.reading = QLabel()
         self.reading.setWordWrap(True)
         self.reading.setProperty("textStyle", "body")
