@@ -6,7 +6,9 @@
   built to every figure's card being on the page and painted, for the period it
   opens on (the last three months): the reading off the window's thread included;
 - ``insights_page_build_ms``: the page's own part of that: the cards built and
-  painted from figures read beforehand (what the window's thread spends);
+  every chart drawn and painted from figures read beforehand (what the window's
+  thread spends), and ``insights_page_in_view_ms`` the part of it until what is
+  in view (the cards and charts at the top) is painted;
 - ``insights_page_all_ms``: the same whole show after choosing "All";
 - ``insights_read_ms`` and ``insights_read_in_thread_ms``: core's reading alone on
   the window's thread, and through the page's background read (a thread and a
@@ -96,7 +98,7 @@ def build_ms(app: QApplication, window: QMainWindow, profile: Profile, runs: int
     from regroup.gui.insights.page import InsightsPage
 
     read = profile.insights.insights(Period.last_3_months(profile.insights.today()))
-    found: Samples = {"insights_page_build_ms": [], "insights_page_build_cpu_ms": []}
+    found: Samples = {}
     for _ in range(runs):
         _clear(app, window)
         page = InsightsPage(PageContext.alone(profile))
@@ -104,9 +106,13 @@ def build_ms(app: QApplication, window: QMainWindow, profile: Profile, runs: int
         start, cpu = time.perf_counter(), time.process_time()
         window.setCentralWidget(page)
         page._on_arrived(read)
+        app.sendPostedEvents()  # the layout, not yet the next chart out of view
+        page.figures_area.viewport().repaint()
+        found.setdefault("insights_page_in_view_ms", []).append(_ms_since(start))
+        found.setdefault("insights_page_in_view_cpu_ms", []).append(_cpu_ms_since(cpu))
         _wait_loaded(app, page)
-        found["insights_page_build_ms"].append(_ms_since(start))
-        found["insights_page_build_cpu_ms"].append(_cpu_ms_since(cpu))
+        found.setdefault("insights_page_build_ms", []).append(_ms_since(start))
+        found.setdefault("insights_page_build_cpu_ms", []).append(_cpu_ms_since(cpu))
     return found
 
 
