@@ -7,6 +7,7 @@ report say the same thing); this only chooses bars, labels and table columns.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from regroup.core.debriefs.types import STAGE_LABELS, Stage
 from regroup.core.insights.types import (
@@ -26,6 +27,8 @@ from regroup.gui.insights.specs import BarSpec, CardSpec, LineSpec, Ref, Series,
 STAGE_NAMES = tuple(STAGE_LABELS[stage] for stage in STAGE_ORDER)
 CHART_BARS = 8
 """The most a chart of kinds or lessons draws; its table lists them all."""
+MOVE_ON_BARS = 60
+"""The most debriefs the time-to-move-on chart draws (the latest); its table has all."""
 
 
 def _debriefs(ids: Iterable[int]) -> tuple[Ref, ...]:
@@ -138,14 +141,17 @@ def mood_card(figure: MoodFigure) -> CardSpec:
 def move_on_card(figure: MoveOnFigure) -> CardSpec:
     """4. Days from the news to "ready to move on", per debrief, with the median across."""
     ready = [m for m in figure.per_debrief if m.days is not None]
+    by_day = sorted(ready, key=lambda m: m.news_on or date.min)  # the bars run in time
+    shown = by_day[-MOVE_ON_BARS:]  # hundreds of thin bars say less; the table has them all
     series = Series(
         "Days",
-        tuple(float(m.days or 0) for m in ready),
-        tuple(_debriefs((m.debrief_id,)) for m in ready),
+        tuple(float(m.days or 0) for m in shown),
+        tuple(_debriefs((m.debrief_id,)) for m in shown),
     )
+    latest = f" (the latest {len(shown)})" if len(shown) < len(ready) else ""
     chart = BarSpec(
-        "Days to ready to move on",
-        tuple(m.news_on.strftime("%d %b") if m.news_on else "—" for m in ready),
+        "Days to ready to move on" + latest,
+        tuple(m.news_on.strftime("%d %b") if m.news_on else "—" for m in shown),
         (series,),
         guide=figure.median_days,
     )
