@@ -70,6 +70,7 @@ BUDGETS = (
     Budget(365_000, "search_rare_ms", 150, "ms"),
     Budget(36_500, "cli_search_ms", 400, "ms"),
     Budget(36_500, "cli_insights_ms", 500, "ms"),
+    Budget(36_500, "then_and_now_ms", 50, "ms"),
     Budget(36_500, "diary_page_show_ms", 150, "ms"),
     Budget(36_500, "entry_switch_ms", 30, "ms"),
     Budget(365_000, "list_scroll_data_calls_per_painted_row", 10, "calls"),

@@ -98,8 +98,8 @@ def _mood(f: MoodFigure) -> dict[str, object]:
         ],
         # [day, mean, 7-day rolling mean, moods that day]: one short row per diary day
         "days": [
-            [d.day.isoformat(), round(d.mean, 2), round(d.rolling_mean, 2), d.entries]
-            for d in f.days
+            [day.isoformat(), round(mean, 2), round(rolling, 2), entries]
+            for day, mean, rolling, entries in f.days
         ],
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import accumulate
+from operator import mul
 
 from regroup.core.insights.records import DebriefRow
 from regroup.core.insights.types import (
@@ -32,9 +33,13 @@ class DailyMoods:
 
     def __init__(self, rows: list[tuple[date, float, int]]) -> None:
         self.rows = rows
-        self.ordinals = [row[0].toordinal() for row in rows]
-        self._sums = list(accumulate((mean * count for _d, mean, count in rows), initial=0.0))
-        self._counts = list(accumulate((count for _d, _m, count in rows), initial=0))
+        columns = tuple(zip(*rows, strict=True)) or ((), (), ())
+        self.days: tuple[date, ...] = columns[0]
+        self.means: tuple[float, ...] = columns[1]
+        self.counts: tuple[int, ...] = columns[2]
+        self.ordinals = list(map(date.toordinal, self.days))
+        self._sums = list(accumulate(map(mul, self.means, self.counts), initial=0.0))
+        self._counts = list(accumulate(self.counts, initial=0))
 
     def span(self, first: date, last: date) -> tuple[int, int]:
         """Return the slice of ``rows`` from ``first`` to ``last``, both included."""
@@ -60,10 +65,15 @@ def mood_line(moods: DailyMoods, period: Period) -> tuple[MoodDay, ...]:
     low, high = moods.span(period.date_from or date.min, period.date_to or date.max)
     if low == high:
         return ()
-    days, means, counts = zip(*moods.rows[low:high], strict=True)
+    days, means, counts = moods.days[low:high], moods.means[low:high], moods.counts[low:high]
     ordinals = moods.ordinals[low:high]
     running = list(accumulate(means, initial=0.0))
-    firsts = [bisect_left(ordinals, ordinal - ROLLING_DAYS + 1) for ordinal in ordinals]
+    # Days are distinct, so a window starts at most 6 rows back: bisect only those.
+    back = ROLLING_DAYS - 1
+    firsts = [
+        bisect_left(ordinals, ordinal - back, index - back if index > back else 0, index)
+        for index, ordinal in enumerate(ordinals)
+    ]
     rolling = [
         (running[index + 1] - running[first]) / (index + 1 - first)
         for index, first in enumerate(firsts)

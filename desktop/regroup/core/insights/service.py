@@ -132,7 +132,7 @@ class InsightsService:
         It looks at all the records, whatever period the page shows.
         """
         day = today or self.today()
-        return self._then_and_now(records.debriefs(self._db, self._tz), day)
+        return self._then_and_now(records.debriefs(self._db, self._tz, answers=False), day)
 
     def _then_and_now(self, rows: list[DebriefRow], today: date) -> ThenAndNow | None:
         then = progress.pick_then(rows, today)
