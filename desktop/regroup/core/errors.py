@@ -51,5 +51,14 @@ class StorageWriteError(RegroupError):
     """A write to disk failed (full disk, read-only folder, ...); nothing was changed."""
 
 
+class WriterBusyError(StorageWriteError):
+    """Another Regroup held the diary's write lock for longer than the busy timeout."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Another Regroup is writing to this diary; try again in a moment. Nothing was changed."
+        )
+
+
 class ImportFileError(RegroupError):
     """A file to import is unreadable or not a valid Regroup export; nothing was imported."""
