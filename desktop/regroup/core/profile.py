@@ -50,9 +50,9 @@ from regroup.core.storage.database import (
     open_encrypted,
     rekey,
 )
-from regroup.core.storage.files import make_private_dir
+from regroup.core.storage.files import create_private_file, make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
-from regroup.core.storage.preflight import backup_key_copies, check_before_opening
+from regroup.core.storage.preflight import backup_key_copies, check_before_opening, make_private
 from regroup.core.storage.read_only import open_read_only, write_problem
 from regroup.core.storage.restore import finish_pending_restore
 
@@ -364,7 +364,8 @@ def _create(
         except Exception:
             forget_new_key(keystore, key_file)
             raise
-    return _open_existing(paths, data_key, key_file, UnlockedWith.NEW, keystore, clock, "")
+        notice = " ".join(make_private(paths))
+    return _open_existing(paths, data_key, key_file, UnlockedWith.NEW, keystore, clock, notice)
 
 
 def _write_new_profile(paths: ProfilePaths, data_key: bytes, key_file: KeyFile) -> None:
@@ -372,6 +373,7 @@ def _write_new_profile(paths: ProfilePaths, data_key: bytes, key_file: KeyFile) 
     make_private_dir(paths.root)
     for leftover in (paths.creating, paths.creating.with_name(paths.creating.name + "-wal")):
         leftover.unlink(missing_ok=True)
+    create_private_file(paths.creating)
     db = open_encrypted(paths.creating, data_key)
     try:
         apply_migrations(db)

@@ -29,7 +29,14 @@ from regroup.core.errors import RegroupError, StorageWriteError
 from regroup.core.keys.key_check import key_matches
 from regroup.core.keys.key_file import load_key_file
 from regroup.core.paths import DB_NAME, KEY_FILE_NAME, ProfilePaths
-from regroup.core.storage.files import atomic_copy, atomic_write_bytes, fsync_dir, make_private_dir
+from regroup.core.storage.files import (
+    atomic_copy,
+    atomic_write_bytes,
+    create_private_file,
+    fsync_dir,
+    make_private_dir,
+    write_private_text,
+)
 from regroup.core.storage.rotation import RotationPolicy, to_keep
 
 MANIFEST = "manifest.json"
@@ -108,6 +115,7 @@ def _copy_database(source: Path, passphrase: str, target: Path) -> dict[str, int
         for _ in range(COPY_ATTEMPTS):
             before = table_counts(db)
             target.unlink(missing_ok=True)
+            create_private_file(target)  # VACUUM INTO fills an empty file, keeping its mode
             db.execute_sql("VACUUM INTO ?", (str(target),))
             if table_counts(db) == before:
                 return before
@@ -222,7 +230,7 @@ def set_aside(backup: BackupSet, problem: str) -> Path:
 
 def _set_aside(partial: Path, failed: Path, problem: str) -> None:
     with contextlib.suppress(OSError):
-        (partial / "WHY-THIS-FAILED.txt").write_text(problem + "\n", encoding="utf-8")
+        write_private_text(partial / "WHY-THIS-FAILED.txt", problem + "\n")
     try:
         os.replace(partial, failed)
     except OSError:

@@ -1,11 +1,18 @@
-"""Writing files so that a crash or a full disk never leaves half a file behind."""
+"""Writing files so that a crash or a full disk never leaves half a file behind.
+
+Every file Regroup writes is created readable by its owner only (0600), with the mode
+given to ``os.open`` rather than through the umask, which is process-wide and would
+race with the window's threads.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from regroup.core.errors import StorageWriteError
 
@@ -51,7 +58,8 @@ def atomic_copy(source: Path, target: Path) -> None:
 
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        with source.open("rb") as src, tmp.open("wb") as dst:
+        tmp.unlink(missing_ok=True)
+        with source.open("rb") as src, open_private(tmp) as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
             dst.flush()
             os.fsync(dst.fileno())
@@ -62,6 +70,51 @@ def atomic_copy(source: Path, target: Path) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise StorageWriteError(_describe(exc, target)) from exc
+
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def open_private(path: Path) -> BinaryIO:
+    """Create ``path`` for writing, readable by its owner only from the first byte."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    return os.fdopen(fd, "wb")
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty 0600 file for SQLite to fill.
+
+    SQLite would create a new database readable by all, and gives its -wal and -shm
+    files the database file's mode.
+    """
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except OSError as exc:
+        raise StorageWriteError(_describe(exc, path)) from exc
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Write a small text file (a note, a log's details) readable by its owner only."""
+    with open_private(path) as handle:
+        handle.write(text.encode("utf-8", "surrogateescape"))
+
+
+def tighten(path: Path, mode: int) -> bool:
+    """Take group and other access away from ``path``; tell whether there was any."""
+    if os.name != "posix":
+        return False
+    try:
+        current = path.lstat().st_mode
+    except OSError:
+        return False
+    if stat.S_ISLNK(current) or not current & 0o077:
+        return False
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        return False
+    return True
 
 
 def make_private_dir(path: Path) -> None:
