@@ -11,6 +11,10 @@ class ProfileError(RegroupError):
     """The profile folder is not in a state the app can safely open."""
 
 
+class LostDatabaseError(ProfileError):
+    """An existing profile's database is missing or empty: a loss to restore, not a start."""
+
+
 class KeyFileError(ProfileError):
     """The key file beside the database is missing, unreadable or of an unknown format."""
 

@@ -270,6 +270,31 @@ def list_backups(backups_dir: Path) -> list[BackupSet]:
     return sorted((s for s in found if s is not None), key=lambda s: (s.taken_at, s.id))
 
 
+def restore_hint(backups_dir: Path) -> str:
+    """What can bring the diary back: the backups there are, or what to do without one.
+
+    Said where a database is missing or damaged, so the person is never sent to look
+    for a backup that does not exist.
+    """
+    try:
+        sets = list_backups(backups_dir)
+    except OSError:
+        sets = []
+    if not sets:
+        return (
+            "Regroup has no backup of this profile yet. If you have a copy of the profile "
+            "folder (another disk, a synced folder) or a JSON export, it can bring your "
+            "entries back: keep this folder as it is until then."
+        )
+    latest = sets[-1]
+    when = latest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    count = f"{len(sets)} backups" if len(sets) > 1 else "one backup"
+    return (
+        f"Regroup has {count} of this profile, the latest from {when} ({latest.id}): "
+        "'regroup backup restore latest' puts it back."
+    )
+
+
 def rotate(backups_dir: Path, policy: RotationPolicy) -> list[str]:
     """Delete the sets the policy does not keep; return their ids."""
     sets = list_backups(backups_dir)

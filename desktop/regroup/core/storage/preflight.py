@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from regroup.core.errors import ProfileError
+from regroup.core.errors import LostDatabaseError
 from regroup.core.keys.key_file import spare_path
 from regroup.core.paths import ProfilePaths
 from regroup.core.storage.files import PRIVATE_DIR, PRIVATE_FILE, tighten
@@ -29,11 +29,12 @@ def _refuse_missing_database(paths: ProfilePaths) -> None:
         size = None
     if size is not None and size >= SMALLEST_DATABASE:
         return
+    from regroup.core.storage.backup import restore_hint
+
     state = "is missing" if size is None else "is empty"
-    raise ProfileError(
+    raise LostDatabaseError(
         f"This profile's diary database ({paths.database}) {state}, so Regroup will not "
-        "start a new diary over it. Restore your latest backup with "
-        "'regroup backup restore latest' (or from Settings), or put the database file back."
+        f"start a new diary over it. If it was moved, put it back. {restore_hint(paths.backups)}"
     )
 
 
