@@ -19,7 +19,7 @@ from regroup.core.clock import Clock, SystemClock
 from regroup.core.diary.listing import DiaryBrowser
 from regroup.core.diary.search import SearchService
 from regroup.core.diary.service import DiaryService
-from regroup.core.errors import MigrationError, ProfileError
+from regroup.core.errors import MigrationError, ProfileError, path_problem
 from regroup.core.keys.key_file import (
     KeyFile,
     KeyStorage,
@@ -261,6 +261,8 @@ class Profile:
 
 def profile_exists(paths: ProfilePaths) -> bool:
     """Tell whether the folder holds any part of a profile (never start over one)."""
+    if problem := path_problem(paths.root):  # asked first by every caller
+        raise ProfileError(f"Regroup cannot use this profile folder: {problem}.")
     parts = (paths.database, paths.key_file, spare_path(paths.key_file))
     return any(part.exists() for part in parts)
 

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from regroup.core.errors import StorageWriteError
+from regroup.core.errors import StorageWriteError, path_problem
 
 
 def fsync_dir(folder: Path) -> None:
@@ -29,7 +29,7 @@ def fsync_dir(folder: Path) -> None:
 
 
 def _describe(exc: OSError, path: Path) -> str:
-    reason = exc.strerror or str(exc)
+    reason = path_problem(path) or exc.strerror or str(exc)
     return f"Could not write {path}: {reason}. Nothing was changed."
 
 
@@ -122,6 +122,5 @@ def make_private_dir(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
-        raise StorageWriteError(
-            f"Could not create the folder {path}: {exc.strerror or exc}."
-        ) from exc
+        reason = path_problem(path) or exc.strerror or str(exc)
+        raise StorageWriteError(f"Could not create the folder {path}: {reason}.") from exc
