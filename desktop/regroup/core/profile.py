@@ -50,7 +50,7 @@ from regroup.core.storage.database import (
     open_encrypted,
     rekey,
 )
-from regroup.core.storage.files import create_private_file, make_private_dir
+from regroup.core.storage.files import create_private_file, keep_details, make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
 from regroup.core.storage.preflight import backup_key_copies, check_before_opening, make_private
 from regroup.core.storage.read_only import open_read_only, write_problem
@@ -347,10 +347,13 @@ def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
     try:
         apply_migrations(db)
     except Exception as exc:
-        log.exception("migration from schema %s failed", version)
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        details = keep_details(paths.logs, f"upgrade-failed-{stamp}.txt", exc)
+        log.error("upgrade from schema %s failed: %s (details: %s)", version, exc, details)
         raise MigrationError(
             f"Upgrading this profile from schema {version} to {CURRENT_VERSION} failed ({exc}). "
             f"The profile was left as it was; a copy is in {backup}."
+            + (f" The details for whoever helps you are in {details}." if details else "")
         ) from exc
 
 

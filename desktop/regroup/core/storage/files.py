@@ -124,3 +124,20 @@ def make_private_dir(path: Path) -> None:
     except OSError as exc:
         reason = path_problem(path) or exc.strerror or str(exc)
         raise StorageWriteError(f"Could not create the folder {path}: {reason}.") from exc
+
+
+def keep_details(folder: Path, name: str, exc: BaseException) -> Path | None:
+    """Write ``exc`` with its traceback to a private file in ``folder``; return where.
+
+    A traceback is for whoever helps, not for the log or the message the person
+    reads. Returns None when even this cannot be written (the log says so then).
+    """
+    import traceback
+
+    path = folder / name
+    try:
+        make_private_dir(folder)
+        write_private_text(path, "".join(traceback.format_exception(exc)))
+    except (OSError, StorageWriteError):
+        return None
+    return path
