@@ -66,7 +66,6 @@ def test_a_profile_others_could_open_is_made_private_and_the_person_told_once(
     reopened = open_profile(paths, keystore, ScriptedPrompter())
     reopened.close()
     assert MADE_PRIVATE in reopened.notice
-    assert str(paths.root) in reopened.notice
     assert _mode(paths.root) == 0o700
     assert set(_every_file(paths.root).values()) == {0o600}
     again = open_profile(paths, keystore, ScriptedPrompter())

@@ -70,8 +70,8 @@ def make_private(paths: ProfilePaths) -> list[str]:
         tighten(path, PRIVATE_FILE)
     if not opened_up:
         return []
-    return [
-        f"Other people on this computer could open your profile folder ({paths.root}); "
+    return [  # short: the window's status bar shows it beside how the profile was unlocked
+        "Other people on this computer could open your profile folder; "
         "Regroup has made it private to you."
     ]
 
