@@ -8,6 +8,7 @@ folder other people could enter is made private again, and the person is told on
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
 
@@ -61,8 +62,8 @@ def make_private(paths: ProfilePaths) -> list[str]:
     files = [paths.database, paths.key_file, spare_path(paths.key_file)]
     files += [paths.database.with_name(paths.database.name + end) for end in ("-wal", "-shm")]
     for folder in (paths.backups, paths.logs):
-        if folder.is_dir():
-            tighten(folder, PRIVATE_DIR)
+        tighten(folder, PRIVATE_DIR)
+        with contextlib.suppress(OSError):  # a folder that cannot be listed is left as it is
             for inner in folder.iterdir():
                 tighten(inner, PRIVATE_DIR if inner.is_dir() else PRIVATE_FILE)
                 files += list(inner.iterdir()) if inner.is_dir() else []
