@@ -109,6 +109,22 @@ def _run_create(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def _restore_over_lost(backup_id: str, data_dir: Path) -> int:
+    """The database is gone or unreadable: put the backup in its place, keeping it aside."""
+    from regroup.core.backups import restore_over_lost_database
+    from regroup.core.paths import ProfilePaths
+
+    with _window_kept_out(data_dir):
+        restored, aside = restore_over_lost_database(ProfilePaths(data_dir), backup_id)
+    with opened(data_dir) as profile:  # unlocking proves the restored copy opens
+        count = profile.diary.count()
+    when = restored.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    print(f"Restored the backup of {when} ({entries(count)}).")
+    if aside is not None:
+        print(f"The database that could not be read is kept as {aside}.")
+    return 0
+
+
 def _run_verify(args: argparse.Namespace, data_dir: Path) -> int:
     with opened(data_dir) as profile:
         results = profile.backups.verify(args.id)
@@ -151,8 +167,13 @@ def _window_kept_out(data_dir: Path) -> Iterator[None]:
 
 
 def _run_restore(args: argparse.Namespace, data_dir: Path) -> int:
-    with _window_kept_out(data_dir), opened(data_dir) as profile:
-        outcome = profile.backups.restore(args.id, profile.close)
+    from regroup.core.errors import DamagedDatabaseError, LostDatabaseError
+
+    try:
+        with _window_kept_out(data_dir), opened(data_dir) as profile:
+            outcome = profile.backups.restore(args.id, profile.close)
+    except (LostDatabaseError, DamagedDatabaseError):
+        return _restore_over_lost(args.id, data_dir)
     restored, before = outcome.restored, outcome.before
     when = restored.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
     print(f"Restored the backup of {when} ({entries(restored.entries)}).")

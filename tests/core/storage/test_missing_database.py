@@ -14,6 +14,7 @@ from tests.support.snapshots import folder_fingerprint
 def test_an_empty_database_is_refused_with_the_way_to_restore(
     profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore, content: bytes
 ) -> None:
+    profile.backups.create()
     profile.close()
     paths.database.write_bytes(content)
     before = folder_fingerprint(paths.root)
@@ -28,8 +29,21 @@ def test_an_empty_database_is_refused_with_the_way_to_restore(
 def test_a_missing_database_names_the_restore_command(
     profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore
 ) -> None:
+    profile.backups.create()
     profile.close()
     paths.database.unlink()
     with pytest.raises(ProfileError, match=r"is missing.*regroup backup restore latest"):
         open_profile(paths, keystore, ScriptedPrompter())
     assert not paths.database.exists()
+
+
+def test_without_a_backup_the_refusal_says_there_is_none_and_what_can_help(
+    profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore
+) -> None:
+    profile.close()
+    paths.database.unlink()
+    with pytest.raises(ProfileError) as refused:
+        open_profile(paths, keystore, ScriptedPrompter())
+    said = str(refused.value)
+    assert "no backup of this profile yet" in said
+    assert "restore latest" not in said and "backups folder" not in said
