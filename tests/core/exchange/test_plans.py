@@ -61,7 +61,8 @@ def build_plans(plans: Plans, profile: Profile) -> None:
     profile.db.execute_sql(
         "UPDATE checkin SET delivered_at = '2026-03-20 08:00:00.000001', "
         "snoozed_until = '2026-03-21 08:00:00.000000', feeling = 4, ready = 0, "
-        "what_helped = 'A walk \U0001f6b6', next_step = 'Apply to Bolt' WHERE id = ?",
+        "what_helped = 'A walk \U0001f6b6', next_step = 'Apply to Bolt', not_yet_count = 2 "
+        "WHERE id = ?",
         (full.checkin.id,),
     )
 
@@ -114,6 +115,8 @@ def test_a_json_export_restores_debriefs_goals_links_and_check_ins_exactly(
     assert result.ignored_sections == ()
     assert snapshot(other) == snapshot(profile)
     assert export_json(other.db, plans.clock) == export_json(profile.db, plans.clock)
+    counts = other.db.execute_sql("SELECT not_yet_count FROM checkin ORDER BY uuid").fetchall()
+    assert sorted(counts) == [(0,), (2,)]  # the "Not yet"s answered travel with the check-in
 
 
 def test_importing_twice_or_into_the_source_duplicates_nothing(

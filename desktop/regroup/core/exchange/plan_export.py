@@ -136,6 +136,7 @@ def _checkins(db: SqliteDatabase, debrief_uuids: dict[int, str]) -> list[dict[st
             "ready": None if checkin.ready is None else bool(checkin.ready),
             "what_helped": checkin.what_helped,
             "next_step": checkin.next_step,
+            "not_yet_count": checkin.not_yet_count,
         }
         for checkin in Checkin.select().order_by(Checkin.id).execute(db)
     ]

@@ -32,6 +32,8 @@ from regroup.core.exchange.rows import ids_by_uuid, insert_rows
 from regroup.core.goals.types import GoalCategory, Lane
 from regroup.core.storage.models import Checkin, Debrief, DebriefEntry, Entry, Goal
 
+NOT_YET_RANGE = range(0, 10_000)
+"""A check-in answered "Not yet" more often than this is not a real one."""
 SECTIONS = ("debriefs", "goals", "checkins")
 
 
@@ -78,6 +80,8 @@ class ImportedCheckin:
     ready: bool | None
     what_helped: str
     next_step: str
+    not_yet_count: int = 0
+    """How many times "Not yet" was answered; files from before it was kept hold none."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,7 @@ def _checkin(value: object, index: int) -> ImportedCheckin:
         ready=f.flag("ready"),
         what_helped=f.text("what_helped", ""),
         next_step=f.text("next_step", ""),
+        not_yet_count=f.number("not_yet_count", NOT_YET_RANGE) or 0,
     )
 
 
@@ -250,6 +255,7 @@ _CHECKIN_FIELDS = (
     Checkin.ready,
     Checkin.what_helped,
     Checkin.next_step,
+    Checkin.not_yet_count,
 )
 
 
@@ -311,6 +317,7 @@ def _insert_checkins(
             None if c.ready is None else int(c.ready),
             c.what_helped,
             c.next_step,
+            c.not_yet_count,
         )
         for c in checkins
         if c.uuid not in taken and debriefs[c.debrief] not in planned
