@@ -19,7 +19,9 @@ from regroup.cli.profile import opened
 
 if TYPE_CHECKING:
     from regroup.cli.arguments import Commands
+    from regroup.cli.console_prompter import ConsolePrompter
     from regroup.core.backups import BackupSet
+    from regroup.core.keys.keystore import SystemKeyStore
 
 
 def register(commands: Commands) -> None:
@@ -109,14 +111,38 @@ def _run_create(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def _lost(data_dir: Path) -> bool:
+    """Tell whether the profile's database is missing or empty (a restore can bring it back)."""
+    from regroup.core.lost_restore import database_lost
+    from regroup.core.paths import ProfilePaths
+    from regroup.core.profile import profile_exists
+
+    paths = ProfilePaths(data_dir)
+    return profile_exists(paths) and bool(database_lost(paths))
+
+
+def _unlocking() -> tuple[SystemKeyStore, ConsolePrompter]:
+    """The keystore and the questions (on stderr) every command unlocks with."""
+    from regroup.cli.console_prompter import ConsolePrompter
+    from regroup.core.keys.keystore import SystemKeyStore
+
+    return SystemKeyStore(), ConsolePrompter(stdout=sys.stderr)
+
+
 def _run_verify(args: argparse.Namespace, data_dir: Path) -> int:
-    with opened(data_dir) as profile:
-        results = profile.backups.verify(args.id)
+    if _lost(data_dir):
+        from regroup.core.lost_restore import verify_lost
+        from regroup.core.paths import ProfilePaths
+
+        results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking())
+    else:
+        with opened(data_dir) as profile:
+            results = profile.backups.verify(args.id)
     for backup, problem in results:
         print(f"{backup.id}  {'good' if not problem else 'FAILED: ' + problem}")
     if not results:
         print("There are no backups to check.", file=sys.stderr)
-    failed = [backup.id for backup, problem in results if problem]
+    failed = [backup.id for backup, problem in results if problem and not backup.folder.exists()]
     if failed:
         print(
             f"regroup: error: {len(failed)} of {len(results)} backups failed their check; "
@@ -151,6 +177,8 @@ def _window_kept_out(data_dir: Path) -> Iterator[None]:
 
 
 def _run_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    if _lost(data_dir):
+        return _restore_lost(args.id, data_dir)
     with _window_kept_out(data_dir), opened(data_dir) as profile:
         outcome = profile.backups.restore(args.id, profile.close)
     restored, before = outcome.restored, outcome.before
@@ -160,4 +188,15 @@ def _run_restore(args: argparse.Namespace, data_dir: Path) -> int:
         f"The diary as it was just before is kept as the backup {before.id}; "
         f"'regroup backup restore {before.id}' brings it back."
     )
+    return 0
+
+
+def _restore_lost(backup_id: str, data_dir: Path) -> int:
+    """Restore over a missing or empty database, which cannot be opened to back it up first."""
+    from regroup.core.lost_restore import restore_lost
+    from regroup.core.paths import ProfilePaths
+
+    with _window_kept_out(data_dir):
+        outcome = restore_lost(ProfilePaths(data_dir), backup_id, *_unlocking())
+    print(outcome.summary())
     return 0

@@ -42,6 +42,7 @@ __all__ = [
     "RotationPolicy",
     "backup_before",
     "backup_sets",
+    "find_backup",
 ]
 
 DAILY_KEY, WEEKLY_KEY, MONTHLY_KEY = "backups_daily", "backups_weekly", "backups_monthly"
@@ -65,6 +66,20 @@ class BackupOutcome:
     backup: BackupSet
     second_copy: Path | None = None
     second_problem: str = ""
+
+
+def find_backup(sets: list[BackupSet], backup_id: str) -> BackupSet:
+    """Return the set called ``backup_id`` among ``sets`` (oldest first; "latest": the newest)."""
+    if not sets:
+        raise ValidationError("There are no backups yet; make one with 'regroup backup create'.")
+    if backup_id == LATEST:
+        return sets[-1]
+    for backup in sets:
+        if backup.id == backup_id:
+            return backup
+    raise ValidationError(
+        f"There is no backup called {backup_id}; 'regroup backup list' shows them."
+    )
 
 
 def backup_sets(paths: ProfilePaths) -> list[BackupSet]:
@@ -165,19 +180,7 @@ class BackupService:
 
     def find(self, backup_id: str) -> BackupSet:
         """Return the backup called ``backup_id`` ("latest": the newest one)."""
-        sets = self.kept()
-        if not sets:
-            raise ValidationError(
-                "There are no backups yet; make one with 'regroup backup create'."
-            )
-        if backup_id == LATEST:
-            return sets[-1]
-        for backup in sets:
-            if backup.id == backup_id:
-                return backup
-        raise ValidationError(
-            f"There is no backup called {backup_id}; 'regroup backup list' shows them."
-        )
+        return find_backup(self.kept(), backup_id)
 
     def check(self, backup: BackupSet) -> str:
         """Return what is wrong with ``backup``, or "" when it opens and is whole."""

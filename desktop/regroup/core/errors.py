@@ -53,3 +53,14 @@ class StorageWriteError(RegroupError):
 
 class ImportFileError(RegroupError):
     """A file to import is unreadable or not a valid Regroup export; nothing was imported."""
+
+
+class LostDatabaseError(ProfileError):
+    """An existing profile's database is missing or empty: restore a backup, never start over.
+
+    ``backups`` counts the backups a restore could use, so the window can offer one.
+    """
+
+    def __init__(self, message: str, backups: int = 0) -> None:
+        super().__init__(message)
+        self.backups = backups

@@ -2,7 +2,7 @@
 
 import pytest
 
-from regroup.core.errors import ProfileError
+from regroup.core.errors import LostDatabaseError, ProfileError
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
@@ -14,6 +14,7 @@ from tests.support.snapshots import folder_fingerprint
 def test_an_empty_database_is_refused_with_the_way_to_restore(
     profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore, content: bytes
 ) -> None:
+    profile.backups.create()
     profile.close()
     paths.database.write_bytes(content)
     before = folder_fingerprint(paths.root)
@@ -28,8 +29,21 @@ def test_an_empty_database_is_refused_with_the_way_to_restore(
 def test_a_missing_database_names_the_restore_command(
     profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore
 ) -> None:
+    profile.backups.create()
     profile.close()
     paths.database.unlink()
     with pytest.raises(ProfileError, match=r"is missing.*regroup backup restore latest"):
         open_profile(paths, keystore, ScriptedPrompter())
     assert not paths.database.exists()
+
+
+def test_without_a_backup_no_restore_is_offered_only_putting_the_file_back(
+    profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore
+) -> None:
+    profile.close()
+    paths.database.write_bytes(b"")
+    with pytest.raises(LostDatabaseError, match="no backup of it") as refused:
+        open_profile(paths, keystore, ScriptedPrompter())
+    assert "restore" not in str(refused.value)
+    assert "put it back" in str(refused.value)
+    assert refused.value.backups == 0

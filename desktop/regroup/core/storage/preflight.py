@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from regroup.core.errors import ProfileError
+from regroup.core.errors import LostDatabaseError
 from regroup.core.paths import ProfilePaths
 from regroup.core.storage.wal import set_damaged_wal_aside
 
@@ -18,19 +18,41 @@ SMALLEST_DATABASE = 512
 """No SQLCipher database is smaller than one page; a smaller file holds no diary."""
 
 
-def _refuse_missing_database(paths: ProfilePaths) -> None:
-    """An existing profile without its database is a loss to restore, never a fresh start."""
+def database_lost(paths: ProfilePaths) -> str:
+    """Return how an existing profile's database is lost ("is missing", "is empty"), or ""."""
     try:
-        size: int | None = paths.database.stat().st_size
+        size = paths.database.stat().st_size
     except FileNotFoundError:
-        size = None
-    if size is not None and size >= SMALLEST_DATABASE:
+        return "is missing"
+    return "is empty" if size < SMALLEST_DATABASE else ""
+
+
+def _refuse_missing_database(paths: ProfilePaths) -> None:
+    """An existing profile without its database is a loss to restore, never a fresh start.
+
+    The message offers a restore only when a backup exists to restore.
+    """
+    state = database_lost(paths)
+    if not state:
         return
-    state = "is missing" if size is None else "is empty"
-    raise ProfileError(
+    from regroup.core.storage.backup import list_backups  # only a lost database needs it
+
+    sets = list_backups(paths.backups)
+    if not sets:
+        raise LostDatabaseError(
+            f"This profile's diary database ({paths.database}) {state}, and there is no "
+            f"backup of it in {paths.backups}, so Regroup will not start a new diary over it. "
+            f"If you have a copy of {paths.database.name} (on another drive or in a synced "
+            f"folder), put it back in {paths.root} and start Regroup again."
+        )
+    latest = sets[-1]
+    when = latest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    raise LostDatabaseError(
         f"This profile's diary database ({paths.database}) {state}, so Regroup will not "
-        "start a new diary over it. Restore your latest backup with "
-        "'regroup backup restore latest' (or from Settings), or put the database file back."
+        f"start a new diary over it. Your latest backup, of {when}, can bring your diary "
+        "back: restore it with 'regroup backup restore latest' (or Restore when the window "
+        "starts), or put the database file back.",
+        len(sets),
     )
 
 
