@@ -29,6 +29,8 @@ DYNAMIC_IMPORTS = (
     "regroup.gui.debriefs.page",
     "regroup.gui.goals.page",
     "regroup.gui.checkins.page",
+    "regroup.gui.insights.page",
+    "regroup.gui.insights.settings_section",
     "regroup.gui.settings.page",
     "plyer.platforms.linux.notification",
     "keyring.backends.SecretService",
@@ -151,7 +153,8 @@ def sqlcipher_report() -> dict[str, Any]:
 
 
 def qt_report() -> dict[str, Any]:
-    """The Qt platform in use, the image formats and the tray, as the app would see them."""
+    """The Qt platform in use, the image formats, the tray and the charts, as the app sees them."""
+    from PySide6.QtCharts import QBarSet, QChart
     from PySide6.QtGui import QGuiApplication, QImageReader
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -170,6 +173,8 @@ def qt_report() -> dict[str, Any]:
         "tinted_icon_renders": not icons.icon("notebook").pixmap(20, 20).isNull(),
         "tray_available": QSystemTrayIcon.isSystemTrayAvailable(),
         "tray_messages": QSystemTrayIcon.supportsMessages(),
+        # Qt Charts draws the Insights page (PySide6-Addons; its libraries are bundled).
+        "charts_load": QChart() is not None and QBarSet("check").count() == 0,
     }
     del app
     return report

@@ -80,7 +80,7 @@ class Walker:
         def step() -> None:
             assert self.window is not None
             if self.window.open(key, target):
-                QTimer.singleShot(SETTLE_MS, lambda: self._save(self.window, key))
+                QTimer.singleShot(SETTLE_MS, lambda: self._save_when_drawn(key))
             else:
                 QTimer.singleShot(0, self._next)
 
@@ -93,6 +93,15 @@ class Walker:
             QTimer.singleShot(SETTLE_MS, lambda: self._save(self.window, name))
 
         return step
+
+    def _save_when_drawn(self, key: str) -> None:
+        """Save the page once it has drawn everything (Insights reads, then draws)."""
+        assert self.window is not None
+        page = self.window.page(key)
+        if getattr(page, "is_loading", False) and time.monotonic() - self.started < GIVE_UP_S:
+            QTimer.singleShot(200, lambda: self._save_when_drawn(key))
+            return
+        QTimer.singleShot(200, lambda: self._save(self.window, key))
 
     def _save(self, widget: QWidget | None, name: str) -> None:
         assert widget is not None

@@ -91,6 +91,8 @@ BUDGETS = (
     Budget(36_500, "debrief_page_filter_company_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_stage_ms", 30, "ms"),
     Budget(36_500, "debrief_page_filter_date_ms", 30, "ms"),
+    Budget(36_500, "insights_page_show_ms", 250, "ms"),
+    Budget(365_000, "insights_page_show_ms", 600, "ms"),
     Budget(36_500, "jrnl_import_s", 20, "s"),
 )
 GUI_SIZES = (36_500, 365_000)
@@ -276,6 +278,21 @@ def plans_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> di
     return figures
 
 
+def insights_gui_figures(paths: ProfilePaths, env: dict[str, str], runs: int) -> dict[str, object]:
+    """The Insights page's figures with the plans' 2,000 debriefs, from a process of its own."""
+    profile = open_quietly(paths)
+    try:
+        ensure_plans(profile, say)
+    finally:
+        profile.close()
+    return {
+        name: summary(value) if isinstance(value, list) else value
+        for name, value in child_figures(
+            "tests.benchmarks.insights_gui_bench", paths, env, str(runs)
+        ).items()
+    }
+
+
 def bench_plans(paths: ProfilePaths, runs: int, env: dict[str, str]) -> dict[str, object]:
     """Debrief and goals-board figures on the journal at ``paths``, services then pages."""
     profile = open_quietly(paths)
@@ -349,6 +366,7 @@ def bench_size(size: int, runs: int, env: dict[str, str]) -> dict[str, object]:
         result.update(bench_plans(paths, runs, env))
         result.update(bench_reminders(paths, runs, env))
     if size in GUI_SIZES:
+        result.update(insights_gui_figures(paths, env, runs))
         result.update(bench_insights(paths, runs, env, cli=size == PLANS_SIZE))
     if size == JRNL_SIZE:
         result["cli_search_ms"] = summary(

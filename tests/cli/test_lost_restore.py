@@ -37,7 +37,7 @@ def test_the_offered_restore_runs_and_brings_every_entry_back(
     assert [backup["entries"] for backup in listed] == [2]
     assert "good" in ok("--data-dir", data, "backup", "verify")
     said = ok("--data-dir", data, "backup", "restore", "latest")
-    assert "Your diary is back" in said
+    assert "Restored the backup of" in said
     listing = ok("--data-dir", data, "list")
     assert "the first evening" in listing and "a second thought" in listing
     kept = sorted(path.name for path in Path(data).glob("regroup.db.lost-*"))
@@ -49,7 +49,7 @@ def test_without_a_backup_the_message_says_what_else_can_be_done(tmp_path: Path)
     (Path(data) / "regroup.db").write_bytes(b"")
     refused = regroup("--data-dir", data, "info")
     assert refused.returncode == 1
-    assert "no backup of it" in refused.stderr and "put it back" in refused.stderr
+    assert "no backup of this profile yet" in refused.stderr and "put it back" in refused.stderr
     tried = regroup("--data-dir", data, "backup", "restore", "latest")
     assert tried.returncode == 1
     assert "no backup to restore" in tried.stderr and "put it back" in tried.stderr

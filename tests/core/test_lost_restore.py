@@ -57,7 +57,7 @@ def test_every_entry_of_the_backup_comes_back_and_the_leftovers_are_kept(
         _reopen(paths, keystore)
     outcome = restore_lost(paths, "latest", keystore, ScriptedPrompter())
     assert outcome.restored.entries == 3
-    assert "Your diary is back" in outcome.summary()
+    assert "Restored the backup of" in outcome.summary()
     if lost_size is None:
         assert outcome.kept_aside == ()
     else:

@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_reader(arguments[1:])
     args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.WARNING, format="regroup: %(levelname)s: %(message)s")
-    from regroup.core.errors import RegroupError, UnlockCancelledError
+    from regroup.core.errors import RegroupError, UnlockCancelledError, describe_os_error
     from regroup.core.paths import default_data_dir
 
     data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
@@ -187,3 +187,6 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a path too long, a folder that cannot be read: words, not a trace
+        print(f"regroup: error: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR

@@ -130,14 +130,18 @@ def _unlocking() -> tuple[SystemKeyStore, ConsolePrompter]:
 
 
 def _run_verify(args: argparse.Namespace, data_dir: Path) -> int:
-    if _lost(data_dir):
-        from regroup.core.lost_restore import verify_lost
-        from regroup.core.paths import ProfilePaths
+    from regroup.core.errors import DamagedDatabaseError
+    from regroup.core.lost_restore import verify_lost
+    from regroup.core.paths import ProfilePaths
 
+    try:
+        if _lost(data_dir):
+            results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking())
+        else:
+            with opened(data_dir) as profile:
+                results = profile.backups.verify(args.id)
+    except DamagedDatabaseError:  # the backups can still be checked, against their own key
         results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking())
-    else:
-        with opened(data_dir) as profile:
-            results = profile.backups.verify(args.id)
     for backup, problem in results:
         print(f"{backup.id}  {'good' if not problem else 'FAILED: ' + problem}")
     if not results:
@@ -177,10 +181,15 @@ def _window_kept_out(data_dir: Path) -> Iterator[None]:
 
 
 def _run_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from regroup.core.errors import DamagedDatabaseError
+
     if _lost(data_dir):
         return _restore_lost(args.id, data_dir)
-    with _window_kept_out(data_dir), opened(data_dir) as profile:
-        outcome = profile.backups.restore(args.id, profile.close)
+    try:
+        with _window_kept_out(data_dir), opened(data_dir) as profile:
+            outcome = profile.backups.restore(args.id, profile.close)
+    except DamagedDatabaseError:  # the key is right but the file cannot be read
+        return _restore_lost(args.id, data_dir, unreadable=True)
     restored, before = outcome.restored, outcome.before
     when = restored.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
     print(f"Restored the backup of {when} ({entries(restored.entries)}).")
@@ -191,12 +200,13 @@ def _run_restore(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def _restore_lost(backup_id: str, data_dir: Path) -> int:
-    """Restore over a missing or empty database, which cannot be opened to back it up first."""
+def _restore_lost(backup_id: str, data_dir: Path, unreadable: bool = False) -> int:
+    """Restore over a missing, empty or unreadable database, which cannot be backed up first."""
     from regroup.core.lost_restore import restore_lost
     from regroup.core.paths import ProfilePaths
 
+    paths = ProfilePaths(data_dir)
     with _window_kept_out(data_dir):
-        outcome = restore_lost(ProfilePaths(data_dir), backup_id, *_unlocking())
+        outcome = restore_lost(paths, backup_id, *_unlocking(), unreadable=unreadable)
     print(outcome.summary())
     return 0

@@ -1,12 +1,13 @@
 """Restoring a backup over a lost database, without opening the database that is lost.
 
 An existing profile whose ``regroup.db`` is missing or empty is refused at opening
-(``storage.preflight``), so the ordinary restore, which opens the profile and backs
-it up first, cannot run. This one unlocks the key against the *backup's* database
-(the profile's key file, the backups' copies, then the keyring, passphrase or
-recovery key, as opening does), checks the backup, keeps what is left of the lost
-database aside under a ``.lost-<time>`` name, and swaps the backup in through the
-journaled commit, so an interruption leaves the lost state or the restored one.
+(``storage.preflight``), as is one the right key cannot read, so the ordinary
+restore, which opens the profile and backs it up first, cannot run. This one
+unlocks the key against the *backup's* database (the profile's key file, the
+backups' copies, then the keyring, passphrase or recovery key, as opening does),
+checks the backup, keeps what is left of the lost database aside under a
+``.lost-<time>`` (or ``.unreadable-<time>``) name, and swaps the backup in through
+the journaled commit, so an interruption leaves the lost state or the restored one.
 
 There is no current state to back up first: the leftovers kept aside stand for it.
 """
@@ -41,18 +42,21 @@ class LostRestoreOutcome:
 
     restored: BackupSet
     kept_aside: tuple[Path, ...]
+    unreadable: bool = False
 
     def summary(self) -> str:
         """What the person is told once the diary is back."""
         when = self.restored.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         entries = self.restored.entries
-        text = f"Your diary is back from the backup of {when} ({entries} " + (
+        text = f"Restored the backup of {when} ({entries:,} " + (
             "entry)." if entries == 1 else "entries)."
         )
-        if self.kept_aside:
+        if self.kept_aside and self.unreadable:
+            text += f" The database that could not be read is kept as {self.kept_aside[0]}."
+        elif self.kept_aside:
             text += (
                 " There was no diary to back up first; what was left of the lost database "
-                f"is kept as {self.kept_aside[0].name}, in case you want it later."
+                f"is kept as {self.kept_aside[0]}, in case you want it later."
             )
         return text
 
@@ -72,14 +76,17 @@ def restore_lost(
     prompter: Prompter,
     clock: Clock | None = None,
     step: Callable[[str], None] | None = None,
+    unreadable: bool = False,
 ) -> LostRestoreOutcome:
     """Put the backup ``backup_id`` ("latest") in place of the lost database.
 
-    Refuses a profile whose database is not lost: that one takes the ordinary
-    restore, which backs the diary up first. ``step`` lets tests stop the swap.
+    ``unreadable`` says the caller found the database there but unreadable with the
+    right key (DamagedDatabaseError). Otherwise a profile whose database is not lost is
+    refused: it takes the ordinary restore, which backs the diary up first. ``step``
+    lets tests stop the swap.
     """
     finish_pending_restore(paths)
-    if not database_lost(paths):
+    if not unreadable and not database_lost(paths):
         raise ProfileError(
             "This profile's database is in place; restore from the window's Settings or "
             "with 'regroup backup restore', which backs it up first."
@@ -97,12 +104,13 @@ def restore_lost(
         raise BackupCheckError(f"The backup {backup.id} cannot be restored: {problem}.")
     stage(paths, backup)
     try:
-        kept = keep_lost_aside(paths, (clock or SystemClock()).now())
+        label = "unreadable" if unreadable else "lost"
+        kept = keep_lost_aside(paths, (clock or SystemClock()).now(), label)
     except BaseException:
         discard_staged(paths)
         raise
     commit(paths, backup, step or (lambda _name: None))
-    return LostRestoreOutcome(backup, kept)
+    return LostRestoreOutcome(backup, kept, unreadable)
 
 
 def verify_lost(

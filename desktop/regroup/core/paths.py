@@ -44,6 +44,11 @@ class ProfilePaths:
         return self.root / "backups"
 
     @property
+    def logs(self) -> Path:
+        """Details of failures too long for a message (a failed upgrade's traceback)."""
+        return self.root / "logs"
+
+    @property
     def creating(self) -> Path:
         """Where a new database is built before it is moved into place."""
         return self.root / (DB_NAME + ".creating")

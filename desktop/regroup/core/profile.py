@@ -19,7 +19,7 @@ from regroup.core.clock import Clock, SystemClock
 from regroup.core.diary.listing import DiaryBrowser
 from regroup.core.diary.search import SearchService
 from regroup.core.diary.service import DiaryService
-from regroup.core.errors import MigrationError, ProfileError
+from regroup.core.errors import MigrationError, ProfileError, path_problem
 from regroup.core.keys.key_file import (
     KeyFile,
     KeyStorage,
@@ -50,9 +50,9 @@ from regroup.core.storage.database import (
     open_encrypted,
     rekey,
 )
-from regroup.core.storage.files import make_private_dir
+from regroup.core.storage.files import create_private_file, keep_details, make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
-from regroup.core.storage.preflight import backup_key_copies, check_before_opening
+from regroup.core.storage.preflight import backup_key_copies, check_before_opening, make_private
 from regroup.core.storage.read_only import open_read_only, write_problem
 from regroup.core.storage.restore import finish_pending_restore
 
@@ -78,7 +78,6 @@ __all__ = [
     "UnlockedWith",
     "open_profile",
     "profile_exists",
-    "read_only_notice",
     "save_problem",
 ]
 
@@ -265,15 +264,14 @@ def read_only_notice(why: str) -> str:
 
 
 def save_problem(paths: ProfilePaths) -> str:
-    """The read-only notice for the profile in ``paths``, found without opening it ("" if none).
-
-    Lets a command refuse a write, such as an import, before reading its input.
-    """
+    """The read-only notice for ``paths``, unopened: an import is refused before reading."""
     return read_only_notice(write_problem(paths))
 
 
 def profile_exists(paths: ProfilePaths) -> bool:
     """Tell whether the folder holds any part of a profile (never start over one)."""
+    if problem := path_problem(paths.root):  # asked first by every caller
+        raise ProfileError(f"Regroup cannot use this profile folder: {problem}.")
     parts = (paths.database, paths.key_file, spare_path(paths.key_file))
     return any(part.exists() for part in parts)
 
@@ -358,10 +356,13 @@ def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
     try:
         apply_migrations(db)
     except Exception as exc:
-        log.exception("migration from schema %s failed", version)
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        details = keep_details(paths.logs, f"upgrade-failed-{stamp}.txt", exc)
+        log.error("upgrade from schema %s failed: %s (details: %s)", version, exc, details)
         raise MigrationError(
             f"Upgrading this profile from schema {version} to {CURRENT_VERSION} failed ({exc}). "
             f"The profile was left as it was; a copy is in {backup}."
+            + (f" The details for whoever helps you are in {details}." if details else "")
         ) from exc
 
 
@@ -377,7 +378,8 @@ def _create(
         except Exception:
             forget_new_key(keystore, key_file)
             raise
-    return _open_existing(paths, data_key, key_file, UnlockedWith.NEW, keystore, clock, "")
+        notice = " ".join(make_private(paths))
+    return _open_existing(paths, data_key, key_file, UnlockedWith.NEW, keystore, clock, notice)
 
 
 def _write_new_profile(paths: ProfilePaths, data_key: bytes, key_file: KeyFile) -> None:
@@ -385,6 +387,7 @@ def _write_new_profile(paths: ProfilePaths, data_key: bytes, key_file: KeyFile) 
     make_private_dir(paths.root)
     for leftover in (paths.creating, paths.creating.with_name(paths.creating.name + "-wal")):
         leftover.unlink(missing_ok=True)
+    create_private_file(paths.creating)
     db = open_encrypted(paths.creating, data_key)
     try:
         apply_migrations(db)

@@ -21,6 +21,7 @@ THEME_KEY = "theme"
 THEME_CHOICES = ("system", "light", "dark")
 """The window's colour scheme: the desktop's (followed live), or always light or dark."""
 DEFAULT_THEME = "system"
+THEN_AND_NOW_KEY = "show_then_and_now"
 
 
 class SettingValueError(RegroupError):
@@ -116,3 +117,11 @@ class SettingsService:
         if choice not in THEME_CHOICES:
             raise SettingValueError("The colour scheme is one of: system, light, dark.")
         self.set(THEME_KEY, choice)
+
+    def show_then_and_now(self) -> bool:
+        """Tell whether the "then and now" look-back is shown (on until turned off)."""
+        return self.get(THEN_AND_NOW_KEY) != "off"
+
+    def set_show_then_and_now(self, shown: bool) -> None:
+        """Show or stop showing the look-back on Insights and after a check-in."""
+        self.set(THEN_AND_NOW_KEY, "on" if shown else "off")

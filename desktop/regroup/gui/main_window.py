@@ -58,7 +58,14 @@ PAGES = (
         "Ctrl+4",
         "regroup.gui.checkins.page:CheckinsPage",
     ),
-    PageEntry("insights", "Insights", "chart-bar", "Ctrl+5"),
+    PageEntry(
+        "insights",
+        "Insights",
+        "chart-bar",
+        "Ctrl+5",
+        "regroup.gui.insights.page:InsightsPage",
+        "regroup.gui.insights.settings_section:insights_sections",
+    ),
     PageEntry(
         "settings",
         "Settings",

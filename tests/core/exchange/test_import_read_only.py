@@ -33,9 +33,9 @@ def test_a_write_the_database_refuses_becomes_a_storage_error(
     profile: Profile, tmp_path: Path
 ) -> None:
     plan = read_source(_notes(tmp_path / "vault"))
-    profile.db.execute_sql("PRAGMA query_only = ON")  # as a read-only open does
     refused = pytest.raises(StorageWriteError, match=r"could not be saved.*Nothing was imported")
     with refused, writing(profile.db):
+        profile.db.execute_sql("PRAGMA query_only = ON")  # the disk turns read-only mid-import
         write_entries(profile.db, plan.entries)
     profile.db.execute_sql("PRAGMA query_only = OFF")
     assert profile.diary.count() == 0

@@ -287,3 +287,34 @@ def test_schema_6_upgrades_to_7_with_an_empty_waiting_list_and_every_debrief_kep
             )
     finally:
         db.close()
+
+
+def test_a_failed_upgrade_logs_one_line_and_keeps_its_details_in_a_private_file(
+    paths: ProfilePaths,
+    keystore: SystemKeyStore,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from regroup.cli import main
+
+    _make_v1_profile(paths, keystore)
+
+    def broken(db) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], broken])
+    assert main(["--data-dir", str(paths.root), "list"]) == 1
+    said = capsys.readouterr().err
+    assert "Upgrading this profile from schema 1" in said and "disk trouble" in said
+    assert "Traceback" not in said
+    logged = [record for record in caplog.records if "upgrade" in record.getMessage()]
+    assert len(logged) == 1 and logged[0].exc_info is None
+    assert "\n" not in logged[0].getMessage()
+    details = list(paths.logs.glob("upgrade-failed-*.txt"))
+    assert len(details) == 1
+    assert str(details[0]) in said and str(details[0]) in logged[0].getMessage()
+    text = details[0].read_text(encoding="utf-8")
+    assert "Traceback" in text and "RuntimeError: disk trouble" in text
+    assert details[0].stat().st_mode & 0o777 == 0o600
+    assert paths.logs.stat().st_mode & 0o777 == 0o700

@@ -37,13 +37,14 @@ def test_a_missing_database_names_the_restore_command(
     assert not paths.database.exists()
 
 
-def test_without_a_backup_no_restore_is_offered_only_putting_the_file_back(
+def test_without_a_backup_the_refusal_says_there_is_none_and_what_can_help(
     profile: Profile, paths: ProfilePaths, keystore: SystemKeyStore
 ) -> None:
     profile.close()
-    paths.database.write_bytes(b"")
-    with pytest.raises(LostDatabaseError, match="no backup of it") as refused:
+    paths.database.unlink()
+    with pytest.raises(ProfileError) as refused:
         open_profile(paths, keystore, ScriptedPrompter())
-    assert "restore" not in str(refused.value)
-    assert "put it back" in str(refused.value)
-    assert refused.value.backups == 0
+    said = str(refused.value)
+    assert "no backup of this profile yet" in said and "put it back" in said
+    assert "restore latest" not in said and "backups folder" not in said
+    assert isinstance(refused.value, LostDatabaseError) and refused.value.backups == 0

@@ -52,12 +52,12 @@ def test_restore_in_the_start_message_opens_the_window_with_every_entry(
     errors = when_modal(restore)
     restored = restore_at_start(refusal, profile.paths, keystore, ScriptedPrompter())
     assert errors == []
-    assert "Your latest backup" in seen[0]
+    assert "one backup of this profile" in seen[0]
     assert restored is not None
     try:
         window = show_window(qtbot, restored)
         assert diary(window).panel.model.rowCount() == 3
-        assert "Your diary is back" in window.status_label.text()
+        assert "Restored the backup of" in window.status_label.text()
         assert list(profile.paths.root.glob("regroup.db.lost-*"))
     finally:
         restored.close()
@@ -107,5 +107,5 @@ def test_without_a_backup_the_message_says_what_else_can_be_done(
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: said.append(text))
     paths = ProfilePaths(profile.paths.root)
     assert restore_at_start(refusal, paths, keystore, ScriptedPrompter()) is None
-    assert "no backup of it" in said[0] and "put it back" in said[0]
+    assert "no backup of this profile yet" in said[0] and "put it back" in said[0]
     assert "Restore" not in said[0]

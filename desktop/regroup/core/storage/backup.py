@@ -29,7 +29,14 @@ from regroup.core.errors import RegroupError, StorageWriteError
 from regroup.core.keys.key_check import key_matches
 from regroup.core.keys.key_file import load_key_file
 from regroup.core.paths import DB_NAME, KEY_FILE_NAME, ProfilePaths
-from regroup.core.storage.files import atomic_copy, atomic_write_bytes, fsync_dir, make_private_dir
+from regroup.core.storage.files import (
+    atomic_copy,
+    atomic_write_bytes,
+    create_private_file,
+    fsync_dir,
+    make_private_dir,
+    write_private_text,
+)
 from regroup.core.storage.rotation import RotationPolicy, to_keep
 
 MANIFEST = "manifest.json"
@@ -108,6 +115,7 @@ def _copy_database(source: Path, passphrase: str, target: Path) -> dict[str, int
         for _ in range(COPY_ATTEMPTS):
             before = table_counts(db)
             target.unlink(missing_ok=True)
+            create_private_file(target)  # VACUUM INTO fills an empty file, keeping its mode
             db.execute_sql("VACUUM INTO ?", (str(target),))
             if table_counts(db) == before:
                 return before
@@ -222,7 +230,7 @@ def set_aside(backup: BackupSet, problem: str) -> Path:
 
 def _set_aside(partial: Path, failed: Path, problem: str) -> None:
     with contextlib.suppress(OSError):
-        (partial / "WHY-THIS-FAILED.txt").write_text(problem + "\n", encoding="utf-8")
+        write_private_text(partial / "WHY-THIS-FAILED.txt", problem + "\n")
     try:
         os.replace(partial, failed)
     except OSError:
@@ -260,6 +268,31 @@ def list_backups(backups_dir: Path) -> list[BackupSet]:
         if folder.is_dir() and not folder.name.startswith(".") and not folder.name.endswith(FAILED)
     ]
     return sorted((s for s in found if s is not None), key=lambda s: (s.taken_at, s.id))
+
+
+def restore_hint(backups_dir: Path) -> str:
+    """What can bring the diary back: the backups there are, or what to do without one.
+
+    Said where a database is missing or damaged, so the person is never sent to look
+    for a backup that does not exist.
+    """
+    try:
+        sets = list_backups(backups_dir)
+    except OSError:
+        sets = []
+    if not sets:
+        return (
+            "Regroup has no backup of this profile yet. If you have a copy of the profile "
+            "folder (another disk, a synced folder) or a JSON export, it can bring your "
+            "entries back: keep this folder as it is until then."
+        )
+    latest = sets[-1]
+    when = latest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    count = f"{len(sets)} backups" if len(sets) > 1 else "one backup"
+    return (
+        f"Regroup has {count} of this profile, the latest from {when} ({latest.id}): "
+        "'regroup backup restore latest' puts it back."
+    )
 
 
 def rotate(backups_dir: Path, policy: RotationPolicy) -> list[str]:

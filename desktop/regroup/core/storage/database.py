@@ -62,9 +62,11 @@ def open_encrypted(path: Path, key: bytes) -> SqlCipherDatabase:
                 f"Regroup cannot open {path} ({exc}). Check that the folder and the file can "
                 "be read and written and the disk is not full; nothing was changed."
             ) from exc
+        from regroup.core.storage.backup import restore_hint
+
         raise DamagedDatabaseError(
             f"The database {path} cannot be read although the key is right ({exc}). "
-            "It may be damaged. It was left as it is; restore a copy from the backups folder."
+            f"It may be damaged; it was left as it is. {restore_hint(path.parent / 'backups')}"
         ) from exc
     if version > CURRENT_VERSION:
         db.close()

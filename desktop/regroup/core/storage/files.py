@@ -1,13 +1,20 @@
-"""Writing files so that a crash or a full disk never leaves half a file behind."""
+"""Writing files so that a crash or a full disk never leaves half a file behind.
+
+Every file Regroup writes is created readable by its owner only (0600), with the mode
+given to ``os.open`` rather than through the umask, which is process-wide and would
+race with the window's threads.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
-from regroup.core.errors import StorageWriteError
+from regroup.core.errors import StorageWriteError, path_problem
 
 
 def fsync_dir(folder: Path) -> None:
@@ -22,7 +29,7 @@ def fsync_dir(folder: Path) -> None:
 
 
 def _describe(exc: OSError, path: Path) -> str:
-    reason = exc.strerror or str(exc)
+    reason = path_problem(path) or exc.strerror or str(exc)
     return f"Could not write {path}: {reason}. Nothing was changed."
 
 
@@ -51,7 +58,8 @@ def atomic_copy(source: Path, target: Path) -> None:
 
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        with source.open("rb") as src, tmp.open("wb") as dst:
+        tmp.unlink(missing_ok=True)
+        with source.open("rb") as src, open_private(tmp) as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
             dst.flush()
             os.fsync(dst.fileno())
@@ -64,11 +72,72 @@ def atomic_copy(source: Path, target: Path) -> None:
         raise StorageWriteError(_describe(exc, target)) from exc
 
 
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def open_private(path: Path) -> BinaryIO:
+    """Create ``path`` for writing, readable by its owner only from the first byte."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    return os.fdopen(fd, "wb")
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty 0600 file for SQLite to fill.
+
+    SQLite would create a new database readable by all, and gives its -wal and -shm
+    files the database file's mode.
+    """
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except OSError as exc:
+        raise StorageWriteError(_describe(exc, path)) from exc
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Write a small text file (a note, a log's details) readable by its owner only."""
+    with open_private(path) as handle:
+        handle.write(text.encode("utf-8", "surrogateescape"))
+
+
+def tighten(path: Path, mode: int) -> bool:
+    """Take group and other access away from ``path``; tell whether there was any."""
+    if os.name != "posix":
+        return False
+    try:
+        current = path.lstat().st_mode
+    except OSError:
+        return False
+    if stat.S_ISLNK(current) or not current & 0o077:
+        return False
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        return False
+    return True
+
+
 def make_private_dir(path: Path) -> None:
     """Create a folder only its owner can enter, with clear errors on failure."""
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
-        raise StorageWriteError(
-            f"Could not create the folder {path}: {exc.strerror or exc}."
-        ) from exc
+        reason = path_problem(path) or exc.strerror or str(exc)
+        raise StorageWriteError(f"Could not create the folder {path}: {reason}.") from exc
+
+
+def keep_details(folder: Path, name: str, exc: BaseException) -> Path | None:
+    """Write ``exc`` with its traceback to a private file in ``folder``; return where.
+
+    A traceback is for whoever helps, not for the log or the message the person
+    reads. Returns None when even this cannot be written (the log says so then).
+    """
+    import traceback
+
+    path = folder / name
+    try:
+        make_private_dir(folder)
+        write_private_text(path, "".join(traceback.format_exception(exc)))
+    except (OSError, StorageWriteError):
+        return None
+    return path

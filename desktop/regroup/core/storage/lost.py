@@ -1,6 +1,7 @@
 """Keeping what is left of a lost database when a backup is put in its place.
 
-A database that is missing or smaller than a page holds no diary, but its file and
+A database that is missing, smaller than a page or unreadable holds no diary we can
+read, but its file and
 its ``-wal``/``-shm`` may still hold something worth a look, so they are never
 deleted: each gets a second name, ``regroup.db.lost-<time>`` (a hard link, or a copy
 where links do not work), before the restore replaces the original names. Until the
@@ -20,9 +21,9 @@ LOG_SUFFIXES = ("", "-wal", "-shm", "-journal")
 STAMP = "%Y%m%d-%H%M%S"
 
 
-def _free_stem(database: Path, now: datetime) -> str:
-    """A ``.lost-<time>`` name no earlier attempt used."""
-    stem = f"{database.name}.lost-{now.strftime(STAMP)}"
+def _free_stem(database: Path, now: datetime, label: str) -> str:
+    """A ``.<label>-<time>`` name no earlier attempt used."""
+    stem = f"{database.name}.{label}-{now.strftime(STAMP)}"
     candidate, number = stem, 1
     while any(database.with_name(candidate + s).exists() for s in LOG_SUFFIXES):
         number += 1
@@ -30,10 +31,13 @@ def _free_stem(database: Path, now: datetime) -> str:
     return candidate
 
 
-def keep_lost_aside(paths: ProfilePaths, now: datetime) -> tuple[Path, ...]:
-    """Give the lost database and its logs a ``.lost-<time>`` name; return the names made."""
+def keep_lost_aside(paths: ProfilePaths, now: datetime, label: str = "lost") -> tuple[Path, ...]:
+    """Give the lost database and its logs a ``.<label>-<time>`` name; return the names made.
+
+    ``label`` is "lost" for a missing or empty file, "unreadable" for one the key cannot read.
+    """
     database = paths.database
-    stem = _free_stem(database, now)
+    stem = _free_stem(database, now, label)
     kept = []
     for suffix in LOG_SUFFIXES:
         source = database.with_name(database.name + suffix)

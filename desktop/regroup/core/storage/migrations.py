@@ -336,7 +336,7 @@ def apply_migrations(
     """
     steps = MIGRATIONS if migrations is None else migrations
     start = schema_version(db)
-    with db.atomic():
+    with db.atomic("IMMEDIATE"):  # wait for, never fail on, another writer
         for version in range(start + 1, target + 1):
             steps[version - 1](db)
         db.execute_sql(f"PRAGMA user_version = {int(target)}")

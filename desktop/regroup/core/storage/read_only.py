@@ -84,7 +84,10 @@ def open_read_only(path: Path, passphrase: str) -> SqlCipherDatabase:
             error = exc
     text = str(error).lower()
     if "not a database" in text or "malformed" in text:
+        from regroup.core.storage.backup import restore_hint
+
         raise DamagedDatabaseError(
-            f"The database {path} cannot be read although the key is right ({error})."
+            f"The database {path} cannot be read although the key is right ({error}). "
+            f"{restore_hint(path.parent / 'backups')}"
         ) from error
     raise StorageWriteError(f"Regroup cannot read {path} ({error}); nothing changed.") from error

@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 from regroup.core.checkins.types import CheckinItem, CheckinOverview
 from regroup.core.debriefs.types import DebriefQuery
 from regroup.core.errors import RegroupError
+from regroup.core.insights.types import ThenAndNow
 from regroup.gui.checkins.form import CheckinForm
 from regroup.gui.checkins.rows import ID_ROLE, SECTIONS, CheckinRowDelegate, checkin_row, group_row
 from regroup.gui.checkins.saver import CheckinSaver
 from regroup.gui.checkins.starter import DebriefCombo
+from regroup.gui.insights.background import LatestRead
+from regroup.gui.insights.then_and_now import ThenAndNowCard
 from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.page import Page, PageContext, Target
 from regroup.gui.kit.toasts import Tone, toasts_for
@@ -53,6 +56,9 @@ class CheckinsPage(Page):
         super().__init__(context, parent)
         profile = context.profile
         self.overview = CheckinOverview()
+        self.look_back: ThenAndNowCard | None = None  # made after the first "Yes" that has one
+        self.look_back_read = LatestRead("regroup-look-back", self)  # it takes a moment
+        self.look_back_read.arrived.connect(self._look_back)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Check-ins")
         self.tree.setHeaderHidden(True)
@@ -249,7 +255,8 @@ class CheckinsPage(Page):
             self._save_pending()
 
     def save_before_quit(self) -> None:
-        """The app is quitting: keep what was typed."""
+        """The app is quitting: keep what was typed (and let a look back finish reading)."""
+        self.look_back_read.wait()
         try:
             self._save_pending()
         except Exception:  # the profile may already be closed; nothing left to save into
@@ -266,6 +273,25 @@ class CheckinsPage(Page):
             "Well done. This check-in is closed; the next step is yours to take.",
         ):
             self._changed(checkin_id)
+            if self.profile.settings.show_then_and_now():  # Settings can turn it off
+                self.look_back_read.start(self.profile.insights.then_and_now)
+
+    def _look_back(self, found: object) -> None:
+        """A gentle look at a debrief of months ago and what came after, under the heading.
+
+        It is read off the window's thread: the page answers at once, the card follows.
+        A look back that cannot be read is simply not shown (it is only an extra).
+        """
+        if not isinstance(found, ThenAndNow):
+            found = None  # none old enough yet
+        if self.look_back is None and found is not None:
+            self.look_back = ThenAndNowCard()
+            self.look_back.open_debrief.connect(lambda i: self.context.open("debriefs", i))
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.look_back)
+        if self.look_back is not None:
+            self.look_back.show_look_back(found)
 
     def snooze_days(self, days: int) -> None:
         """Put the open check-in off by ``days`` days, keeping its answers."""
