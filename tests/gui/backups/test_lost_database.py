@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent
-from regroup.core.errors import LostDatabaseError
+from regroup.core.errors import DamagedDatabaseError, LostDatabaseError
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
@@ -109,3 +109,25 @@ def test_without_a_backup_the_message_says_what_else_can_be_done(
     assert restore_at_start(refusal, paths, keystore, ScriptedPrompter()) is None
     assert "no backup of this profile yet" in said[0] and "put it back" in said[0]
     assert "Restore" not in said[0]
+
+
+def test_a_damaged_database_is_offered_the_backup_and_kept_aside(
+    qtbot: QtBot, profile: Profile, keystore: SystemKeyStore
+) -> None:
+    for body in BODIES:
+        profile.diary.add(EntryContent(body=body))
+    profile.backups.create()
+    profile.close()
+    with profile.paths.database.open("r+b") as handle:
+        handle.write(b"\xff" * 64)  # the salt and the first page: nothing decrypts any more
+    with pytest.raises(DamagedDatabaseError) as refused:
+        open_profile(profile.paths, keystore, ScriptedPrompter())
+    errors = when_modal(answer(RESTORE))
+    restored = restore_at_start(refused.value, profile.paths, keystore, ScriptedPrompter())
+    assert errors == []
+    assert restored is not None
+    try:
+        assert restored.diary.count() == 3
+        assert list(profile.paths.root.glob("regroup.db.unreadable-*"))
+    finally:
+        restored.close()

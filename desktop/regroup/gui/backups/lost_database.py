@@ -1,4 +1,4 @@
-"""At start, a diary whose database is missing or empty: offer a backup back, kindly.
+"""At start, a diary whose database is missing, empty or unreadable: offer a backup back.
 
 Opening refuses such a profile (it will not start a new diary over a lost one), and
 the window cannot reach Settings without an open profile, so the start-up message
@@ -11,7 +11,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from regroup.core.backups import BackupSet, backup_sets
-from regroup.core.errors import LostDatabaseError, RegroupError, UnlockCancelledError
+from regroup.core.errors import (
+    DamagedDatabaseError,
+    LostDatabaseError,
+    RegroupError,
+    UnlockCancelledError,
+)
 from regroup.core.keys.keystore import KeyStore
 from regroup.core.lost_restore import restore_lost
 from regroup.core.paths import ProfilePaths
@@ -90,23 +95,29 @@ def _choose(paths: ProfilePaths, parent: QWidget | None) -> str:
 
 
 def restore_at_start(
-    refusal: LostDatabaseError,
+    refusal: LostDatabaseError | DamagedDatabaseError,
     paths: ProfilePaths,
     keystore: KeyStore,
     prompter: Prompter,
     parent: QWidget | None = None,
 ) -> Profile | None:
-    """Offer a restore for a lost database; return the restored, open profile, or None to quit."""
-    if not refusal.backups:
+    """Offer a restore for a lost or unreadable database; return the open profile, or None.
+
+    An unreadable database (the key is right, the file is damaged) is kept aside the
+    same way as a lost one.
+    """
+    unreadable = isinstance(refusal, DamagedDatabaseError)
+    count = len(backup_sets(paths)) if unreadable else getattr(refusal, "backups", 0)
+    if not count:
         QMessageBox.critical(parent, "Regroup cannot open your diary", str(refusal))
         return None
-    answer = _ask(str(refusal), refusal.backups > 1, parent)
+    answer = _ask(str(refusal), count > 1, parent)
     backup_id = "latest" if answer == RESTORE else _choose(paths, parent) if answer else ""
     if not backup_id:
         return None
     remembering = _Remembering(prompter)
     try:
-        outcome = restore_lost(paths, backup_id, keystore, remembering)
+        outcome = restore_lost(paths, backup_id, keystore, remembering, unreadable=unreadable)
         remembering.replay = True
         profile = open_profile(paths, keystore, remembering)
     except UnlockCancelledError:
