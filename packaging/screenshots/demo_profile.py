@@ -21,6 +21,7 @@ from regroup.core.goals.types import GoalCategory, GoalContent, Lane
 from regroup.core.keys.keystore import KeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
+from regroup.core.waiting.types import WaitingContent
 
 ENTRIES = (
     ("Heard back from Northwind", "Not this time. I am sad, and that is allowed. #northwind", 2),
@@ -114,6 +115,17 @@ def _fill(profile: Profile, today: date, contoso: int) -> None:
         answers = CheckinAnswers(feeling=4, what_helped="Talking it over with Sam.")
         profile.checkins.close(checkin.id, answers)
     _goals(profile, today, northwind, contoso)
+    _waiting(profile, today)
+
+
+def _waiting(profile: Profile, today: date) -> None:
+    """Two applications still waiting, one of them quiet long enough to be offered closing."""
+    profile.waiting.add(
+        WaitingContent("Fabrikam", "UX researcher", today - timedelta(days=9), Stage.SCREENING_CALL)
+    )
+    profile.waiting.add(
+        WaitingContent("Adatum", "Product designer", today - timedelta(days=26), note="Sent via Jo")
+    )
 
 
 def _debrief(profile: Profile, draft: bool = False, **fields: object) -> int:

@@ -1,9 +1,10 @@
 """The Insights page: what the person's own records say, figure by figure, in calm cards.
 
 The page and Qt Charts load the first time Insights is shown, never at start-up.
-Every figure is computed by the one core service in a single call, read off the
-window's thread (:mod:`regroup.gui.insights.background` says why and what it
-costs), so scrolling and clicks never freeze at a change of period. The window's
+Every figure is computed by the one core service in a single call: a bounded
+period on the window's thread (tens of milliseconds on its warm connection),
+"All" off it (:mod:`regroup.gui.insights.background` says why and what it costs),
+so scrolling and clicks never freeze for long at a change of period. The window's
 thread only builds the cards once the figures are in: the charts in view at
 once, the others one at a time on the following turns of the event loop (a
 chart is a few milliseconds), so nothing holds the window for long. A change of
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from regroup.core.errors import RegroupError
 from regroup.core.insights.types import Insights, Period, PeriodKind, StagesFigure, ThenAndNow
 from regroup.gui.insights import figures
 from regroup.gui.insights.background import LatestRead
@@ -148,11 +150,29 @@ class InsightsPage(Page):
         return self._reader.busy or bool(self._to_draw)
 
     def reload(self) -> None:
-        """Read every figure again for the chosen period, away from the window's thread."""
+        """Read every figure again for the chosen period.
+
+        A bounded period (three or twelve months) is read at once on the window's own
+        connection, whose page cache is warm: about 55 ms at 36,500 entries, less than
+        a fresh connection on a thread needs for its cold cache alone. "All" can take
+        a few hundred milliseconds, so it is read away from the window's thread.
+        """
         self._stale = False
+        read, period = self.profile.insights.insights, self.period
+        if period.kind is not PeriodKind.ALL and not self._reader.busy:
+            try:
+                found = read(period)
+            except RegroupError as exc:
+                self._on_failed(str(exc))
+                return
+            except Exception:  # a bug in one figure must not take the window down
+                log.exception("the insights could not be read")
+                self._on_failed("")
+                return
+            self._on_arrived(found)
+            return
         self.status.setText(LOADING)
         self.status.show()
-        read, period = self.profile.insights.insights, self.period
         self._reader.start(lambda: read(period))
 
     def wait_for_reading(self, seconds: float = 30.0) -> None:
