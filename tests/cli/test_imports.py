@@ -83,3 +83,23 @@ def test_a_file_regroup_cannot_place_asks_for_from(tmp_path: Path) -> None:
     result = regroup("--data-dir", data, "import", str(path))
 
     assert result.returncode == 1 and "--from" in result.stderr
+
+
+@pytest.mark.parametrize("fault", ["read-only", "full"])
+def test_an_import_on_a_disk_that_cannot_be_written_is_refused_before_reading(
+    tmp_path: Path, fault: str
+) -> None:
+    from tests.support.filesystems import fill_disk, make_read_only, small_disk
+
+    vault = write_notes(tmp_path / "vault", {"a.md": "# 2024-01-05\n\nA day.\n"})
+    with small_disk(tmp_path / "disk") as disk:
+        data = new_profile(disk / "profile")
+        ok("--data-dir", data, "add", "already here")
+        fill_disk(disk) if fault == "full" else make_read_only(disk)
+        for source in (vault, tmp_path / "not-there.md"):  # the file is never read
+            refused = regroup("--data-dir", data, "import", str(source))
+            assert refused.returncode == 1
+            assert "cannot save right now" in refused.stderr
+            assert "Nothing was imported" in refused.stderr
+            assert "Traceback" not in refused.stderr
+        assert len(listed(data)) == 1

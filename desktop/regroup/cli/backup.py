@@ -19,7 +19,9 @@ from regroup.cli.profile import opened
 
 if TYPE_CHECKING:
     from regroup.cli.arguments import Commands
+    from regroup.cli.console_prompter import ConsolePrompter
     from regroup.core.backups import BackupSet
+    from regroup.core.keys.keystore import SystemKeyStore
 
 
 def register(commands: Commands) -> None:
@@ -109,30 +111,42 @@ def _run_create(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def _restore_over_lost(backup_id: str, data_dir: Path) -> int:
-    """The database is gone or unreadable: put the backup in its place, keeping it aside."""
-    from regroup.core.backups import restore_over_lost_database
+def _lost(data_dir: Path) -> bool:
+    """Tell whether the profile's database is missing or empty (a restore can bring it back)."""
+    from regroup.core.lost_restore import database_lost
     from regroup.core.paths import ProfilePaths
+    from regroup.core.profile import profile_exists
 
-    with _window_kept_out(data_dir):
-        restored, aside = restore_over_lost_database(ProfilePaths(data_dir), backup_id)
-    with opened(data_dir) as profile:  # unlocking proves the restored copy opens
-        count = profile.diary.count()
-    when = restored.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    print(f"Restored the backup of {when} ({entries(count)}).")
-    if aside is not None:
-        print(f"The database that could not be read is kept as {aside}.")
-    return 0
+    paths = ProfilePaths(data_dir)
+    return profile_exists(paths) and bool(database_lost(paths))
+
+
+def _unlocking() -> tuple[SystemKeyStore, ConsolePrompter]:
+    """The keystore and the questions (on stderr) every command unlocks with."""
+    from regroup.cli.console_prompter import ConsolePrompter
+    from regroup.core.keys.keystore import SystemKeyStore
+
+    return SystemKeyStore(), ConsolePrompter(stdout=sys.stderr)
 
 
 def _run_verify(args: argparse.Namespace, data_dir: Path) -> int:
-    with opened(data_dir) as profile:
-        results = profile.backups.verify(args.id)
+    from regroup.core.errors import DamagedDatabaseError
+    from regroup.core.lost_restore import verify_lost
+    from regroup.core.paths import ProfilePaths
+
+    try:
+        if _lost(data_dir):
+            results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking())
+        else:
+            with opened(data_dir) as profile:
+                results = profile.backups.verify(args.id)
+    except DamagedDatabaseError:  # the backups can still be checked, against their own key
+        results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking())
     for backup, problem in results:
         print(f"{backup.id}  {'good' if not problem else 'FAILED: ' + problem}")
     if not results:
         print("There are no backups to check.", file=sys.stderr)
-    failed = [backup.id for backup, problem in results if problem]
+    failed = [backup.id for backup, problem in results if problem and not backup.folder.exists()]
     if failed:
         print(
             f"regroup: error: {len(failed)} of {len(results)} backups failed their check; "
@@ -167,13 +181,15 @@ def _window_kept_out(data_dir: Path) -> Iterator[None]:
 
 
 def _run_restore(args: argparse.Namespace, data_dir: Path) -> int:
-    from regroup.core.errors import DamagedDatabaseError, LostDatabaseError
+    from regroup.core.errors import DamagedDatabaseError
 
+    if _lost(data_dir):
+        return _restore_lost(args.id, data_dir)
     try:
         with _window_kept_out(data_dir), opened(data_dir) as profile:
             outcome = profile.backups.restore(args.id, profile.close)
-    except (LostDatabaseError, DamagedDatabaseError):
-        return _restore_over_lost(args.id, data_dir)
+    except DamagedDatabaseError:  # the key is right but the file cannot be read
+        return _restore_lost(args.id, data_dir, unreadable=True)
     restored, before = outcome.restored, outcome.before
     when = restored.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
     print(f"Restored the backup of {when} ({entries(restored.entries)}).")
@@ -181,4 +197,16 @@ def _run_restore(args: argparse.Namespace, data_dir: Path) -> int:
         f"The diary as it was just before is kept as the backup {before.id}; "
         f"'regroup backup restore {before.id}' brings it back."
     )
+    return 0
+
+
+def _restore_lost(backup_id: str, data_dir: Path, unreadable: bool = False) -> int:
+    """Restore over a missing, empty or unreadable database, which cannot be backed up first."""
+    from regroup.core.lost_restore import restore_lost
+    from regroup.core.paths import ProfilePaths
+
+    paths = ProfilePaths(data_dir)
+    with _window_kept_out(data_dir):
+        outcome = restore_lost(paths, backup_id, *_unlocking(), unreadable=unreadable)
+    print(outcome.summary())
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from regroup.cli.output import entries, plural
 from regroup.cli.profile import opened
+from regroup.core.errors import StorageWriteError
 from regroup.core.exchange.importers.plan import Progress
 from regroup.core.exchange.importers.service import (
     ImportFormat,
@@ -22,6 +23,8 @@ from regroup.core.exchange.importers.service import (
     write_plan,
 )
 from regroup.core.exchange.importers.words import outcome_lines, preview_lines
+from regroup.core.paths import ProfilePaths
+from regroup.core.profile import profile_exists, save_problem
 
 
 def _progress(stage: str) -> Progress | None:
@@ -55,8 +58,17 @@ def _regroup_outcome(plan: ImportPlan, result: ImportOutcome) -> None:
         print(f"Not imported (this version cannot read them): {names}.", file=sys.stderr)
 
 
+def _refuse_read_only(notice: str) -> None:
+    """An import cannot be saved on a read-only or full disk: say so before any work."""
+    if notice:
+        raise StorageWriteError(f"{notice} Nothing was imported; your diary is as it was.")
+
+
 def run_import(args: argparse.Namespace, data_dir: Path) -> int:
     kind = ImportFormat(args.source_format) if args.source_format else None
+    paths = ProfilePaths(data_dir)
+    if not args.dry_run and profile_exists(paths):
+        _refuse_read_only(save_problem(paths))
     plan = read_source(args.file.expanduser(), kind, _progress("Read"))
     with opened(data_dir) as profile:
         if args.dry_run:
@@ -64,6 +76,7 @@ def run_import(args: argparse.Namespace, data_dir: Path) -> int:
                 print(line)
             print("Nothing was written (--dry-run).", file=sys.stderr)
             return 0
+        _refuse_read_only(profile.read_only_notice())
         result = write_plan(profile.db, plan, _progress("Saved"))
     if plan.format is ImportFormat.REGROUP:
         _regroup_outcome(plan, result)

@@ -42,7 +42,7 @@ __all__ = [
     "RotationPolicy",
     "backup_before",
     "backup_sets",
-    "restore_over_lost_database",
+    "find_backup",
 ]
 
 DAILY_KEY, WEEKLY_KEY, MONTHLY_KEY = "backups_daily", "backups_weekly", "backups_monthly"
@@ -66,6 +66,20 @@ class BackupOutcome:
     backup: BackupSet
     second_copy: Path | None = None
     second_problem: str = ""
+
+
+def find_backup(sets: list[BackupSet], backup_id: str) -> BackupSet:
+    """Return the set called ``backup_id`` among ``sets`` (oldest first; "latest": the newest)."""
+    if not sets:
+        raise ValidationError("There are no backups yet; make one with 'regroup backup create'.")
+    if backup_id == LATEST:
+        return sets[-1]
+    for backup in sets:
+        if backup.id == backup_id:
+            return backup
+    raise ValidationError(
+        f"There is no backup called {backup_id}; 'regroup backup list' shows them."
+    )
 
 
 def backup_sets(paths: ProfilePaths) -> list[BackupSet]:
@@ -209,45 +223,6 @@ class BackupService:
         commit(self.paths, backup, step or (lambda _name: None))
         assert before is not None  # just made
         return RestoreOutcome(backup, before)
-
-
-def find_backup(sets: list[BackupSet], backup_id: str) -> BackupSet:
-    """Return the set called ``backup_id`` ("latest": the newest one) among ``sets``."""
-    if not sets:
-        raise ValidationError("There are no backups yet; make one with 'regroup backup create'.")
-    if backup_id == LATEST:
-        return sets[-1]
-    for backup in sets:
-        if backup.id == backup_id:
-            return backup
-    raise ValidationError(
-        f"There is no backup called {backup_id}; 'regroup backup list' shows them."
-    )
-
-
-def restore_over_lost_database(
-    paths: ProfilePaths, backup_id: str, clock: Clock | None = None
-) -> tuple[BackupSet, Path | None]:
-    """Put a backup in place of a database that is missing, empty or cannot be read.
-
-    Such a database cannot be opened, so it is neither backed up first nor used to
-    check the set with the key (opening the profile afterwards does that); instead
-    what is left of it is kept aside, renamed, and returned with the set restored.
-    """
-    backup = find_backup(list_backups(paths.backups), backup_id)
-    stage(paths, backup)
-    stamp = (clock or SystemClock()).now().strftime("%Y%m%d-%H%M%S")
-    aside = paths.database.with_name(f"{paths.database.name}.unreadable-{stamp}")
-    try:
-        for suffix in ("", "-wal"):
-            source = paths.database.with_name(paths.database.name + suffix)
-            if source.exists():
-                source.replace(aside.with_name(aside.name + suffix))
-    except OSError as exc:
-        discard_staged(paths)
-        raise StorageWriteError(f"The restore could not start ({exc.strerror or exc}).") from exc
-    commit(paths, backup)
-    return backup, aside if aside.exists() else None
 
 
 def backup_before(

@@ -12,7 +12,14 @@ class ProfileError(RegroupError):
 
 
 class LostDatabaseError(ProfileError):
-    """An existing profile's database is missing or empty: a loss to restore, not a start."""
+    """An existing profile's database is missing or empty: a loss to restore, not a start.
+
+    ``backups`` counts the backups a restore could use, so the window can offer one.
+    """
+
+    def __init__(self, message: str, backups: int = 0) -> None:
+        super().__init__(message)
+        self.backups = backups
 
 
 class KeyFileError(ProfileError):

@@ -78,6 +78,7 @@ __all__ = [
     "UnlockedWith",
     "open_profile",
     "profile_exists",
+    "save_problem",
 ]
 
 log = logging.getLogger(__name__)
@@ -212,9 +213,7 @@ class Profile:
 
     def read_only_notice(self) -> str:
         """What the window's banner and the command line say when nothing can be saved."""
-        if not self.read_only:
-            return ""
-        return f"Regroup can read your diary but cannot save right now: {self.read_only}."
+        return read_only_notice(self.read_only)
 
     def info(self) -> ProfileInfo:
         """Return a summary for display."""
@@ -257,6 +256,16 @@ class Profile:
         bind_models(None)
         if not self.db.is_closed():
             self.db.close()
+
+
+def read_only_notice(why: str) -> str:
+    """The words for a profile that cannot be saved now because ``why`` ("" when it can)."""
+    return f"Regroup can read your diary but cannot save right now: {why}." if why else ""
+
+
+def save_problem(paths: ProfilePaths) -> str:
+    """The read-only notice for ``paths``, unopened: an import is refused before reading."""
+    return read_only_notice(write_problem(paths))
 
 
 def profile_exists(paths: ProfilePaths) -> bool:

@@ -14,7 +14,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from regroup import APP_NAME, __version__
-from regroup.core.errors import RegroupError, UnlockCancelledError
+from regroup.core.errors import (
+    DamagedDatabaseError,
+    LostDatabaseError,
+    RegroupError,
+    UnlockCancelledError,
+)
 from regroup.core.keys.keystore import KeyStore, SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
@@ -91,10 +96,18 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
     app.aboutToQuit.connect(instance.release)
     sys.excepthook = _report_unexpected
     prompter = QtPrompter()
+    keystore = keystore or SystemKeyStore()
     try:
-        profile = open_profile(ProfilePaths(data_dir), keystore or SystemKeyStore(), prompter)
+        profile = open_profile(ProfilePaths(data_dir), keystore, prompter)
     except UnlockCancelledError:
         return 3
+    except (LostDatabaseError, DamagedDatabaseError) as exc:
+        from regroup.gui.backups.lost_database import restore_at_start
+
+        restored = restore_at_start(exc, ProfilePaths(data_dir), keystore, prompter)
+        if restored is None:
+            return 1
+        profile = restored
     except RegroupError as exc:
         QMessageBox.critical(None, "Regroup cannot open your diary", str(exc))
         return 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from regroup.core.errors import ProfileError
+from regroup.core.errors import LostDatabaseError, ProfileError
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
@@ -45,5 +45,6 @@ def test_without_a_backup_the_refusal_says_there_is_none_and_what_can_help(
     with pytest.raises(ProfileError) as refused:
         open_profile(paths, keystore, ScriptedPrompter())
     said = str(refused.value)
-    assert "no backup of this profile yet" in said
+    assert "no backup of this profile yet" in said and "put it back" in said
     assert "restore latest" not in said and "backups folder" not in said
+    assert isinstance(refused.value, LostDatabaseError) and refused.value.backups == 0

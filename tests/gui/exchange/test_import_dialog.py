@@ -117,3 +117,17 @@ def test_the_window_keeps_answering_and_the_diary_refreshes_after_a_large_import
     assert profile.diary.count() == 2_880
     assert len(steps) > 2 and ticks, "the progress moved and the window's timers kept firing"
     qtbot.waitUntil(lambda: diary(window).panel.model.rowCount() == 2_880, timeout=30_000)
+
+
+def test_on_a_disk_that_cannot_be_written_the_dialog_says_so_and_imports_nothing(
+    qtbot: QtBot, profile: Profile, journal: Path
+) -> None:
+    profile.read_only = "the disk is read-only"
+    dialog = open_dialog(qtbot, profile)
+    said = dialog.summary.text()
+    assert "Regroup can read your diary but cannot save right now: the disk is read-only" in said
+    assert not dialog.file_button.isEnabled() and not dialog.folder_button.isEnabled()
+    dialog.choose(journal)  # a file dropped or passed in anyway is previewed, never written
+    wait_idle(qtbot, dialog)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.close_button.isEnabled()

@@ -22,20 +22,33 @@ SMALLEST_DATABASE = 512
 """No SQLCipher database is smaller than one page; a smaller file holds no diary."""
 
 
-def _refuse_missing_database(paths: ProfilePaths) -> None:
-    """An existing profile without its database is a loss to restore, never a fresh start."""
+def database_lost(paths: ProfilePaths) -> str:
+    """Return how an existing profile's database is lost ("is missing", "is empty"), or ""."""
     try:
-        size: int | None = paths.database.stat().st_size
+        size = paths.database.stat().st_size
     except FileNotFoundError:
-        size = None
-    if size is not None and size >= SMALLEST_DATABASE:
-        return
-    from regroup.core.storage.backup import restore_hint
+        return "is missing"
+    return "is empty" if size < SMALLEST_DATABASE else ""
 
-    state = "is missing" if size is None else "is empty"
+
+def _refuse_missing_database(paths: ProfilePaths) -> None:
+    """An existing profile without its database is a loss to restore, never a fresh start.
+
+    The message offers a restore only when a backup exists to restore.
+    """
+    state = database_lost(paths)
+    if not state:
+        return
+    from regroup.core.storage.backup import list_backups, restore_hint  # only a loss needs it
+
+    try:
+        count = len(list_backups(paths.backups))
+    except OSError:
+        count = 0
     raise LostDatabaseError(
         f"This profile's diary database ({paths.database}) {state}, so Regroup will not "
-        f"start a new diary over it. If it was moved, put it back. {restore_hint(paths.backups)}"
+        f"start a new diary over it. If it was moved, put it back. {restore_hint(paths.backups)}",
+        count,
     )
 
 

@@ -102,6 +102,9 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.import_button)
         layout.addLayout(buttons)
         self._set_busy(False)
+        notice = self.context.profile.read_only_notice()
+        if notice:  # nothing could be saved: say so before a file is chosen
+            self.summary.setText(f"{notice} Importing can wait until Regroup can save again.")
 
     def _build_card(self) -> QFrame:
         card = QFrame()
@@ -209,11 +212,17 @@ class ImportDialog(QDialog):
         self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.file_button, self.folder_button, self.close_button):
-            button.setEnabled(not busy)
+        writable = not self.context.profile.read_only
+        for button in (self.file_button, self.folder_button):
+            button.setEnabled(not busy and writable)
+        self.close_button.setEnabled(not busy)
         self.kind.setEnabled(not busy and self.path is not None and self.outcome is None)
         self.import_button.setEnabled(
-            not busy and self.outcome is None and self.shown is not None and self.shown.new > 0
+            not busy
+            and writable
+            and self.outcome is None
+            and self.shown is not None
+            and self.shown.new > 0
         )
         self.progress.setVisible(busy)
         self.progress_label.setVisible(busy)

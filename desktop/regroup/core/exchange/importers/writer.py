@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import sqlcipher3
 from peewee import Field, Model, SqliteDatabase
 
+from regroup.core.errors import StorageWriteError
 from regroup.core.exchange.entries import _ENTRY_FIELDS, ImportedEntry
 from regroup.core.exchange.importers.plan import Progress
 from regroup.core.exchange.rows import ids_by_uuid
@@ -68,6 +70,13 @@ def write_entries(
     db.execute_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
         _write(db, cursor, entries, progress)
+    except sqlcipher3.IntegrityError:
+        raise
+    except sqlcipher3.DatabaseError as exc:  # the raw cursor's errors, which peewee never wraps
+        raise StorageWriteError(
+            f"The import could not be saved ({exc}). Nothing was imported; check that the "
+            "disk has free space and the profile folder can be written."
+        ) from exc
     finally:
         db.execute_sql(f"PRAGMA cache_size = {int(cache)}")
 
