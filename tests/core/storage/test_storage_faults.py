@@ -54,8 +54,10 @@ def test_a_profile_on_a_read_only_disk_opens_for_reading_and_is_left_alone(
         try:
             assert reopened.read_only == "the disk is read-only"
             assert reopened.diary.get(1).body == "kept"
-            with pytest.raises(StorageWriteError, match="could not be saved"):
+            with pytest.raises(StorageWriteError, match="could not be saved") as refused:
                 reopened.diary.add(EntryContent("not now"))
+            assert "cannot be written right now" in str(refused.value)
+            assert "readonly database" not in str(refused.value)  # not SQLite's words
         finally:
             reopened.close()
         assert folder_fingerprint(paths.root) == before

@@ -55,6 +55,12 @@ def _as_write_error(exc: BaseException) -> StorageWriteError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return WriterBusyError()
+    if "readonly database" in text:  # the disk turned read-only, or filled, under an open diary
+        return StorageWriteError(
+            "The diary could not be saved: the disk or the profile folder cannot be written "
+            "right now (it may be full, read-only or removed). Nothing was changed; what you "
+            "wrote before is safe."
+        )
     return StorageWriteError(
         f"The diary could not be saved ({exc}). Nothing was changed; "
         "check that the disk has free space and the profile folder can be written."
