@@ -162,7 +162,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_reader(arguments[1:])
     args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.WARNING, format="regroup: %(levelname)s: %(message)s")
-    from regroup.core.errors import RegroupError, UnlockCancelledError, describe_os_error
     from regroup.core.paths import default_data_dir
 
     data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
@@ -171,6 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     gc.enable()
     exit_cleanly_on_termination()
     handler: Handler = args.handler
+    try:
+        return _run_command(handler, args, data_dir)
+    finally:
+        # The command's objects die with the process: frozen, they are skipped by the
+        # collector's full passes at exit (80 ms after ``regroup insights`` at 36,500).
+        gc.freeze()
+
+
+def _run_command(handler: Handler, args: argparse.Namespace, data_dir: Path) -> int:
+    """Run one command, turning what it raises into words and an exit status."""
+    from regroup.core.errors import RegroupError, UnlockCancelledError, describe_os_error
+
     try:
         return handler(args, data_dir)
     except UnlockCancelledError as exc:

@@ -1,10 +1,14 @@
 """Only keyrings that encrypt under the user's login are trusted with the key."""
 
+import subprocess
+import sys
+
 import pytest
 from keyring.backends import SecretService, fail, null
 
 from regroup.core.errors import KeystoreUnavailableError
-from regroup.core.keys.keystore import SystemKeyStore, is_trusted_backend
+from regroup.core.keys import secret_service
+from regroup.core.keys.keystore import SERVICE, SystemKeyStore, is_trusted_backend
 
 
 def test_os_keyrings_are_trusted_and_stand_ins_are_not() -> None:
@@ -33,3 +37,34 @@ def test_the_secret_service_keeps_one_item_per_profile() -> None:
     assert store.load("profile-a") is None
     assert store.load("profile-b") == b"\x02" * 32
     store.delete("profile-a")
+
+
+READ_AND_SAY_WHAT_LOADED = """
+import sys
+from regroup.core.keys.keystore import SystemKeyStore
+store = SystemKeyStore()
+print(store.load("profile-quick").hex(), store.name(), "keyring" in sys.modules)
+"""
+
+
+def test_a_stored_key_is_read_without_loading_keyring_at_all() -> None:
+    SystemKeyStore().save("profile-quick", b"\x03" * 32)
+    found = subprocess.run(
+        [sys.executable, "-c", READ_AND_SAY_WHAT_LOADED], capture_output=True, text=True, check=True
+    )
+    assert found.stdout.split() == ["03" * 32, "SecretService", "Keyring", "False"]
+
+
+def test_the_quick_read_names_the_keyring_as_keyring_does() -> None:
+    assert SecretService.Keyring.name == secret_service.NAME
+
+
+def test_a_missing_key_is_still_looked_up_through_keyring() -> None:
+    assert secret_service.read_secret(SERVICE, "profile-never-stored") is None
+    assert SystemKeyStore().load("profile-never-stored") is None
+
+
+def test_a_backend_the_person_named_is_always_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert secret_service.quick_read_possible()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    assert not secret_service.quick_read_possible()

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from regroup.core.errors import KeystoreUnavailableError
+from regroup.core.keys import secret_service
 
 SERVICE = "Regroup"
 TIMEOUT_VARIABLE = "REGROUP_KEYRING_TIMEOUT"
@@ -154,6 +155,7 @@ class SystemKeyStore:
 
     def __init__(self) -> None:
         self._backend: Any = None
+        self._read_quickly = False
 
     def _get_backend(self) -> Any:
         if self._backend is None:
@@ -169,6 +171,8 @@ class SystemKeyStore:
 
     def name(self) -> str:
         """Return the backend's own name, e.g. "SecretService Keyring"."""
+        if self._read_quickly and self._backend is None:
+            return secret_service.NAME
         try:
             return str(getattr(_answer_in_time(self._get_backend), "name", "system keyring"))
         except KeystoreUnavailableError:
@@ -193,9 +197,19 @@ class SystemKeyStore:
                 f"The system keyring could not {action} the key ({type(exc).__name__})."
             ) from exc
 
+    def _quick_read(self, profile_id: str) -> str | None:
+        """Read the Secret Service without loading keyring; None when keyring must answer."""
+        if self._backend is not None or not secret_service.quick_read_possible():
+            return None
+        value = _answer_in_time(lambda: secret_service.read_secret(SERVICE, profile_id))
+        self._read_quickly = value is not None
+        return value
+
     def load(self, profile_id: str) -> bytes | None:
         """Return the profile's key from the keyring, or None when it holds none."""
-        value = self._call("read", "get_password", profile_id)
+        value = self._quick_read(profile_id)
+        if value is None:
+            value = self._call("read", "get_password", profile_id)
         if value is None:
             return None
         try:
