@@ -16,9 +16,6 @@ import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.clock import Clock, SystemClock
-from regroup.core.diary.listing import DiaryBrowser
-from regroup.core.diary.search import SearchService
-from regroup.core.diary.service import DiaryService
 from regroup.core.errors import MigrationError, ProfileError, path_problem
 from regroup.core.keys.key_file import (
     KeyFile,
@@ -63,6 +60,9 @@ if TYPE_CHECKING:
     from regroup.core.checkins.service import CheckinService
     from regroup.core.debriefs.listing import DebriefBrowser
     from regroup.core.debriefs.service import DebriefService
+    from regroup.core.diary.listing import DiaryBrowser
+    from regroup.core.diary.search import SearchService
+    from regroup.core.diary.service import DiaryService
     from regroup.core.goals.service import GoalService
     from regroup.core.insights.service import InsightsService
     from regroup.core.keys.manager import KeyManager
@@ -109,9 +109,6 @@ class Profile:
         self.keyring_name = keyring_name
         self.notice = notice
         self.clock = clock
-        self.diary = DiaryService(db, clock)
-        self.browse = DiaryBrowser(db)
-        self.search = SearchService(db)
         self.settings = SettingsService(db)
         self._draft_folders = [paths.root, drafts_fallback_dir(key_file.profile_id)]
         self._data_key = data_key
@@ -123,7 +120,29 @@ class Profile:
         """Called by a timer: move committed pages out of the WAL once writing has paused."""
         return self._idle_checkpoint.tick()
 
-    # Services the diary does not need are built on first use: start-up skips their imports.
+    # Services are built on first use: a command imports only what it uses (the window
+    # imports the diary's before Qt, see cli._run_gui).
+
+    @cached_property
+    def diary(self) -> DiaryService:
+        """Diary entries: writing, reading, the trash."""
+        from regroup.core.diary.service import DiaryService
+
+        return DiaryService(self.db, self.clock)
+
+    @cached_property
+    def browse(self) -> DiaryBrowser:
+        """The diary's list and calendar."""
+        from regroup.core.diary.listing import DiaryBrowser
+
+        return DiaryBrowser(self.db)
+
+    @cached_property
+    def search(self) -> SearchService:
+        """Full-text search of the diary."""
+        from regroup.core.diary.search import SearchService
+
+        return SearchService(self.db)
 
     @cached_property
     def drafts(self) -> Drafts:
