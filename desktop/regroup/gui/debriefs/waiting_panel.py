@@ -30,6 +30,7 @@ from regroup.core.errors import RegroupError
 from regroup.core.settings import QUIET_DAYS_RANGE
 from regroup.core.waiting.types import WaitingItem, waiting_target_id
 from regroup.gui.debriefs.waiting_dialog import WaitingDialog
+from regroup.gui.kit.dates import format_day
 from regroup.gui.kit.page_parts import button
 from regroup.gui.kit.row_view import RowDelegate, RowView
 from regroup.gui.kit.text_rows import ROW_ID_ROLE, TextRows
@@ -55,7 +56,8 @@ def item_text(item: WaitingItem) -> str:
         item.days_quiet, f"{item.days_quiet} days without news"
     )
     quiet = " · quiet for a while" if item.quiet else ""
-    return f"{name}\nApplied {c.applied_on:%d %b %Y} · {STAGE_LABELS[c.stage]}\n{days}{quiet}"
+    applied = format_day(c.applied_on)  # as the debrief list beside it writes its days
+    return f"{name}\nApplied {applied} · {STAGE_LABELS[c.stage]}\n{days}{quiet}"
 
 
 class WaitingRows(RowDelegate):
