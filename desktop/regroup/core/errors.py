@@ -15,10 +15,13 @@ class LostDatabaseError(ProfileError):
     """An existing profile's database is missing or empty: a loss to restore, not a start.
 
     ``backups`` counts the backups a restore could use, so the window can offer one.
+    The message is ``problem`` and then ``hint``, the command that restores; the window
+    says ``problem`` with its own words for its Restore button instead.
     """
 
-    def __init__(self, message: str, backups: int = 0) -> None:
-        super().__init__(message)
+    def __init__(self, problem: str, backups: int = 0, hint: str = "") -> None:
+        super().__init__(f"{problem} {hint}".strip())
+        self.problem = problem
         self.backups = backups
 
 
@@ -35,7 +38,14 @@ class InvalidRecoveryKeyError(WrongKeyError):
 
 
 class DamagedDatabaseError(RegroupError):
-    """The key is right but the database file cannot be read."""
+    """The key is right but the database file cannot be read.
+
+    As with :class:`LostDatabaseError`, the message is ``problem`` and then the hint.
+    """
+
+    def __init__(self, problem: str, hint: str = "") -> None:
+        super().__init__(f"{problem} {hint}".strip())
+        self.problem = problem
 
 
 class SchemaTooNewError(RegroupError):

@@ -53,6 +53,7 @@ def test_restore_in_the_start_message_opens_the_window_with_every_entry(
     restored = restore_at_start(refusal, profile.paths, keystore, ScriptedPrompter())
     assert errors == []
     assert "one backup of this profile" in seen[0]
+    assert "regroup backup" not in seen[0]  # the window's way back is the button below
     assert restored is not None
     try:
         window = show_window(qtbot, restored)

@@ -66,7 +66,8 @@ def open_encrypted(path: Path, key: bytes) -> SqlCipherDatabase:
 
         raise DamagedDatabaseError(
             f"The database {path} cannot be read although the key is right ({exc}). "
-            f"It may be damaged; it was left as it is. {restore_hint(path.parent / 'backups')}"
+            "It may be damaged; it was left as it is.",
+            restore_hint(path.parent / "backups"),
         ) from exc
     if version > CURRENT_VERSION:
         db.close()

@@ -47,8 +47,9 @@ def _refuse_missing_database(paths: ProfilePaths) -> None:
         count = 0
     raise LostDatabaseError(
         f"This profile's diary database ({paths.database}) {state}, so Regroup will not "
-        f"start a new diary over it. If it was moved, put it back. {restore_hint(paths.backups)}",
+        "start a new diary over it. If it was moved, put it back.",
         count,
+        restore_hint(paths.backups),
     )
 
 

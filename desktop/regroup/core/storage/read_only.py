@@ -87,7 +87,7 @@ def open_read_only(path: Path, passphrase: str) -> SqlCipherDatabase:
         from regroup.core.storage.backup import restore_hint
 
         raise DamagedDatabaseError(
-            f"The database {path} cannot be read although the key is right ({error}). "
-            f"{restore_hint(path.parent / 'backups')}"
+            f"The database {path} cannot be read although the key is right ({error}).",
+            restore_hint(path.parent / "backups"),
         ) from error
     raise StorageWriteError(f"Regroup cannot read {path} ({error}); nothing changed.") from error

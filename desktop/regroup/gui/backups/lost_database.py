@@ -21,6 +21,7 @@ from regroup.core.keys.keystore import KeyStore
 from regroup.core.lost_restore import restore_lost
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, Prompter, SecretAnswer, SecretRequest, open_profile
+from regroup.gui.kit.dates import format_moment
 
 TITLE = "Your diary can come back"
 RESTORE = "Restore the latest backup"
@@ -57,9 +58,19 @@ class _Remembering:
 
 
 def _line(backup: BackupSet) -> str:
-    when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    when = format_moment(backup.taken_at)
     count = "1 entry" if backup.entries == 1 else f"{backup.entries:,} entries"
     return f"{when} · {count} · {backup.reason}"
+
+
+def _window_words(refusal: LostDatabaseError | DamagedDatabaseError, sets: list[BackupSet]) -> str:
+    """The refusal with the window's own way back (the button below), not a command's."""
+    count = "one backup" if len(sets) == 1 else f"{len(sets)} backups"
+    latest = format_moment(sets[-1].taken_at)
+    return (
+        f"{refusal.problem} Regroup has {count} of this profile, the latest from {latest}, "
+        "and can put it back now."
+    )
 
 
 def _ask(message: str, several: bool, parent: QWidget | None) -> str:
@@ -107,11 +118,11 @@ def restore_at_start(
     same way as a lost one.
     """
     unreadable = isinstance(refusal, DamagedDatabaseError)
-    count = len(backup_sets(paths)) if unreadable else getattr(refusal, "backups", 0)
-    if not count:
+    sets = backup_sets(paths)
+    if not sets:
         QMessageBox.critical(parent, "Regroup cannot open your diary", str(refusal))
         return None
-    answer = _ask(str(refusal), count > 1, parent)
+    answer = _ask(_window_words(refusal, sets), len(sets) > 1, parent)
     backup_id = "latest" if answer == RESTORE else _choose(paths, parent) if answer else ""
     if not backup_id:
         return None
