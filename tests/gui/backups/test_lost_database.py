@@ -10,8 +10,10 @@ from regroup.core.diary.types import EntryContent
 from regroup.core.errors import DamagedDatabaseError, LostDatabaseError
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
-from regroup.core.profile import Profile, open_profile
+from regroup.core.profile import Profile, SecretAnswer, SecretRequest, open_profile
 from regroup.gui.backups.lost_database import CHOOSE, RESTORE, restore_at_start
+from regroup.gui.keys.key_dialogs import UnlockDialog
+from regroup.gui.keys.qt_prompter import QtPrompter
 from tests.gui.conftest import diary, show_window
 from tests.gui.modal import answer, when_modal
 from tests.support.prompter import ScriptedPrompter
@@ -130,5 +132,37 @@ def test_a_damaged_database_is_offered_the_backup_and_kept_aside(
     try:
         assert restored.diary.count() == 3
         assert list(profile.paths.root.glob("regroup.db.unreadable-*"))
+    finally:
+        restored.close()
+
+
+def test_a_passphrase_typed_before_a_damaged_database_is_not_asked_again(
+    qtbot: QtBot, profile: Profile, keystore: SystemKeyStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    passphrase = "a quiet walk by the river"
+    profile.keys.set_passphrase(passphrase, None)
+    for body in BODIES:
+        profile.diary.add(EntryContent(body=body))
+    profile.backups.create()
+    profile.close()
+    with profile.paths.database.open("r+b") as handle:
+        handle.write(b"\xff" * 64)
+    asked: list[SecretRequest] = []
+
+    def typed(_cls: object, request: SecretRequest, _parent: object = None) -> SecretAnswer:
+        asked.append(request)
+        return SecretAnswer(passphrase, is_recovery_key=False)
+
+    monkeypatch.setattr(UnlockDialog, "ask", classmethod(typed))
+    prompter = QtPrompter()
+    with pytest.raises(DamagedDatabaseError) as refused:
+        open_profile(profile.paths, keystore, prompter)
+    errors = when_modal(answer(RESTORE))
+    restored = restore_at_start(refused.value, profile.paths, keystore, prompter)
+    assert errors == []
+    assert restored is not None
+    try:
+        assert restored.diary.count() == 3
+        assert len(asked) == 1  # typed once, at the start: the restore and reopening use it
     finally:
         restored.close()

@@ -37,8 +37,10 @@ class _Remembering:
 
     def __init__(self, prompter: Prompter) -> None:
         self._prompter = prompter
-        self.last: SecretAnswer | None = None
-        self.replay = False
+        # An unreadable database was refused after the person typed a secret that opened
+        # its key: the restore starts with that answer instead of asking a second time.
+        self.last: SecretAnswer | None = getattr(prompter, "last_answer", None)
+        self.replay = self.last is not None
 
     def choose_passphrase(self, reason: str) -> str | None:
         return self._prompter.choose_passphrase(reason)

@@ -17,6 +17,8 @@ class QtPrompter:
         self._parent = parent
         self.new_recovery_key: str | None = None
         """Set when a new profile was made: the welcome shows this key."""
+        self.last_answer: SecretAnswer | None = None
+        """What was typed last: a restore right after a failed open need not ask again."""
 
     def choose_passphrase(self, reason: str) -> str | None:
         """Ask for a new passphrase."""
@@ -36,7 +38,8 @@ class QtPrompter:
         """Ask for the passphrase or the recovery key."""
         from regroup.gui.keys.key_dialogs import UnlockDialog
 
-        return UnlockDialog.ask(request, self._parent)
+        self.last_answer = UnlockDialog.ask(request, self._parent)
+        return self.last_answer
 
     def offer_keyring_restore(self, keyring_name: str) -> bool:
         """Offer to put the key back in the keyring so it is not asked again."""
