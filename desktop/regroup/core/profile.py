@@ -7,7 +7,6 @@ business, and its names the callers use are importable from here as well.
 
 from __future__ import annotations
 
-import logging
 import os
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ import peewee
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from regroup.core.clock import Clock, SystemClock
-from regroup.core.errors import MigrationError, ProfileError, path_problem
+from regroup.core.errors import ProfileError, path_problem
 from regroup.core.keys.key_file import (
     KeyFile,
     KeyStorage,
@@ -37,7 +36,7 @@ from regroup.core.keys.unlocking import (
     new_key_material,
 )
 from regroup.core.paths import ProfilePaths, drafts_fallback_dir
-from regroup.core.profile_parts import Drafts, ProfileInfo
+from regroup.core.profile_parts import Drafts, ProfileInfo, upgrade_schema
 from regroup.core.settings import SettingsService
 from regroup.core.storage.creation_lock import creating_profile
 from regroup.core.storage.database import (
@@ -47,7 +46,7 @@ from regroup.core.storage.database import (
     open_encrypted,
     rekey,
 )
-from regroup.core.storage.files import create_private_file, keep_details, make_private_dir
+from regroup.core.storage.files import create_private_file, make_private_dir
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
 from regroup.core.storage.preflight import backup_key_copies, check_before_opening, make_private
 from regroup.core.storage.read_only import open_read_only, write_problem
@@ -80,8 +79,6 @@ __all__ = [
     "profile_exists",
     "save_problem",
 ]
-
-log = logging.getLogger(__name__)
 
 
 class Profile:
@@ -339,7 +336,7 @@ def _open_existing(
     else:
         db = open_encrypted(paths.database, key)
         try:
-            _upgrade(db, paths, clock)
+            upgrade_schema(db, paths, clock)
         except Exception:
             db.close()
             raise
@@ -362,27 +359,6 @@ def _open_read_only(paths: ProfilePaths, key: bytes, why: str) -> SqlCipherDatab
             "Free some space or make the folder writable, then open Regroup again."
         )
     return db
-
-
-def _upgrade(db: SqlCipherDatabase, paths: ProfilePaths, clock: Clock) -> None:
-    version = schema_version(db)
-    if version >= CURRENT_VERSION:
-        return
-    from regroup.core.backups import backup_before
-
-    outcome = backup_before(db, f"before-v{CURRENT_VERSION}", clock)
-    backup = outcome.backup.folder if outcome else paths.backups
-    try:
-        apply_migrations(db)
-    except Exception as exc:
-        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-        details = keep_details(paths.logs, f"upgrade-failed-{stamp}.txt", exc)
-        log.error("upgrade from schema %s failed: %s (details: %s)", version, exc, details)
-        raise MigrationError(
-            f"Upgrading this profile from schema {version} to {CURRENT_VERSION} failed ({exc}). "
-            f"The profile was left as it was; a copy is in {backup}."
-            + (f" The details for whoever helps you are in {details}." if details else "")
-        ) from exc
 
 
 def _create(
