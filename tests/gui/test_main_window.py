@@ -268,3 +268,22 @@ def test_settings_in_a_short_window_scrolls_instead_of_squeezing_its_sections(
     assert len(shown) >= 3
     for box in shown:
         assert box.height() >= box.minimumSizeHint().height(), box.objectName()
+
+
+def test_start_up_chores_wait_for_the_diary_to_reach_the_screen_then_follow_it(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    chores: list[str] = []
+    window.when_started(lambda: chores.append("before the window shows"))
+    assert chores == ["before the window shows"]  # a start in the tray has no Diary to wait for
+    painted: list[list[str]] = []
+    window.diary_shown.connect(lambda: painted.append(list(chores)))
+    window.show()
+    window.when_started(lambda: chores.append("tray"))
+    assert chores == ["before the window shows"]
+    qtbot.waitUntil(lambda: "tray" in chores)
+    assert painted == [["before the window shows"]]  # the Diary painted first
+    window.when_started(lambda: chores.append("later"))
+    assert chores[-1] == "later"
