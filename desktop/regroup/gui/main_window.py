@@ -86,6 +86,9 @@ FILE_QUIT = 100
 """The File menu's groups, top to bottom: new things, Export…/Import…, Back up/Restore, Quit."""
 IDLE_CHECKPOINT_MS = 30_000
 """How often the window looks for a pause in writing to checkpoint the WAL."""
+DIARY_WAIT_MS = 3_000
+"""Work waiting for the Diary's first paint runs after this long at the latest (a window
+minimised as it opened paints nothing)."""
 
 
 class MainWindow(QMainWindow):
@@ -182,11 +185,15 @@ class MainWindow(QMainWindow):
         holder = self._holders.get(PAGES[0].key)
         if holder is not None and holder.isVisible() and not self._diary_painted:
             self._after_diary.append(action)
+            QTimer.singleShot(DIARY_WAIT_MS, self, self._run_waiting)  # minimised at once?
         else:
             action()
 
     def _run_after_diary(self) -> None:
         self._diary_painted = True
+        self._run_waiting()
+
+    def _run_waiting(self) -> None:
         waiting, self._after_diary = self._after_diary, []
         for action in waiting:  # queued: whatever follows the paint runs first
             QTimer.singleShot(0, self, action)
