@@ -14,6 +14,7 @@ from regroup import __version__
 from regroup.core.debriefs.types import DebriefContent
 from regroup.core.diary.types import EntryContent
 from regroup.core.profile import Profile
+from regroup.gui import main_window
 from regroup.gui.checkins.page import CheckinsPage
 from regroup.gui.diary.page import DiaryPage
 from regroup.gui.kit.settings_sections import PROFILE, SettingsSection
@@ -268,3 +269,36 @@ def test_settings_in_a_short_window_scrolls_instead_of_squeezing_its_sections(
     assert len(shown) >= 3
     for box in shown:
         assert box.height() >= box.minimumSizeHint().height(), box.objectName()
+
+
+def test_start_up_chores_wait_for_the_diary_to_reach_the_screen_then_follow_it(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    chores: list[str] = []
+    window.when_started(lambda: chores.append("before the window shows"))
+    assert chores == ["before the window shows"]  # a start in the tray has no Diary to wait for
+    painted: list[list[str]] = []
+    window.diary_shown.connect(lambda: painted.append(list(chores)))
+    window.show()
+    window.when_started(lambda: chores.append("tray"))
+    assert chores == ["before the window shows"]
+    qtbot.waitUntil(lambda: "tray" in chores)
+    assert painted == [["before the window shows"]]  # the Diary painted first
+    window.when_started(lambda: chores.append("later"))
+    assert chores[-1] == "later"
+
+
+def test_start_up_chores_still_run_when_the_diary_never_reaches_the_screen(
+    qtbot: QtBot, profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window, "DIARY_WAIT_MS", 50)
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.show()
+    chores: list[str] = []
+    window.when_started(lambda: chores.append("tray"))
+    window.hide()  # put away before its first paint
+    qtbot.waitUntil(lambda: chores == ["tray"])
+    assert window.built("diary") is None

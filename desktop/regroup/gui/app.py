@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -40,7 +41,8 @@ EXIT_WHEN_READY = "REGROUP_EXIT_WHEN_READY"
 READY = "regroup-ready"
 DIARY_READY = "regroup-diary-ready"
 TRAY_DELAY_MS = 250
-"""The tray, notifications and reminders wait until the window is up and answering."""
+"""The tray, notifications, reminders and backups wait until the window is up and answering,
+and until the Diary's first paint when it is on its way."""
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -114,7 +116,7 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
     apply_profile_theme(app, profile)
     window = MainWindow(profile)
     attach_backups_later(app, window)  # its quit wait runs before the close
-    QTimer.singleShot(TRAY_DELAY_MS, window, lambda: sweep_exports(profile))
+    after_start(window, lambda: sweep_exports(profile))
     save_then_close_on_quit(app, window, profile)
     instance.message_received.connect(lambda _message: bring_to_front(window))
     if welcome_first(window, prompter.new_recovery_key):
@@ -124,14 +126,17 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
             window.showMinimized()
     else:
         window.show()
-        QTimer.singleShot(
-            TRAY_DELAY_MS, window, lambda: install_tray_and_reminders(app, window, data_dir)
-        )
+        after_start(window, lambda: install_tray_and_reminders(app, window, data_dir))
     QTimer.singleShot(0, enable_gc_after_start)
     if os.environ.get(EXIT_WHEN_READY):
         QTimer.singleShot(0, lambda: print(READY, flush=True))
         window.diary_shown.connect(lambda: _report_diary_ready(app))
     return app.exec()
+
+
+def after_start(window: MainWindow, action: Callable[[], object]) -> None:
+    """Run ``action`` once the window is up and answering, and the Diary on screen."""
+    QTimer.singleShot(TRAY_DELAY_MS, window, lambda: window.when_started(action))
 
 
 def welcome_first(window: MainWindow, new_recovery_key: str | None) -> bool:
@@ -174,7 +179,7 @@ def attach_backups_later(app: QApplication, window: MainWindow) -> None:
             backups.wait()
 
     app.aboutToQuit.connect(wait)
-    QTimer.singleShot(TRAY_DELAY_MS, window, attach)
+    after_start(window, attach)
 
 
 def install_tray_and_reminders(app: QApplication, window: MainWindow, data_dir: Path) -> bool:

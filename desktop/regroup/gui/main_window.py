@@ -86,6 +86,9 @@ FILE_QUIT = 100
 """The File menu's groups, top to bottom: new things, Export…/Import…, Back up/Restore, Quit."""
 IDLE_CHECKPOINT_MS = 30_000
 """How often the window looks for a pause in writing to checkpoint the WAL."""
+DIARY_WAIT_MS = 3_000
+"""Work waiting for the Diary's first paint runs after this long at the latest (a window
+minimised as it opened paints nothing)."""
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +110,9 @@ class MainWindow(QMainWindow):
         self.reminder_ui: ReminderUi | None = None  # added by the app once the window is up
         self._holders: dict[str, LazyPage] = {}
         self._built: dict[str, Page] = {}
+        self._diary_painted = False
+        self._after_diary: list[Callable[[], object]] = []
+        self.diary_shown.connect(self._run_after_diary)
         self.setWindowTitle("Regroup")
         self.setWindowIcon(app_icon())
         self.resize(QSize(1000, 680))
@@ -169,6 +175,28 @@ class MainWindow(QMainWindow):
         if entry.after_first_paint:
             page.first_painted.connect(self.diary_shown)
         return page
+
+    def when_started(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now, or just after the Diary first paints if it is on its way.
+
+        Start-up work the first look does not need (the tray, backups) would otherwise
+        land between the window's first paint and the Diary's, and hold the list back.
+        """
+        holder = self._holders.get(PAGES[0].key)
+        if holder is not None and holder.isVisible() and not self._diary_painted:
+            self._after_diary.append(action)
+            QTimer.singleShot(DIARY_WAIT_MS, self, self._run_waiting)  # minimised at once?
+        else:
+            action()
+
+    def _run_after_diary(self) -> None:
+        self._diary_painted = True
+        self._run_waiting()
+
+    def _run_waiting(self) -> None:
+        waiting, self._after_diary = self._after_diary, []
+        for action in waiting:  # queued: whatever follows the paint runs first
+            QTimer.singleShot(0, self, action)
 
     def page(self, key: str) -> Page | None:
         """Return the page ``key``, building it now if needed (without showing it)."""

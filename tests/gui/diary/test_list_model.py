@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from regroup.core.diary.types import EntryContent, EntrySummary
 from regroup.core.profile import Profile
-from regroup.gui.diary.list_model import BLOCK_SIZE, EntryListModel, row_text
+from regroup.gui.diary.list_model import BLOCK_SIZE, NEWEST_ROWS, EntryListModel, row_text
 from regroup.gui.diary.list_view import Ink, draw_runs, row_runs, snippet_runs
+from regroup.gui.main_window import MainWindow
 from tests.gui.conftest import diary, show_window
 
 START = dt.date(2015, 1, 1)
@@ -31,7 +32,7 @@ def test_scrolling_a_long_diary_builds_only_the_rows_on_screen(
     panel = diary(show_window(qtbot, profile)).panel
     model, view = panel.model, panel.view
     assert model.rowCount() == 3000
-    assert model.rows_built <= 2 * BLOCK_SIZE
+    assert model.rows_built <= NEWEST_ROWS
     assert "entry number 2999" in model.index(0).data()
     bar = view.verticalScrollBar()
     before = model.rows_built
@@ -48,16 +49,18 @@ def test_scrolling_a_long_diary_builds_only_the_rows_on_screen(
 def test_the_list_starts_with_the_newest_block_and_completes_after_it_shows(
     qtbot: QtBot, profile: Profile
 ) -> None:
-    _journal(profile, BLOCK_SIZE + 50)
+    _journal(profile, NEWEST_ROWS + 50)
     model = EntryListModel(profile.browse)
     model.show_newest()
-    assert not model.complete and model.rowCount() == BLOCK_SIZE
-    assert model.fetches == 0 and "entry number 149" in model.index(0).data()
+    assert not model.complete and model.rowCount() == NEWEST_ROWS
+    assert "entry number 149" in model.index(0).data()
+    assert "entry number 50" in model.index(NEWEST_ROWS - 1).data()
+    assert model.fetches == 0  # every newest row was read with the list
     assert not model.load_more(30)
-    assert model.rowCount() == BLOCK_SIZE + 30 and "entry number 20" in model.index(129).data()
+    assert model.rowCount() == NEWEST_ROWS + 30 and "entry number 20" in model.index(129).data()
     assert model.load_more(30)
-    assert model.complete and model.rowCount() == BLOCK_SIZE + 50
-    assert "entry number 0" in model.index(BLOCK_SIZE + 49).data()
+    assert model.complete and model.rowCount() == NEWEST_ROWS + 50
+    assert "entry number 0" in model.index(NEWEST_ROWS + 49).data()
 
 
 def test_an_edit_refreshes_its_row_and_new_or_trashed_entries_reload_the_list(
@@ -106,3 +109,21 @@ def test_a_row_too_long_for_the_list_ends_in_an_ellipsis_not_a_clipped_letter() 
         QFontMetrics(font).horizontalAdvance(piece) for piece in drawn[1:]
     )
     assert widths <= 260
+
+
+def test_the_diary_reaches_the_screen_before_older_entries_are_read(
+    qtbot: QtBot, profile: Profile
+) -> None:
+    _journal(profile, NEWEST_ROWS + 50)
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    listed_when_shown: list[int] = []
+    window.diary_shown.connect(
+        lambda: listed_when_shown.append(diary(window).panel.model.rowCount())
+    )
+    window.show()
+    qtbot.waitUntil(lambda: bool(listed_when_shown))
+    assert listed_when_shown == [NEWEST_ROWS]
+    model = diary(window).panel.model
+    qtbot.waitUntil(lambda: model.complete)
+    assert model.rowCount() == NEWEST_ROWS + 50

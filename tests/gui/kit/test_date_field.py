@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCalendarWidget
 from pytestqt.qtbot import QtBot
 
 from regroup.gui.kit.date_field import DateField
@@ -33,6 +33,7 @@ def test_an_empty_field_says_not_set_and_its_calendar_opens_on_this_month(qtbot:
     field, _seen = make_field(qtbot)
     shown = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
     assert shown == [field]  # the popup and its buttons wait, unseen, until asked for
+    assert field.findChildren(QCalendarWidget) == []  # not even built: pages open faster
     assert field.value() is None
     assert field.line_edit.text() == "" and field.line_edit.placeholderText() == "Not set"
     qtbot.keyClick(field.line_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)

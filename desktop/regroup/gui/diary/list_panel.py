@@ -98,7 +98,10 @@ class EntryPanel(QWidget):
         self.on_this_day_list.itemClicked.connect(self._on_this_day_item)
         self._complete_timer = QTimer(self)
         self._complete_timer.timeout.connect(self._load_more)
-        self.view.first_painted.connect(self._complete_timer.start)
+        # Queued, so the page reports its first paint before the first page of ids is read.
+        self.view.first_painted.connect(
+            lambda: QTimer.singleShot(0, self, self._complete_timer.start)
+        )
         self.model.show_newest()
         self.calendar.mark_days()
         self._show_counts(None)

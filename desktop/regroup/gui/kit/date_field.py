@@ -153,18 +153,25 @@ class DateField(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName(f"Problem with the {name.lower()}")
         self.error_label.hide()
-        self.popup = DatePopup(optional, self)
-        self.popup.chosen.connect(self._chosen_in_popup)
-        self.popup.today_button.clicked.connect(lambda: self._chosen_in_popup(self._today()))
-        self.popup.yesterday_button.clicked.connect(
-            lambda: self._chosen_in_popup(self._today() - timedelta(days=1))
-        )
+        self._popup: DatePopup | None = None
         self._lay_out()
         self.setFocusProxy(self.line_edit)
         self.line_edit.installEventFilter(self)
         self.line_edit.editingFinished.connect(self.commit_text)
         self.line_edit.textEdited.connect(lambda _text: self._show_problem(""))
         self._show_problem("")
+
+    @property
+    def popup(self) -> DatePopup:
+        """The calendar popup, built when first needed: a page's first paint shows none."""
+        if self._popup is None:
+            self._popup = DatePopup(self._optional, self)
+            self._popup.chosen.connect(self._chosen_in_popup)
+            self._popup.today_button.clicked.connect(lambda: self._chosen_in_popup(self._today()))
+            self._popup.yesterday_button.clicked.connect(
+                lambda: self._chosen_in_popup(self._today() - timedelta(days=1))
+            )
+        return self._popup
 
     def _lay_out(self) -> None:
         row = QHBoxLayout()
