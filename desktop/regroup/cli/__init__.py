@@ -30,7 +30,7 @@ from regroup.cli import (
 )
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
-from regroup.core.keys.key_reader import READER_FLAG
+from regroup.core.keys.key_reader import READER_FLAG, reader_main
 from regroup.core.system.core_dumps import forbid_core_dumps
 
 if TYPE_CHECKING:
@@ -160,10 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     forbid_core_dumps()  # before any key is read, in the key reader child too
     arguments = sys.argv[1:] if argv is None else argv
-    if arguments[:1] == [READER_FLAG]:
-        from regroup.core.keys.key_reader import run_reader
-
-        return run_reader(arguments[1:])
+    if arguments[:1] == [READER_FLAG]:  # ``python -m regroup`` and the bundle go there first
+        return reader_main(arguments[1:])
     args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.WARNING, format="regroup: %(levelname)s: %(message)s")
     from regroup.core.paths import default_data_dir
