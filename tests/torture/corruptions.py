@@ -1,7 +1,7 @@
 """The damaged files of issue 13, each on a fresh profile with entries and a backup.
 
-- an empty or one-byte `regroup.db`: refused in words, never replaced by a new empty
-  diary; `regroup backup restore latest` brings back everything in the backup;
+- a deleted, empty or one-byte `regroup.db`: refused in words, never replaced by a new
+  empty diary; `regroup backup restore latest` brings back everything in the backup;
 - `regroup.key` deleted (alone, or with its spare copy) or with one hex digit changed:
   the diary opens with the keyring's key, the key file is rebuilt, nothing is lost;
 - a damaged WAL (bytes flipped in its last frame): the WAL is copied aside and the
@@ -70,18 +70,25 @@ def _refused_in_words(outcome: Outcome, what: str, tally: Tally) -> None:
         tally.note(f"{what}: {outcome.err.strip().splitlines()[-1][:200]}")
 
 
-def _short_database(content: bytes) -> Callable[[Workspace, int, Tally], None]:
+def _short_database(content: bytes | None) -> Callable[[Workspace, int, Tally], None]:
+    """``content`` replaces the database; None deletes it (a sync that lost the file)."""
+    what = "no database" if content is None else f"a {len(content)}-byte database"
+
     def run(ws: Workspace, cycles: int, tally: Tally) -> None:
         for _ in range(cycles):
             profile, backed_up, later = _profile_with_backup(ws, tally)
             database = profile / "regroup.db"
-            database.write_bytes(content)
+            if content is None:
+                database.unlink()
+            else:
+                database.write_bytes(content)
             listing = ws.run(ws.command(profile, "list"))
             tally.saw(listing, "list")
-            _refused_in_words(listing, f"list with a {len(content)}-byte database", tally)
-            if database.read_bytes() != content:
+            _refused_in_words(listing, f"list with {what}", tally)
+            now = database.read_bytes() if database.exists() else None
+            if now != content:
                 tally.damaged += 1
-                tally.note("the damaged database was replaced before any restore")
+                tally.note("the lost database was replaced before any restore")
             restored = ws.run(ws.command(profile, "backup", "restore", "latest"))
             tally.saw(restored, "backup restore")
             if restored.code != 0:
@@ -170,6 +177,7 @@ def _damaged_wal(ws: Workspace, cycles: int, tally: Tally) -> None:
 
 
 CASES: tuple[tuple[str, Callable[[Workspace, int, Tally], None]], ...] = (
+    ("regroup.db deleted", _short_database(None)),
     ("empty regroup.db", _short_database(b"")),
     ("one-byte regroup.db", _short_database(b"S")),
     ("regroup.key deleted", _key_damage(_delete_key)),
