@@ -162,13 +162,6 @@ class SystemKeyStore:
             self._backend = _pick_backend()
         return self._backend
 
-    def prepare(self) -> None:
-        """Load the backend now; done before Qt is imported, which slows later imports."""
-        try:
-            _answer_in_time(self._get_backend)
-        except KeystoreUnavailableError as exc:
-            log.info("%s", exc)
-
     def name(self) -> str:
         """Return the backend's own name, e.g. "SecretService Keyring"."""
         if self._read_quickly and self._backend is None:
