@@ -113,6 +113,8 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
     except RegroupError as exc:
         QMessageBox.critical(None, "Regroup cannot open your diary", str(exc))
         return 1
+    finally:
+        prompter.last_answer = None  # what was typed is not kept while the window is open
     apply_profile_theme(app, profile)
     window = MainWindow(profile)
     attach_backups_later(app, window)  # its quit wait runs before the close

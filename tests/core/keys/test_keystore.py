@@ -2,6 +2,8 @@
 
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from keyring.backends import SecretService, fail, null
@@ -9,6 +11,7 @@ from keyring.backends import SecretService, fail, null
 from regroup.core.errors import KeystoreUnavailableError
 from regroup.core.keys import secret_service
 from regroup.core.keys.keystore import SERVICE, SystemKeyStore, is_trusted_backend
+from tests.support.session_bus import private_session
 
 
 def test_os_keyrings_are_trusted_and_stand_ins_are_not() -> None:
@@ -48,10 +51,17 @@ print(store.load("profile-quick").hex(), store.name(), "keyring" in sys.modules)
 
 
 def test_a_stored_key_is_read_without_loading_keyring_at_all() -> None:
-    SystemKeyStore().save("profile-quick", b"\x03" * 32)
-    found = subprocess.run(
-        [sys.executable, "-c", READ_AND_SAY_WHAT_LOADED], capture_output=True, text=True, check=True
-    )
+    store = SystemKeyStore()
+    store.save("profile-quick", b"\x03" * 32)
+    try:
+        found = subprocess.run(
+            [sys.executable, "-c", READ_AND_SAY_WHAT_LOADED],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        store.delete("profile-quick")
     assert found.stdout.split() == ["03" * 32, "SecretService", "Keyring", "False"]
 
 
@@ -59,12 +69,34 @@ def test_the_quick_read_names_the_keyring_as_keyring_does() -> None:
     assert SecretService.Keyring.name == secret_service.NAME
 
 
-def test_a_missing_key_is_still_looked_up_through_keyring() -> None:
+def test_a_missing_key_is_still_looked_up_through_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     assert secret_service.read_secret(SERVICE, "profile-never-stored") is None
-    assert SystemKeyStore().load("profile-never-stored") is None
+    asked: list[str] = []
+    store = SystemKeyStore()
+    ask_keyring = store._call
+    monkeypatch.setattr(store, "_call", lambda *args: asked.append(args[1]) or ask_keyring(*args))
+    assert store.load("profile-never-stored") is None
+    assert asked == ["get_password"]
+
+
+def test_a_locked_keyring_is_left_to_keyring_without_a_prompt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with private_session(tmp_path / "locked", unlock=False) as bus:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.env["DBUS_SESSION_BUS_ADDRESS"])
+        started = time.monotonic()
+        assert secret_service.read_secret(SERVICE, "any-profile") is None
+        assert time.monotonic() - started < 5  # gave way at once: nothing waited on a prompt
 
 
 def test_a_backend_the_person_named_is_always_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     assert secret_service.quick_read_possible()
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    assert not secret_service.quick_read_possible()
+
+
+def test_keyring_settings_that_move_its_items_turn_the_quick_read_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KEYRING_PROPERTY_SCHEME", "KeePassXC")
     assert not secret_service.quick_read_possible()

@@ -164,5 +164,6 @@ def test_a_passphrase_typed_before_a_damaged_database_is_not_asked_again(
     try:
         assert restored.diary.count() == 3
         assert len(asked) == 1  # typed once, at the start: the restore and reopening use it
+        assert prompter.last_answer is None  # and not kept once it has been used
     finally:
         restored.close()

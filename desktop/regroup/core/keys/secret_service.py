@@ -28,9 +28,13 @@ def quick_read_possible() -> bool:
     """Tell whether ``keyring`` would use the Secret Service here, so a quick read may stand in.
 
     Windows and macOS have their own keyrings; a backend named in
-    PYTHON_KEYRING_BACKEND is the person's choice and is always asked.
+    PYTHON_KEYRING_BACKEND is the person's choice and is always asked, and so is
+    keyring when a KEYRING_PROPERTY_* variable changes where it keeps items (another
+    collection, KeePassXC's attribute names).
     """
     if sys.platform in ("win32", "darwin") or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return False
+    if any(name.startswith("KEYRING_PROPERTY_") for name in os.environ):
         return False
     return bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS") or os.environ.get("XDG_RUNTIME_DIR"))
 
@@ -53,5 +57,6 @@ def read_secret(service: str, username: str) -> str | None:
                     return None
                 return item.get_secret().decode("utf-8")
     except Exception as exc:  # D-Bus, jeepney and the daemon raise their own types
-        log.info("the quick keyring read gave way to keyring: %r", exc)
+        # Only the type: a decoding error's repr would hold the secret's bytes.
+        log.info("the quick keyring read gave way to keyring (%s)", type(exc).__name__)
     return None

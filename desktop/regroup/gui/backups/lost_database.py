@@ -41,6 +41,8 @@ class _Remembering:
         # its key: the restore starts with that answer instead of asking a second time.
         self.last: SecretAnswer | None = getattr(prompter, "last_answer", None)
         self.replay = self.last is not None
+        if self.last is not None:
+            prompter.last_answer = None  # type: ignore[attr-defined]  # held here only
 
     def choose_passphrase(self, reason: str) -> str | None:
         return self._prompter.choose_passphrase(reason)
@@ -120,7 +122,10 @@ def restore_at_start(
     same way as a lost one.
     """
     unreadable = isinstance(refusal, DamagedDatabaseError)
-    sets = backup_sets(paths)
+    try:
+        sets = backup_sets(paths)
+    except OSError:  # an unreadable backups folder: the refusal says what else can be done
+        sets = []
     if not sets:
         QMessageBox.critical(parent, "Regroup cannot open your diary", str(refusal))
         return None
