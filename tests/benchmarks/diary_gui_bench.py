@@ -17,19 +17,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from regroup.core.keys.keystore import SystemKeyStore
-from regroup.core.paths import ProfilePaths
-from regroup.core.profile import Profile, open_profile
+from regroup.core.profile import Profile
 from regroup.gui.diary.page import DiaryPage
 from regroup.gui.kit.page import PageContext
-from tests.support.prompter import ScriptedPrompter
+from tests.benchmarks.gui_window import ms_since, shown_window
 
 ENTRY_SWITCHES = 20
 SCROLL_STEPS = 300
-
-
-def _ms_since(start: float) -> float:
-    return (time.perf_counter() - start) * 1000
 
 
 def _painted_at(app: QApplication, page: DiaryPage) -> float:
@@ -72,7 +66,7 @@ def entry_switch_ms(app: QApplication, page: DiaryPage, runs: int) -> list[float
             start = time.perf_counter()
             page.panel.view.setCurrentIndex(index)  # as a click or an arrow key does
             page.repaint()
-            times.append(_ms_since(start))
+            times.append(ms_since(start))
             app.processEvents()
         medians.append(sorted(times)[len(times) // 2])
     return medians
@@ -111,12 +105,7 @@ def scroll_counts(page: DiaryPage) -> dict[str, int | float]:
 def main() -> None:
     """Measure one profile and print the figures as JSON."""
     root, runs, scroll = Path(sys.argv[1]), int(sys.argv[2]), "--scroll" in sys.argv
-    app = QApplication([])
-    profile = open_profile(ProfilePaths(root), SystemKeyStore(), ScriptedPrompter())
-    window = QMainWindow()
-    window.resize(1000, 680)
-    window.show()
-    app.processEvents()
+    app, window, profile = shown_window(root)
     report: dict[str, object] = {"page_show_ms": page_show_ms(app, window, profile, runs)}
     page = window.centralWidget()
     assert isinstance(page, DiaryPage)

@@ -32,18 +32,12 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from regroup.core.insights.types import Period, PeriodKind
-from regroup.core.keys.keystore import SystemKeyStore
-from regroup.core.paths import ProfilePaths
-from regroup.core.profile import Profile, open_profile
+from regroup.core.profile import Profile
 from regroup.gui.kit.page import PageContext
-from tests.support.prompter import ScriptedPrompter
+from tests.benchmarks.gui_window import ms_since, shown_window
 
 
-def _ms_since(start: float) -> float:
-    return (time.perf_counter() - start) * 1000
-
-
-def _cpu_ms_since(start: float) -> float:
+def _cpums_since(start: float) -> float:
     return (time.process_time() - start) * 1000
 
 
@@ -81,15 +75,15 @@ def show_ms(app: QApplication, window: QMainWindow, profile: Profile, runs: int)
         window.setCentralWidget(page)
         _wait_loaded(app, page)
         name = "insights_page_first_show" if run == 0 else "insights_page_show"
-        found.setdefault(f"{name}_ms", []).append(_ms_since(start))
-        found.setdefault(f"{name}_cpu_ms", []).append(_cpu_ms_since(cpu))
+        found.setdefault(f"{name}_ms", []).append(ms_since(start))
+        found.setdefault(f"{name}_cpu_ms", []).append(_cpums_since(cpu))
         if run == 0:
             continue
         start, cpu = time.perf_counter(), time.process_time()
         page.choose_period(PeriodKind.ALL)
         _wait_loaded(app, page)
-        found.setdefault("insights_page_all_ms", []).append(_ms_since(start))
-        found.setdefault("insights_page_all_cpu_ms", []).append(_cpu_ms_since(cpu))
+        found.setdefault("insights_page_all_ms", []).append(ms_since(start))
+        found.setdefault("insights_page_all_cpu_ms", []).append(_cpums_since(cpu))
     return found
 
 
@@ -108,11 +102,11 @@ def build_ms(app: QApplication, window: QMainWindow, profile: Profile, runs: int
         page._on_arrived(read)
         app.sendPostedEvents()  # the layout, not yet the next chart out of view
         page.figures_area.viewport().repaint()
-        found.setdefault("insights_page_in_view_ms", []).append(_ms_since(start))
-        found.setdefault("insights_page_in_view_cpu_ms", []).append(_cpu_ms_since(cpu))
+        found.setdefault("insights_page_in_view_ms", []).append(ms_since(start))
+        found.setdefault("insights_page_in_view_cpu_ms", []).append(_cpums_since(cpu))
         _wait_loaded(app, page)
-        found.setdefault("insights_page_build_ms", []).append(_ms_since(start))
-        found.setdefault("insights_page_build_cpu_ms", []).append(_cpu_ms_since(cpu))
+        found.setdefault("insights_page_build_ms", []).append(ms_since(start))
+        found.setdefault("insights_page_build_cpu_ms", []).append(_cpums_since(cpu))
     return found
 
 
@@ -126,28 +120,23 @@ def read_ms(profile: Profile, runs: int) -> Samples:
     for _ in range(runs):
         start, cpu = time.perf_counter(), time.process_time()
         profile.insights.insights(period)
-        found.setdefault("insights_read_ms", []).append(_ms_since(start))
-        found.setdefault("insights_read_cpu_ms", []).append(_cpu_ms_since(cpu))
+        found.setdefault("insights_read_ms", []).append(ms_since(start))
+        found.setdefault("insights_read_cpu_ms", []).append(_cpums_since(cpu))
         waiting = QEventLoop()
         reader.arrived.connect(waiting.quit)
         start, cpu = time.perf_counter(), time.process_time()
         reader.start(lambda: profile.insights.insights(period))
         waiting.exec()
         reader.arrived.disconnect(waiting.quit)
-        found.setdefault("insights_read_in_thread_ms", []).append(_ms_since(start))
-        found.setdefault("insights_read_in_thread_cpu_ms", []).append(_cpu_ms_since(cpu))
+        found.setdefault("insights_read_in_thread_ms", []).append(ms_since(start))
+        found.setdefault("insights_read_in_thread_cpu_ms", []).append(_cpums_since(cpu))
     return found
 
 
 def main() -> None:
     """Measure one profile and print the figures as JSON."""
     root, runs = Path(sys.argv[1]), int(sys.argv[2])
-    app = QApplication([])
-    profile = open_profile(ProfilePaths(root), SystemKeyStore(), ScriptedPrompter())
-    window = QMainWindow()
-    window.resize(1000, 680)
-    window.show()
-    app.processEvents()
+    app, window, profile = shown_window(root)
     samples = {
         **show_ms(app, window, profile, runs),
         **build_ms(app, window, profile, runs),

@@ -23,20 +23,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from regroup.core.debriefs.types import Stage
 from regroup.core.goals.types import BOARD_LANES
-from regroup.core.keys.keystore import SystemKeyStore
-from regroup.core.paths import ProfilePaths
-from regroup.core.profile import Profile, open_profile
+from regroup.core.profile import Profile
 from regroup.gui.debriefs.page import DebriefPage
 from regroup.gui.goals.page import GoalsPage
 from regroup.gui.kit.page import PageContext
-from tests.support.prompter import ScriptedPrompter
+from tests.benchmarks.gui_window import ms_since, shown_window
 
 DROPS_PER_RUN = 20
 FILTERS_PER_RUN = 5
-
-
-def _ms_since(start: float) -> float:
-    return (time.perf_counter() - start) * 1000
 
 
 def board_show_ms(
@@ -53,7 +47,7 @@ def board_show_ms(
         window.setCentralWidget(page)
         while len(painted) < len(page.views):
             app.processEvents()
-        times.append(_ms_since(start))
+        times.append(ms_since(start))
     return times[1:]
 
 
@@ -72,7 +66,7 @@ def drop_ms(page: GoalsPage, runs: int) -> list[float]:
             row = picker.randint(0, target.rowCount())
             start = time.perf_counter()
             moved = target.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, QModelIndex())
-            times.append(_ms_since(start))
+            times.append(ms_since(start))
             assert moved
         medians.append(statistics.median(times))
     return medians
@@ -110,7 +104,7 @@ def filter_ms(page: DebriefPage, runs: int) -> dict[str, list[float]]:
                 start = time.perf_counter()
                 narrow()
                 panel.view.viewport().repaint()
-                times.append(_ms_since(start))
+                times.append(ms_since(start))
                 assert panel.model.rowCount() > 0
                 widen()
             medians.append(statistics.median(times))
@@ -123,12 +117,7 @@ def filter_ms(page: DebriefPage, runs: int) -> dict[str, list[float]]:
 def main() -> None:
     """Measure one profile and print the figures as JSON."""
     root, runs = Path(sys.argv[1]), int(sys.argv[2])
-    app = QApplication([])
-    profile = open_profile(ProfilePaths(root), SystemKeyStore(), ScriptedPrompter())
-    window = QMainWindow()
-    window.resize(1000, 680)
-    window.show()
-    app.processEvents()
+    app, window, profile = shown_window(root)
     report: dict[str, object] = {"board_show_ms": board_show_ms(app, window, profile, runs)}
     page = window.centralWidget()
     assert isinstance(page, GoalsPage)
