@@ -137,6 +137,14 @@ def test_a_lock_whose_owner_does_not_answer_is_taken_over(tmp_path: Path) -> Non
     assert "taking over its lock" in again.stderr
 
 
+def _start_again_and_be_heard(qtbot: QtBot, data: Path, received: list[list[str]]) -> None:
+    """Start Regroup a second time on ``data``: it ends at once, and the first hears it."""
+    second = regroup(data)
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=START_TIMEOUT_MS)
+    assert second.returncode == 0, second.communicate()[1]
+    qtbot.waitUntil(lambda: bool(received))
+
+
 @pytest.mark.integration
 def test_a_deep_profile_still_hears_a_second_start(qtbot: QtBot, tmp_path: Path) -> None:
     data = tmp_path.joinpath(*(["a-rather-long-folder-name"] * 6), "profile")
@@ -148,10 +156,7 @@ def test_a_deep_profile_still_hears_a_second_start(qtbot: QtBot, tmp_path: Path)
         assert first.name.startswith("/") and len(os.fsencode(first.name)) <= 100
         folder = Path(first.name).parent.lstat()  # whichever place was short enough
         assert (folder.st_mode & 0o777, folder.st_uid) == (0o700, os.getuid())
-        second = regroup(data)
-        qtbot.waitUntil(lambda: second.poll() is not None, timeout=START_TIMEOUT_MS)
-        assert second.returncode == 0, second.communicate()[1]
-        qtbot.waitUntil(lambda: bool(received))
+        _start_again_and_be_heard(qtbot, data, received)
     finally:
         first.release()
     assert received == [[SHOW]]
@@ -190,10 +195,7 @@ def test_a_second_start_without_the_runtime_folder_still_finds_the_first(
         assert first.claim([SHOW])
         assert first.name.startswith(str(runtime))
         monkeypatch.delenv("XDG_RUNTIME_DIR")  # as from cron or a bare ssh session
-        second = regroup(data)
-        qtbot.waitUntil(lambda: second.poll() is not None, timeout=START_TIMEOUT_MS)
-        assert second.returncode == 0, second.communicate()[1]
-        qtbot.waitUntil(lambda: bool(received))
+        _start_again_and_be_heard(qtbot, data, received)
     finally:
         first.release()
     assert received == [[SHOW]]
