@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QMouseEvent,
+    QPalette,
     QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
@@ -47,6 +48,20 @@ def measure_width(area: QAbstractScrollArea) -> int:
     return MEASURE_CHARS * area.fontMetrics().averageCharWidth()
 
 
+def text_room(area: QAbstractScrollArea) -> int:
+    """Return the width the text and its side margins share: the viewport's, margins included.
+
+    Worked out from the area rather than read from ``area.viewport()``: the first
+    time Python is handed Qt's own viewport widget, PySide makes a class for every
+    widget type Qt has to find out which one it is (~20 ms), at the Diary's start.
+    Qt lays the viewport out the same way: inside the frame, beside the vertical
+    scroll bar when that is shown (Fusion's bars do not overlap the text).
+    """
+    bar = area.verticalScrollBar()
+    beside = bar.sizeHint().width() if bar.isVisibleTo(area) else 0
+    return area.contentsRect().width() - beside
+
+
 def keep_measure(area: QAbstractScrollArea) -> bool:
     """Give ``area`` equal side margins so its text is one measure wide, centred.
 
@@ -55,8 +70,7 @@ def keep_measure(area: QAbstractScrollArea) -> bool:
     itself being resized, which left the text wrapped at the old width.
     """
     margins = area.viewportMargins()
-    total = area.viewport().width() + margins.left() + margins.right()
-    side = max(SIDE_MIN, (total - measure_width(area)) // 2)
+    side = max(SIDE_MIN, (text_room(area) - measure_width(area)) // 2)
     if side == margins.left() and side == margins.right():
         return False
     area.setViewportMargins(side, 0, side, 0)
@@ -141,7 +155,7 @@ class WritingSurface(QPlainTextEdit):
         self._document.setDocumentLayout(self._layout)
         self.setDocument(self._document)
         writing_font(self)
-        self.setBackgroundRole(self.viewport().backgroundRole())
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the viewport's; see text_room
         self.setAutoFillBackground(True)  # the margins read as part of the page
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -200,7 +214,7 @@ class MarkdownPreview(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         writing_font(self)
-        self.setBackgroundRole(self.viewport().backgroundRole())
+        self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
