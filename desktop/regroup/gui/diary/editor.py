@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,11 +32,14 @@ from regroup.gui.diary.tag_chips import (
     inline_tags,
     merged_tags,
 )
-from regroup.gui.diary.writing_surface import MarkdownPreview, WritingSurface
+from regroup.gui.diary.writing_surface import WritingSurface
 from regroup.gui.kit import theme
 from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.dates import format_day, from_qdate
 from regroup.gui.kit.mood_picker import MoodPicker
+
+if TYPE_CHECKING:
+    from regroup.gui.diary.preview import MarkdownPreview
 
 DERIVED_DELAY_MS = 250
 FIRST_DAY = QDate(1000, 1, 1)
@@ -74,9 +78,7 @@ class EntryEditor(QWidget):
         self.body_edit.setPlaceholderText(
             "Write freely. Markdown works: *italic*, **bold**, - lists, # headings, #tags."
         )
-        self.preview = MarkdownPreview()
-        self.preview.setAccessibleName("Preview of the entry")
-        self.preview.hide()
+        self._preview: MarkdownPreview | None = None
         self.preview_button = QPushButton("Preview")
         self.preview_button.setCheckable(True)
         self.preview_button.setAccessibleName("Show the Markdown preview")
@@ -111,7 +113,6 @@ class EntryEditor(QWidget):
         layout.addLayout(tags_row)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.body_edit)
-        self.splitter.addWidget(self.preview)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
         footer = QHBoxLayout()
@@ -120,6 +121,18 @@ class EntryEditor(QWidget):
         footer.addStretch()
         footer.addWidget(self.status_label)
         layout.addLayout(footer)
+
+    @property
+    def preview(self) -> MarkdownPreview:
+        """The Markdown preview beside the body, built when first needed (hidden until shown)."""
+        if self._preview is None:
+            from regroup.gui.diary.preview import MarkdownPreview
+
+            self._preview = MarkdownPreview()
+            self._preview.setAccessibleName("Preview of the entry")
+            self._preview.hide()
+            self.splitter.addWidget(self._preview)
+        return self._preview
 
     def _connect(self) -> None:
         self.title_edit.textEdited.connect(self._changed)
@@ -169,7 +182,7 @@ class EntryEditor(QWidget):
         words = len(body.split())
         self.word_count_label.setText(f"{words:,} word{'' if words == 1 else 's'}")
         self.chips.show_tags(field_tags(self.tags_edit.text()), inline_tags(body))
-        if self.preview.isVisibleTo(self):
+        if self._preview is not None and self._preview.isVisibleTo(self):
             self._build_preview(body)
 
     def _build_preview(self, body: str) -> None:

@@ -1,7 +1,8 @@
-"""Where the words go: the body's writing surface and its Markdown preview.
+"""Where the words go: the body's writing surface, and the measure it shares with the preview.
 
 Lines of about seventy characters are the easiest to read; in a maximised window
-they would otherwise run across the whole screen. Both widgets keep their full
+they would otherwise run across the whole screen. The body and the Markdown
+preview (:mod:`regroup.gui.diary.preview`) keep their full
 width (the scroll bar stays at the edge and the wheel scrolls anywhere over them)
 and grow equal side margins instead, recomputed when the widget is resized or its
 font changes. The body stays a plain-text edit: a 5 MB paste is laid out lazily,
@@ -14,25 +15,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QDesktopServices,
     QMouseEvent,
     QPalette,
     QResizeEvent,
     QTextBlock,
-    QTextBlockFormat,
-    QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QPlainTextDocumentLayout,
-    QPlainTextEdit,
-    QTextBrowser,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 MEASURE_CHARS = 70
 """The line length aimed at, in average characters of the body font."""
@@ -40,7 +32,6 @@ SIDE_MIN = 12
 LINE_HEIGHT_PERCENT = 150
 FONT_SCALE = 1.15
 """The body reads a little larger than the controls around it."""
-OPENABLE_SCHEMES = ("http", "https", "mailto")
 
 
 def measure_width(area: QAbstractScrollArea) -> int:
@@ -188,7 +179,7 @@ class WritingSurface(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.beginEditBlock()
         if self.document().characterCount() > 1:
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.movePosition(cursor.MoveOperation.EndOfBlock)
             block = cursor.block()
             if block.text().strip():
                 heading = "\n\n" + heading
@@ -198,53 +189,8 @@ class WritingSurface(QPlainTextEdit):
         following = cursor.block().next()
         if cursor.block().text() == "" and following.isValid() and following.text().strip():
             cursor.insertText("\n")
-            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter)
+            cursor.movePosition(cursor.MoveOperation.PreviousCharacter)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus()
-
-
-class MarkdownPreview(QTextBrowser):
-    """Shows the text as Markdown in the same measure; never loads anything.
-
-    Links open only when clicked, and only web and mail ones.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        writing_font(self)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setAutoFillBackground(True)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self._open_link)
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        """Qt: refuse every image or style sheet a text names, local or remote."""
-        return None
-
-    def show_markdown(self, text: str) -> None:
-        """Show ``text`` formatted, its lines spaced for reading."""
-        self.setMarkdown(text)
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        spacing = QTextBlockFormat()
-        spacing.setLineHeight(
-            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-        )
-        cursor.mergeBlockFormat(spacing)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Qt: re-centre the measure for the new width, then lay the text out in it."""
-        keep_measure(self)
-        super().resizeEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        """Qt: the wheel scrolls over the margins too; a new font gets a new measure."""
-        return measured_event(self, event, super().event, super().resizeEvent)
-
-    @staticmethod
-    def _open_link(url: QUrl) -> None:
-        if url.scheme() in OPENABLE_SCHEMES:
-            QDesktopServices.openUrl(url)
