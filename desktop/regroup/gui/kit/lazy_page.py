@@ -3,6 +3,9 @@
 The Goals board reads thousands of cards and the Debriefs page hundreds of
 widgets; neither is needed to show the window, so each waits behind one of these.
 The Diary, the first page, is built right after the window appears.
+
+The Diary is born inside its holder (:func:`holder_being_built` gives a page its
+parent while it is built); see :meth:`LazyPage._build_inside`.
 """
 
 from __future__ import annotations
@@ -12,6 +15,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+_building: list[QWidget] = []
+"""The holders whose page is being built right now, the innermost last."""
+
+
+def holder_being_built() -> QWidget | None:
+    """Return the holder whose page is being built right now, or None."""
+    return _building[-1] if _building else None
 
 
 class LazyPage(QWidget):
@@ -41,11 +52,31 @@ class LazyPage(QWidget):
     def page(self) -> QWidget:
         """Return the page, building it now if needed."""
         if self._page is None:
-            self._page = self._build()
+            self._page = self._build_inside() if self._after_first_show else self._build()
             self._layout.addWidget(self._page)
             self._page.show()  # at once, not at the next turn of the event loop
             self.built.emit(self._page)
         return self._page
+
+    def _build_inside(self) -> QWidget:
+        """Build the page inside this holder, hidden meanwhile so it is built as if apart.
+
+        Only for a page built after the window's first paint (the Diary): one built
+        apart and then moved in is styled twice, as the style sheet styles a moved
+        widget and every widget in it again (a tenth of the Diary's way to the
+        screen). A page shown while it is built would act early (a list scrolled
+        to its chosen row while a few pixels tall), hence the hiding.
+        """
+        shown = not self.isHidden()
+        self.hide()
+        _building.append(self)
+        try:
+            page = self._build()
+            self._layout.addWidget(page)
+        finally:
+            _building.pop()
+            self.setVisible(shown)
+        return page
 
     def unbuild(self) -> None:
         """Take the page down (the lock: no text stays in widgets); shown again, it is rebuilt."""
