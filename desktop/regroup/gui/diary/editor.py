@@ -60,32 +60,35 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self._today = today_source or (lambda: today)
-        self.title_edit = QLineEdit()
+        self.title_edit = QLineEdit(self)  # parts are made in place: see page_parts.panes
         self.title_edit.setPlaceholderText("Title (optional)")
         self.title_edit.setAccessibleName("Title")
-        self.day_field = DateField("Day of the entry", optional=False, today=self._today)
+        self.day_field = DateField(
+            "Day of the entry", optional=False, today=self._today, parent=self
+        )
         self.day_field.set_range(from_qdate(FIRST_DAY), from_qdate(LAST_DAY))
         self.day_field.check = self._confirm_day
-        self.mood_picker = MoodPicker("Mood", MOOD_LABELS)
-        self.tags_edit = QLineEdit()
+        self.mood_picker = MoodPicker("Mood", MOOD_LABELS, parent=self)
+        self.tags_edit = QLineEdit(self)
         self.tags_edit.setPlaceholderText("#tags")
         self.tags_edit.setAccessibleName("Tags")
         self.tags_edit.setToolTip(TAG_RULE)
-        self.chips = TagChips()
+        self.chips = TagChips(self)
         self.chips.setToolTip(TAG_RULE)
-        self.body_edit = WritingSurface()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.body_edit = WritingSurface(self.splitter)
         self.body_edit.setAccessibleName("Entry text")
         self.body_edit.setPlaceholderText(
             "Write freely. Markdown works: *italic*, **bold**, - lists, # headings, #tags."
         )
         self._preview: MarkdownPreview | None = None
-        self.preview_button = QPushButton("Preview")
+        self.preview_button = QPushButton("Preview", self)
         self.preview_button.setCheckable(True)
         self.preview_button.setAccessibleName("Show the Markdown preview")
         self.preview_button.setToolTip("Show the text formatted, beside what you type")
-        self.word_count_label = QLabel()
+        self.word_count_label = QLabel(self)
         self.word_count_label.setAccessibleName("Word count")
-        self.status_label = QLabel()
+        self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Save status")
         self.preview_builds = 0
         self._derived_timer = QTimer(self)
@@ -111,7 +114,6 @@ class EntryEditor(QWidget):
         tags_row.addWidget(self.tags_edit, 1)
         tags_row.addWidget(self.chips, 2)
         layout.addLayout(tags_row)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.body_edit)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
