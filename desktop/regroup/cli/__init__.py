@@ -152,10 +152,8 @@ def _run_gui(data_dir: Path, minimized: bool = False, named_dir: Path | None = N
         from regroup.core.keys.keystore import SystemKeyStore
 
         keystore = SystemKeyStore()
-    # The profile builds the diary's services on first use: the window needs them at once.
-    import regroup.core.diary.listing
-    import regroup.core.diary.search
-    import regroup.core.diary.service
+    # The diary's services (the profile builds them on first use) load with the Diary page,
+    # after the window is up.
     import regroup.core.profile  # noqa: F401
     from regroup.gui.app import run_gui
 
