@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from regroup.gui.kit import theme
+from regroup.gui.kit.viewports import viewport_of
 
 Ink = QColor | QPalette.ColorRole | str
 """A colour, a palette role, or the name of a theme colour ("text_muted", "overdue"...)."""
@@ -169,7 +170,7 @@ class RowView(QTableView):
         first = self.rowAt(0)
         if first < 0:
             return range(0)
-        last = self.rowAt(self.viewport().height() - 1)
+        last = self.rowAt(viewport_of(self).height() - 1)
         return range(first, (last if last >= 0 else self.model().rowCount() - 1) + 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
