@@ -254,3 +254,19 @@ def test_the_window_is_made_with_fusion_even_where_the_desktop_asks_for_another(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "fusion"
+
+
+def test_a_tone_set_on_a_shown_label_takes_its_colour_at_once(
+    qapp: QApplication, qtbot: QtBot, app_theme: theme.Theme
+) -> None:
+    theme.apply(qapp, theme.LIGHT)
+    colours = theme.schemes()[theme.LIGHT].colours
+    label = QLabel("Saved")
+    label.setProperty("textTone", "muted")
+    qtbot.addWidget(label)
+    label.show()
+    assert label.palette().color(label.foregroundRole()).name() == colours["text_muted"]
+    theme.set_style(label, "textTone", "error")
+    assert label.palette().color(label.foregroundRole()).name() == colours["overdue"]
+    theme.set_style(label, "textTone", "muted")
+    assert label.palette().color(label.foregroundRole()).name() == colours["text_muted"]
