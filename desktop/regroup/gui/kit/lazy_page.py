@@ -21,11 +21,14 @@ class LazyPage(QWidget):
 
     def __init__(
         self,
-        build: Callable[[], QWidget],
+        build: Callable[[QWidget], QWidget],
         after_first_show: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        """With ``after_first_show``, the page is built just after it first appears."""
+        """``build`` makes the page with this holder as its parent (see ``page``).
+
+        With ``after_first_show``, the page is built just after it first appears.
+        """
         super().__init__(parent)
         self._build = build
         self._after_first_show = after_first_show
@@ -39,11 +42,16 @@ class LazyPage(QWidget):
         return self._page is not None
 
     def page(self) -> QWidget:
-        """Return the page, building it now if needed."""
+        """Return the page, building it now if needed.
+
+        The page is made inside this holder rather than moved in once built: under the
+        application's style sheet a moved widget is restyled with everything it holds.
+        """
         if self._page is None:
-            self._page = self._build()
+            self._page = self._build(self)
             self._layout.addWidget(self._page)
             self._page.show()  # at once, not at the next turn of the event loop
+            self._layout.activate()  # and its place too: built in a showEvent, it would wait
             self.built.emit(self._page)
         return self._page
 

@@ -111,15 +111,20 @@ def column(parts: Sequence[QWidget | QLayout]) -> QWidget:
 
 
 def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
-    """Lay ``page`` out as a list on the left and the work on the right, which grows."""
-    splitter = QSplitter(Qt.Orientation.Horizontal)
+    """Lay ``page`` out as a list on the left and the work on the right, which grows.
+
+    The splitter is made in the page and the panes put in it: under the application's
+    style sheet every widget moved to a new parent is restyled with all it holds, so a
+    splitter filled first and moved after would restyle both panes twice.
+    """
+    layout = QHBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    splitter = QSplitter(Qt.Orientation.Horizontal, page)
+    layout.addWidget(splitter)
     splitter.addWidget(left)
     splitter.addWidget(right)
     splitter.setStretchFactor(1, 1)
     splitter.setSizes(list(sizes))
-    layout = QHBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(splitter)
 
 
 def close_anyway(parent: QWidget, title: str, text: str) -> bool:
