@@ -113,16 +113,32 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# PySide6 keeps its signature helpers as a zip inside libshiboken and compiles them at
+# every start (about 30 ms of each window start here). PySide's own switch SBK_EMBED=0
+# unpacks them beside shiboken6 once; with their bytecode they then load like any module.
+# Done after every install, so an upgraded PySide6 never reads an older copy; the bundle
+# (packaging/regroup.spec) carries the same files.
+define unpack_shiboken_helpers
+	@SBK_EMBED=1 $(BIN)/python -c "import PySide6.QtCore"
+	@SBK_EMBED=0 $(BIN)/python -c "import PySide6.QtCore"
+	@$(BIN)/python -m compileall -q -f --invalidation-mode unchecked-hash \
+		"$$($(BIN)/python -c 'import shiboken6, pathlib; \
+		print(pathlib.Path(shiboken6.__file__).parent / "files.dir")')"
+endef
+
 $(VENV)/.run-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	$(unpack_shiboken_helpers)
 	@touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,package]'
+	$(unpack_shiboken_helpers)
 	@touch $@ $(VENV)/.run-installed $(VENV)/.package-installed
 
 $(VENV)/.package-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[package]'
+	$(unpack_shiboken_helpers)
 	@touch $@ $(VENV)/.run-installed
 
 clean:

@@ -16,6 +16,7 @@ import json
 import sys
 from typing import Any
 
+from regroup.cli import GROUPS
 from regroup.core.keys.keystore import native_keyring_module
 from regroup.gui.reminders.notifier_types import TRAY_MESSAGE_PLATFORMS
 
@@ -23,6 +24,8 @@ CHECK_FLAG = "--bundle-check"
 
 # Imported by name at run time; bundled for every OS so one list serves all three builds.
 DYNAMIC_IMPORTS = (
+    # The command groups, which the command line imports by name when it builds its parser.
+    *(f"regroup.cli.{name}" for name in GROUPS),
     # The pages, which the window imports by name when each is first shown
     # (regroup.gui.main_window.PAGES; a test keeps the two lists in step).
     "regroup.gui.diary.page",

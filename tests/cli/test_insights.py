@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from pathlib import Path
 
 import pytest
 
+from regroup.cli.insights import mood_days_json
 from regroup.core.checkins.types import CheckinAnswers
 from regroup.core.debriefs.types import DebriefContent, KeepLooking, NewsVia, Stage
 from regroup.core.diary.types import EntryContent
+from regroup.core.insights.types import MoodDay
 from regroup.core.keys.keystore import SystemKeyStore
 from regroup.core.paths import ProfilePaths
 from regroup.core.profile import open_profile
@@ -140,3 +143,23 @@ def test_an_empty_profile_gets_kind_words_and_bad_dates_a_clear_message(tmp_path
 def test_insights_is_in_the_help() -> None:
     assert "insights" in ok("--help")
     assert "move_on_days" in ok("insights", "--help")
+
+
+def test_the_mood_line_is_written_as_json_would_write_its_rounded_figures() -> None:
+    """Half-way values, float noise and means from many moods a day round as round() does."""
+    tricky = [2.675, 1.005, 3.0, 4.5, 2 / 3, 11 / 3, 4.999, 1.125, 0.005, 5.0]
+    pick = random.Random(7)
+    pooled = [sum(pick.randint(1, 5) for _ in range(n)) / n for n in range(1, 600)]
+    values = tricky + pooled + [pick.uniform(1, 5) for _ in range(500)]
+    start = dt.date(2024, 2, 27)
+    days = tuple(
+        MoodDay(start + dt.timedelta(days=3 * i), value, values[-1 - i], i % 4 + 1)
+        for i, value in enumerate(values)
+    )
+    rounded = [
+        [d.day.isoformat(), round(d.mean, 2), round(d.rolling_mean, 2), d.entries] for d in days
+    ]
+    assert mood_days_json(days) == json.dumps(rounded, separators=(", ", ": "))
+    one = (MoodDay(start, 2.675, 1.005, 2),)
+    assert json.loads(mood_days_json(one)) == [["2024-02-27", 2.67, 1.0, 2]]
+    assert mood_days_json(()) == "[]"

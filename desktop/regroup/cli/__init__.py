@@ -12,22 +12,11 @@ import argparse
 import gc
 import logging
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regroup import __version__
-from regroup.cli import (
-    backup,
-    checkins,
-    debriefs,
-    diary,
-    exchange,
-    goals,
-    insights,
-    profile,
-    report,
-    waiting,
-)
 from regroup.cli.arguments import data_dir_option
 from regroup.cli.output import EXIT_ERROR, EXIT_LOCKED
 from regroup.core.keys.key_reader import READER_FLAG, reader_main
@@ -74,8 +63,22 @@ Exports are plain, unencrypted files: keep them somewhere safe.
 
 Exit status: 0 success, 1 error, 2 bad usage, 3 left locked or cancelled."""
 
-GROUPS = (profile, diary, exchange, backup, debriefs, goals, checkins, waiting, insights, report)
-"""In the order ``--help`` lists their commands."""
+GROUPS = (
+    "profile",
+    "diary",
+    "exchange",
+    "backup",
+    "debriefs",
+    "goals",
+    "checkins",
+    "waiting",
+    "insights",
+    "report",
+)
+"""The modules of ``regroup.cli`` that register commands, in the order ``--help`` lists them.
+
+They are imported when the parser is built, which a plain window start skips."""
+MINIMIZED_FLAGS = ("--minimized", "--tray")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,15 +92,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Regroup {__version__}")
     data_dir_option(parser, None)
     parser.add_argument(
-        "--minimized",
-        "--tray",
+        *MINIMIZED_FLAGS,
         action="store_true",
         help="open no window, only the tray icon (as when started at login)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in GROUPS:
-        group.register(commands)
+    for name in GROUPS:
+        import_module(f"regroup.cli.{name}").register(commands)
     return parser
+
+
+def window_options(arguments: list[str]) -> tuple[Path | None, bool] | None:
+    """Return ``(--data-dir, --minimized)`` when the arguments are only the window's options.
+
+    The usual start (from the menu, at login, or ``--data-dir DIR``) is read here
+    without building every command's parser, which took about 20 ms of each window
+    start. Anything else, a command, ``--help``, an abbreviation or a mistake, returns
+    None and goes through argparse, which has the words for it.
+    """
+    data_dir: Path | None = None
+    minimized = False
+    rest = list(arguments)
+    while rest:
+        argument = rest.pop(0)
+        if argument in MINIMIZED_FLAGS:
+            minimized = True
+        elif argument.startswith("--data-dir="):
+            data_dir = Path(argument.removeprefix("--data-dir="))
+        elif argument == "--data-dir" and rest and not rest[0].startswith("-"):
+            data_dir = Path(rest.pop(0))
+        else:
+            return None
+    return data_dir, minimized
 
 
 def _run_gui(data_dir: Path, minimized: bool = False, named_dir: Path | None = None) -> int:
@@ -126,10 +152,8 @@ def _run_gui(data_dir: Path, minimized: bool = False, named_dir: Path | None = N
         from regroup.core.keys.keystore import SystemKeyStore
 
         keystore = SystemKeyStore()
-    # The profile builds the diary's services on first use: the window needs them at once.
-    import regroup.core.diary.listing
-    import regroup.core.diary.search
-    import regroup.core.diary.service
+    # The diary's services (the profile builds them on first use) load with the Diary page,
+    # after the window is up.
     import regroup.core.profile  # noqa: F401
     from regroup.gui.app import run_gui
 
@@ -162,17 +186,24 @@ def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if arguments[:1] == [READER_FLAG]:  # ``python -m regroup`` and the bundle go there first
         return reader_main(arguments[1:])
-    args = build_parser().parse_args(arguments)
+    window = window_options(arguments)
+    args: argparse.Namespace | None = None
+    if window is None:
+        args = build_parser().parse_args(arguments)
+        named_dir, minimized = args.data_dir, args.minimized
+    else:
+        named_dir, minimized = window
     logging.basicConfig(level=logging.WARNING, format="regroup: %(levelname)s: %(message)s")
     from regroup.core.paths import default_data_dir
 
-    data_dir = (args.data_dir or default_data_dir()).expanduser().absolute()
-    if args.command is None:
-        return _run_gui(data_dir, args.minimized, args.data_dir)
-    gc.enable()
+    data_dir = (named_dir or default_data_dir()).expanduser().absolute()
+    if args is None or args.command is None:
+        return _run_gui(data_dir, minimized, named_dir)
     exit_cleanly_on_termination()
     handler: Handler = args.handler
     try:
+        # The collector comes on once the command has loaded what it needs: cli.profile
+        # turns it on when the profile is open.
         return _run_command(handler, args, data_dir)
     finally:
         if argv is None:
@@ -180,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
             # collector's full passes at exit (80 ms after ``regroup insights`` at 36,500).
             # Not when called in-process (tests), whose objects live on.
             gc.freeze()
+        else:
+            gc.enable()
 
 
 def _run_command(handler: Handler, args: argparse.Namespace, data_dir: Path) -> int:

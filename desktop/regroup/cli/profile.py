@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,7 +54,11 @@ def register(commands: Commands) -> None:
 
 @contextmanager
 def opened(data_dir: Path, create: bool = False) -> Iterator[Profile]:
-    """Unlock the profile in ``data_dir`` the one way every command shares, and close it."""
+    """Unlock the profile in ``data_dir`` the one way every command shares, and close it.
+
+    The collector is off until the profile is open (see ``main``): loading the core
+    makes many long-lived objects and no garbage worth a pass.
+    """
     from regroup.cli.console_prompter import ConsolePrompter
     from regroup.core.errors import ProfileError
     from regroup.core.keys.keystore import SystemKeyStore
@@ -69,6 +74,7 @@ def opened(data_dir: Path, create: bool = False) -> Iterator[Profile]:
     # 'init' prints the recovery key on stdout, where the person expects the result.
     prompter = ConsolePrompter(stdout=sys.stdout if create else sys.stderr)
     profile = open_profile(paths, SystemKeyStore(), prompter)
+    gc.enable()
     if profile.read_only:
         print(profile.read_only_notice(), file=sys.stderr)
     try:

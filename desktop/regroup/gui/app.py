@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from regroup import APP_NAME, __version__
 from regroup.core.errors import (
@@ -48,7 +48,7 @@ and until the Diary's first paint when it is on its way."""
 def create_application(argv: list[str]) -> QApplication:
     """Return the QApplication with Regroup's names and icon."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app = existing if isinstance(existing, QApplication) else theme.with_fusion(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -69,6 +69,8 @@ def _report_unexpected(
 ) -> None:
     """Log a bug and say so in a dialog, instead of letting Qt abort the process."""
     log.error("unexpected error", exc_info=(kind, error, trace))
+    from PySide6.QtWidgets import QMessageBox  # only when needed: its enums cost every start
+
     QMessageBox.critical(
         None,
         "Regroup hit an unexpected problem",
@@ -111,6 +113,8 @@ def run_gui(data_dir: Path, keystore: KeyStore | None = None, minimized: bool = 
             return 1
         profile = restored
     except RegroupError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Regroup cannot open your diary", str(exc))
         return 1
     finally:

@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.show_page(entry.key))
         if entry.available:
             item.setToolTip(f"{entry.title} ({entry.shortcut})")
-            holder = LazyPage(lambda: self._build(entry), after_first_show=entry.after_first_paint)
+            holder = LazyPage(
+                lambda place: self._build(entry, place), after_first_show=entry.after_first_paint
+            )
             self._holders[entry.key] = holder
             self.pages.addWidget(holder)
             if entry.sections:
@@ -169,8 +171,8 @@ class MainWindow(QMainWindow):
         self.sidebar.addItem(item)
         self.addAction(action)
 
-    def _build(self, entry: PageEntry) -> Page:
-        page = entry.load()(self.context)
+    def _build(self, entry: PageEntry, place: QWidget) -> Page:
+        page = entry.load()(self.context, place)
         self._built[entry.key] = page
         if entry.after_first_paint:
             page.first_painted.connect(self.diary_shown)

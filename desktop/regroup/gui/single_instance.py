@@ -19,7 +19,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -56,10 +56,15 @@ class SingleInstance(QObject):
         key = instance_key(data_dir)
         place = instance_place(data_dir.expanduser().absolute(), key)
         if place is None:  # no private folder at all: as before, rather than not starting
+            from PySide6.QtCore import QDir  # rare; its enums cost every start otherwise
+
             log.warning("no private folder for the single-instance lock; using %s", QDir.tempPath())
+            lock_path = Path(QDir.tempPath()) / f"{key}.lock"
+        else:
+            lock_path = place.lock
         self.name = place.server if place else key
         """The local server's name: a socket path in the private folder on POSIX."""
-        self.lock = QLockFile(str(place.lock if place else Path(QDir.tempPath()) / f"{key}.lock"))
+        self.lock = QLockFile(str(lock_path))
         # Qt would otherwise call a lock older than 30 s stale, even with its owner alive.
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None

@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from regroup.gui.kit.row_view import RowDelegate, RowView, fit, ink, inside
+from regroup.gui.kit.row_view import RowDelegate, RowView, fit, ink, inside, is_selected
 
 
 class CountingModel(QAbstractListModel):
@@ -116,9 +116,51 @@ def test_a_chosen_row_takes_the_selection_colour_whatever_its_own() -> None:
     assert ink(option).name() == "#101010"
     assert ink(option, QPalette.ColorRole.PlaceholderText).name() == "#808080"
     assert ink(option, warning).name() == "#b3261e"
-    option.state = option.state | QStyle.StateFlag.State_Selected
-    chosen = [ink(option), ink(option, QPalette.ColorRole.PlaceholderText), ink(option, warning)]
+    chosen = [
+        ink(option, selected=True),
+        ink(option, QPalette.ColorRole.PlaceholderText, True),
+        ink(option, warning, True),
+    ]
     assert {colour.name() for colour in chosen} == {"#fefefe"}
+
+
+class GroundOnly(RowDelegate):
+    """Paints only what the style paints under a row, as the rich rows do."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.paint_ground(painter, option, index)
+
+
+def test_the_chosen_row_is_known_and_its_ground_painted_without_its_text(qtbot: QtBot) -> None:
+    model = CountingModel(5)
+    view = RowView(GroundOnly(), "Things")
+    view.setModel(model)
+    view.resize(300, 400)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.first_painted):
+        view.show()
+    view.selectRow(1)
+    option = QStyleOptionViewItem()
+    option.widget = view
+    assert [is_selected(option, model.index(row)) for row in range(3)] == [False, True, False]
+    picture = view.viewport().grab().toImage()
+    chosen = view.visualRect(model.index(1)).center()
+    plain = view.visualRect(model.index(2))
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+    painted = picture.pixelColor(chosen.x(), chosen.y())
+    assert max(abs(a - b) for a, b in zip(painted.getRgb(), highlight.getRgb(), strict=True)) <= 3
+    text = QColor(view.palette().color(QPalette.ColorRole.Text))
+    row_pixels = {
+        picture.pixelColor(x, y).name()
+        for x in range(plain.left(), plain.right(), 2)
+        for y in range(plain.top(), plain.bottom(), 2)
+    }
+    assert text.name() not in row_pixels  # the ground alone: no line of text
 
 
 def test_what_a_row_draws_stays_inside_the_row() -> None:

@@ -235,3 +235,38 @@ def test_a_ticked_box_draws_its_tick_in_the_colour_of_text_on_the_accent(scheme:
     tick = (theme.FOLDER / f"check-{scheme}.svg").read_text()
     assert f'stroke="{chosen.colours["accent_text"]}"' in tick
     assert f"check-{scheme}.svg" in theme.style_sheet(chosen)
+
+
+def test_the_window_is_made_with_fusion_even_where_the_desktop_asks_for_another() -> None:
+    """The schemes are drawn on Fusion; the application gets it from its arguments."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from regroup.gui.kit.theme import with_fusion\n"
+        "app = with_fusion(['regroup'])\n"
+        "print(app.style().name())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "fusion"
+
+
+def test_a_tone_set_on_a_shown_label_takes_its_colour_at_once(
+    qapp: QApplication, qtbot: QtBot, app_theme: theme.Theme
+) -> None:
+    theme.apply(qapp, theme.LIGHT)
+    colours = theme.schemes()[theme.LIGHT].colours
+    label = QLabel("Saved")
+    label.setProperty("textTone", "muted")
+    qtbot.addWidget(label)
+    label.show()
+    assert label.palette().color(label.foregroundRole()).name() == colours["text_muted"]
+    theme.set_style(label, "textTone", "error")
+    assert label.palette().color(label.foregroundRole()).name() == colours["overdue"]
+    theme.set_style(label, "textTone", "muted")
+    assert label.palette().color(label.foregroundRole()).name() == colours["text_muted"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date
+from functools import partial
 from itertools import accumulate
-from operator import mul
+from operator import mul, sub, truediv
 
 from regroup.core.insights.records import DebriefRow
 from regroup.core.insights.types import (
@@ -20,6 +21,8 @@ from regroup.core.insights.types import (
 from regroup.core.insights.wording import one_decimal
 
 ROLLING_DAYS = 7
+_MOOD_DAY = partial(tuple.__new__, MoodDay)
+"""MoodDay from a 4-tuple, without _make's call in Python (one per diary day)."""
 LIFT = 0.25
 """How much higher the later weeks' mood must be to say it lifted."""
 
@@ -74,11 +77,12 @@ def mood_line(moods: DailyMoods, period: Period) -> tuple[MoodDay, ...]:
         bisect_left(ordinals, ordinal - back, index - back if index > back else 0, index)
         for index, ordinal in enumerate(ordinals)
     ]
-    rolling = [
-        (running[index + 1] - running[first]) / (index + 1 - first)
-        for index, first in enumerate(firsts)
-    ]
-    return tuple(map(MoodDay._make, zip(days, means, rolling, counts, strict=True)))
+    # (running[index + 1] - running[first]) / (index + 1 - first), and each row made as
+    # MoodDay._make makes it, in C: a third of the time over 29,000 days.
+    sums = map(sub, running[1:], map(running.__getitem__, firsts))
+    rolling = map(truediv, sums, map(sub, range(1, len(firsts) + 1), firsts))
+    rows = zip(days, means, rolling, counts, strict=True)
+    return tuple(map(_MOOD_DAY, rows))
 
 
 def _mean(pool: tuple[float, int]) -> float | None:

@@ -28,6 +28,16 @@ _DAILY_MOODS_SQL = (
     "GROUP BY entry_date ORDER BY entry_date"
 )
 
+# Raw SQL again for INDEXED BY: SQLite would walk the board's index, which holds every
+# goal's title, to find those made from debriefs, decrypting each of its pages on a
+# cold start (35 ms against 25 at 10,000 goals). The order is the board's, as that
+# index gave it.
+_DEBRIEF_GOALS_SQL = (
+    "SELECT id, created_at, done_at, due_on, lane, source_debrief_id, source_line "
+    "FROM goal INDEXED BY goal_source WHERE deleted_at IS NULL AND source_debrief_id IS NOT NULL "
+    "ORDER BY lane, position, id"
+)
+
 
 class DebriefRow(NamedTuple):
     """The parts of a saved debrief the figures use.
@@ -196,18 +206,9 @@ def mood_range(period: Period, extra_days: int) -> tuple[date | None, date | Non
 
 
 def debrief_goals(db: SqliteDatabase, tz: tzinfo | None) -> list[GoalRow]:
-    """Return the goals made from debriefs, outside the trash."""
-    query = Goal.select(
-        Goal.id,
-        Goal.created_at,
-        Goal.done_at,
-        Goal.due_on,
-        Goal.lane,
-        Goal.source_debrief,
-        Goal.source_line,
-    ).where(Goal.deleted_at.is_null(), Goal.source_debrief.is_null(False))
+    """Return the goals made from debriefs, outside the trash, in the board's order."""
     rows = []
-    for r in db.execute(query):
+    for r in db.execute_sql(_DEBRIEF_GOALS_SQL):
         rows.append(
             GoalRow(
                 id=r[0],

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTreeWidgetItem
 from regroup.core.checkins.types import CheckinItem
 from regroup.gui.checkins.form import local_text
 from regroup.gui.kit import theme
-from regroup.gui.kit.row_view import RowDelegate, draw_line, fit, ink, inside
+from regroup.gui.kit.row_view import RowDelegate, draw_line, fit, ink, inside, is_selected
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,16 +96,17 @@ class CheckinRowDelegate(RowDelegate):
                 self._paint_group(painter, option, str(chip), title, second)
                 return
             self.paint_ground(painter, option, index)
+            selected = is_selected(option, index)
             metrics = option.fontMetrics
             line = metrics.lineSpacing()
             text = rect.adjusted(8, self.air // 2, -8, 0)
-            painter.setPen(ink(option))
+            painter.setPen(ink(option, selected=selected))
             bold = QFont(option.font)
             bold.setBold(True)
             painter.setFont(bold)
             draw_line(painter, QRect(text.left(), text.top(), text.width(), line), title)
             painter.setFont(option.font)
-            painter.setPen(ink(option))  # "text_muted", still AA on the surface
+            painter.setPen(ink(option, selected=selected))  # "text_muted", still AA on the surface
             draw_line(painter, QRect(text.left(), text.top() + line, text.width(), line), second)
 
     def _paint_group(

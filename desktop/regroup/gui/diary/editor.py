@@ -90,6 +90,8 @@ class EntryEditor(QWidget):
         self.word_count_label.setAccessibleName("Word count")
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Save status")
+        # Its usual tone from the start: restyling it once shown costs the Diary's first paint.
+        self.status_label.setProperty("textTone", "muted")
         self.preview_builds = 0
         self._derived_timer = QTimer(self)
         self._derived_timer.setSingleShot(True)

@@ -17,7 +17,16 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from regroup.core.diary.types import HIGHLIGHT_END, HIGHLIGHT_START, EntrySummary
 from regroup.gui.diary.list_model import SNIPPET_ROLE, SUMMARY_ROLE, day_text, mood_text
-from regroup.gui.kit.row_view import MUTED, TAG, RowDelegate, RowView, fit, ink, inside
+from regroup.gui.kit.row_view import (
+    MUTED,
+    TAG,
+    RowDelegate,
+    RowView,
+    fit,
+    ink,
+    inside,
+    is_selected,
+)
 
 PADDING = 5
 
@@ -119,10 +128,11 @@ class EntryDelegate(RowDelegate):
         first, second = row_runs(summary, snippet)
         strong = QFont(option.font)
         strong.setBold(True)
-        text = ink(option)
-        dim = ink(option, MUTED)
+        selected = is_selected(option, index)
+        text = ink(option, selected=selected)
+        dim = ink(option, MUTED, selected)
         inks = {Ink.STRONG: text, Ink.PLAIN: text, Ink.DIM: dim, Ink.FOUND: text}
-        inks[Ink.TAG] = ink(option, TAG)
+        inks[Ink.TAG] = ink(option, TAG, selected)
         fonts = {False: option.font, True: strong}
         line = option.fontMetrics.lineSpacing()
         inner = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)

@@ -12,11 +12,11 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from regroup.core.goals.types import CATEGORY_LABELS, GoalCard, GoalCategory, Lane
 from regroup.gui.kit.dates import format_short_day
-from regroup.gui.kit.row_view import RowDelegate, draw_line, fit, ink, inside
+from regroup.gui.kit.row_view import RowDelegate, draw_line, fit, ink, inside, is_selected
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 PADDING = 8
@@ -122,7 +122,7 @@ class CardDelegate(RowDelegate):
         assert isinstance(model, FacedModel)
         face = model.face(card)
         palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = is_selected(option, index)
         box = QRect(option.rect).adjusted(3, 3, -3, -3)
         with inside(painter, option.rect):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -141,11 +141,16 @@ class CardDelegate(RowDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(outline)
             inner = box.adjusted(PADDING + stripe, PADDING, -PADDING, -PADDING)
-            self._paint_words(painter, option, inner, card.title, face)
+            self._paint_words(painter, option, inner, card.title, face, selected)
 
     @staticmethod
     def _paint_words(
-        painter: QPainter, option: QStyleOptionViewItem, inner: QRect, title: str, face: CardFace
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        inner: QRect,
+        title: str,
+        face: CardFace,
+        selected: bool,
     ) -> None:
         line = option.fontMetrics.lineSpacing()
         middle = face.category is not None or bool(face.due)
@@ -154,11 +159,11 @@ class CardDelegate(RowDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(ink(option))
+        painter.setPen(ink(option, selected=selected))
         draw_line(painter, QRect(inner.left(), top, inner.width(), line), title)
         painter.setFont(option.font)
         metrics = painter.fontMetrics()
-        dim = ink(option, QPalette.ColorRole.PlaceholderText)  # "text_muted"
+        dim = ink(option, QPalette.ColorRole.PlaceholderText, selected)  # "text_muted"
         top += line + GAP
         left = inner.left()
         if face.category is not None:
@@ -178,7 +183,7 @@ class CardDelegate(RowDelegate):
             )
             left += metrics.horizontalAdvance(label) + 2 * GAP if label else 0
         if face.due and inner.right() - left > 2 * CHIP_AIR:
-            chip_ink = ink(option, "overdue") if face.overdue else ink(option)
+            chip_ink = ink(option, "overdue" if face.overdue else QPalette.ColorRole.Text, selected)
             room = inner.right() - left - 2 * CHIP_AIR
             draw_chip(painter, left, top, line, fit(metrics, face.due, room), chip_ink)
         if face.source:

@@ -5,7 +5,7 @@ The dialogs are imported when first needed: most starts need none of them.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from regroup.core.profile import SecretAnswer, SecretRequest
 
@@ -43,6 +43,8 @@ class QtPrompter:
 
     def offer_keyring_restore(self, keyring_name: str) -> bool:
         """Offer to put the key back in the keyring so it is not asked again."""
+        from PySide6.QtWidgets import QMessageBox  # only now: its enums cost every start
+
         answer = QMessageBox.question(
             self._parent,
             "Remember the key?",

@@ -3,9 +3,6 @@
 The Goals board reads thousands of cards and the Debriefs page hundreds of
 widgets; neither is needed to show the window, so each waits behind one of these.
 The Diary, the first page, is built right after the window appears.
-
-The Diary is born inside its holder (:func:`holder_being_built` gives a page its
-parent while it is built); see :meth:`LazyPage._build_inside`.
 """
 
 from __future__ import annotations
@@ -16,14 +13,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-_building: list[QWidget] = []
-"""The holders whose page is being built right now, the innermost last."""
-
-
-def holder_being_built() -> QWidget | None:
-    """Return the holder whose page is being built right now, or None."""
-    return _building[-1] if _building else None
-
 
 class LazyPage(QWidget):
     """Holds the place of a page in the stack; ``page()`` builds it once."""
@@ -32,11 +21,14 @@ class LazyPage(QWidget):
 
     def __init__(
         self,
-        build: Callable[[], QWidget],
+        build: Callable[[QWidget], QWidget],
         after_first_show: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        """With ``after_first_show``, the page is built just after it first appears."""
+        """``build`` makes the page with this holder as its parent (see ``page``).
+
+        With ``after_first_show``, the page is built just after it first appears.
+        """
         super().__init__(parent)
         self._build = build
         self._after_first_show = after_first_show
@@ -50,33 +42,18 @@ class LazyPage(QWidget):
         return self._page is not None
 
     def page(self) -> QWidget:
-        """Return the page, building it now if needed."""
+        """Return the page, building it now if needed.
+
+        The page is made inside this holder rather than moved in once built: under the
+        application's style sheet a moved widget is restyled with everything it holds.
+        """
         if self._page is None:
-            self._page = self._build_inside() if self._after_first_show else self._build()
+            self._page = self._build(self)
             self._layout.addWidget(self._page)
             self._page.show()  # at once, not at the next turn of the event loop
+            self._layout.activate()  # and its place too: built in a showEvent, it would wait
             self.built.emit(self._page)
         return self._page
-
-    def _build_inside(self) -> QWidget:
-        """Build the page inside this holder, hidden meanwhile so it is built as if apart.
-
-        Only for a page built after the window's first paint (the Diary): one built
-        apart and then moved in is styled twice, as the style sheet styles a moved
-        widget and every widget in it again (a tenth of the Diary's way to the
-        screen). A page shown while it is built would act early (a list scrolled
-        to its chosen row while a few pixels tall), hence the hiding.
-        """
-        shown = not self.isHidden()
-        self.hide()
-        _building.append(self)
-        try:
-            page = self._build()
-            self._layout.addWidget(page)
-        finally:
-            _building.pop()
-            self.setVisible(shown)
-        return page
 
     def unbuild(self) -> None:
         """Take the page down (the lock: no text stays in widgets); shown again, it is rebuilt."""

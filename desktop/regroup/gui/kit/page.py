@@ -20,7 +20,6 @@ from PySide6.QtGui import QHideEvent, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from regroup.gui.kit.data_events import DataEvents
-from regroup.gui.kit.lazy_page import holder_being_built
 from regroup.gui.kit.settings_sections import SettingsSection, SettingsSections
 
 if TYPE_CHECKING:
@@ -112,8 +111,7 @@ class Page(QWidget):
     """The page and its children reached the screen (the first time only)."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        """Without ``parent``, a page built by the window starts inside its place there."""
-        super().__init__(parent if parent is not None else holder_being_built())
+        super().__init__(parent)
         self.context = context
         self.profile = context.profile
         self.events = context.events

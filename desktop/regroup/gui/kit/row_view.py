@@ -20,7 +20,6 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from regroup.gui.kit import theme
+from regroup.gui.kit.viewports import viewport_of
 
 Ink = QColor | QPalette.ColorRole | str
 """A colour, a palette role, or the name of a theme colour ("text_muted", "overdue"...)."""
@@ -37,14 +37,29 @@ TAG = "accent"
 """Tags in a row."""
 
 
-def ink(option: QStyleOptionViewItem, colour: Ink = QPalette.ColorRole.Text) -> QColor:
+def is_selected(option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:
+    """Tell whether the row being painted is selected (what the style's state would say).
+
+    Asked of the view's selection rather than ``option.state``: reading the state
+    builds QStyle's Python type and enums, about 15 ms that the Diary's first
+    paint would otherwise pay.
+    """
+    view = option.widget
+    selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
+    return selection is not None and selection.isSelected(index)
+
+
+def ink(
+    option: QStyleOptionViewItem, colour: Ink = QPalette.ColorRole.Text, selected: bool = False
+) -> QColor:
     """Return the colour for a row's text: ``colour``, or the selection's text colour.
 
-    On a selected row every line takes the selection's text colour, whatever its
-    own (dim, a warning red), so it stays readable on the highlight.
+    On a selected row (``selected``, from :func:`is_selected`) every line takes the
+    selection's text colour, whatever its own (dim, a warning red), so it stays
+    readable on the highlight.
     """
     palette = option.palette
-    if option.state & QStyle.StateFlag.State_Selected:
+    if selected:
         return palette.color(QPalette.ColorRole.HighlightedText)
     if isinstance(colour, str):
         return theme.colour(colour)
@@ -95,6 +110,7 @@ class RowDelegate(QStyledItemDelegate):
 
     lines = 2
     air = 10
+    _ground_only = False
     width_hint = 200
     """The width a row asks for; the list's one column stretches to the view anyway."""
 
@@ -108,20 +124,30 @@ class RowDelegate(QStyledItemDelegate):
         """Qt: the same size for every row, whatever it holds."""
         return QSize(self.width_hint, self.row_height(option.fontMetrics))
 
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """Qt: what the style paints for a row; only its ground while ``paint_ground`` runs."""
+        super().initStyleOption(option, index)
+        if self._ground_only:
+            option.text = ""
+
     def paint_ground(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        """Paint the row as the style does (selection, hover, focus) but without its text."""
-        styled = QStyleOptionViewItem(option)
-        self.initStyleOption(styled, index)
-        styled.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, styled, painter, widget)
+        """Paint the row as the style does (selection, hover, focus) but without its text.
+
+        Qt's own painting does it, so Python never needs the style object (see
+        :func:`is_selected`).
+        """
+        self._ground_only = True
+        try:
+            super().paint(painter, option, index)
+        finally:
+            self._ground_only = False
 
 
 class RowView(QTableView):
@@ -169,7 +195,7 @@ class RowView(QTableView):
         first = self.rowAt(0)
         if first < 0:
             return range(0)
-        last = self.rowAt(self.viewport().height() - 1)
+        last = self.rowAt(viewport_of(self).height() - 1)
         return range(first, (last if last >= 0 else self.model().rowCount() - 1) + 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -13,8 +13,6 @@ from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QCursor,
     QEnterEvent,
     QKeyEvent,
@@ -22,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -79,6 +76,8 @@ class Toast(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
+        from PySide6.QtWidgets import QGraphicsDropShadowEffect  # its Python type costs start-up
+
         shadow = QGraphicsDropShadowEffect(self)
         shadow.setBlurRadius(24)
         shadow.setOffset(0, 4)
@@ -190,6 +189,9 @@ class Toast(QFrame):
 
     def announce(self) -> None:
         """Tell screen readers, which do not notice a widget that merely appears."""
+        # Imported here: building QAccessible's Python enums cost every start about 6 ms.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         politeness = (
             QAccessible.AnnouncementPoliteness.Assertive
             if self.tone is Tone.ERROR
