@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,11 +32,14 @@ from regroup.gui.diary.tag_chips import (
     inline_tags,
     merged_tags,
 )
-from regroup.gui.diary.writing_surface import MarkdownPreview, WritingSurface
+from regroup.gui.diary.writing_surface import WritingSurface
 from regroup.gui.kit import theme
 from regroup.gui.kit.date_field import DateField
 from regroup.gui.kit.dates import format_day, from_qdate
 from regroup.gui.kit.mood_picker import MoodPicker
+
+if TYPE_CHECKING:
+    from regroup.gui.diary.preview import MarkdownPreview
 
 DERIVED_DELAY_MS = 250
 FIRST_DAY = QDate(1000, 1, 1)
@@ -56,34 +60,35 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self._today = today_source or (lambda: today)
-        self.title_edit = QLineEdit()
+        self.title_edit = QLineEdit(self)  # parts are made in place: see page_parts.panes
         self.title_edit.setPlaceholderText("Title (optional)")
         self.title_edit.setAccessibleName("Title")
-        self.day_field = DateField("Day of the entry", optional=False, today=self._today)
+        self.day_field = DateField(
+            "Day of the entry", optional=False, today=self._today, parent=self
+        )
         self.day_field.set_range(from_qdate(FIRST_DAY), from_qdate(LAST_DAY))
         self.day_field.check = self._confirm_day
-        self.mood_picker = MoodPicker("Mood", MOOD_LABELS)
-        self.tags_edit = QLineEdit()
+        self.mood_picker = MoodPicker("Mood", MOOD_LABELS, parent=self)
+        self.tags_edit = QLineEdit(self)
         self.tags_edit.setPlaceholderText("#tags")
         self.tags_edit.setAccessibleName("Tags")
         self.tags_edit.setToolTip(TAG_RULE)
-        self.chips = TagChips()
+        self.chips = TagChips(self)
         self.chips.setToolTip(TAG_RULE)
-        self.body_edit = WritingSurface()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.body_edit = WritingSurface(self.splitter)
         self.body_edit.setAccessibleName("Entry text")
         self.body_edit.setPlaceholderText(
             "Write freely. Markdown works: *italic*, **bold**, - lists, # headings, #tags."
         )
-        self.preview = MarkdownPreview()
-        self.preview.setAccessibleName("Preview of the entry")
-        self.preview.hide()
-        self.preview_button = QPushButton("Preview")
+        self._preview: MarkdownPreview | None = None
+        self.preview_button = QPushButton("Preview", self)
         self.preview_button.setCheckable(True)
         self.preview_button.setAccessibleName("Show the Markdown preview")
         self.preview_button.setToolTip("Show the text formatted, beside what you type")
-        self.word_count_label = QLabel()
+        self.word_count_label = QLabel(self)
         self.word_count_label.setAccessibleName("Word count")
-        self.status_label = QLabel()
+        self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Save status")
         # Its usual tone from the start: restyling it once shown costs the Diary's first paint.
         self.status_label.setProperty("textTone", "muted")
@@ -111,9 +116,7 @@ class EntryEditor(QWidget):
         tags_row.addWidget(self.tags_edit, 1)
         tags_row.addWidget(self.chips, 2)
         layout.addLayout(tags_row)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.body_edit)
-        self.splitter.addWidget(self.preview)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
         footer = QHBoxLayout()
@@ -122,6 +125,18 @@ class EntryEditor(QWidget):
         footer.addStretch()
         footer.addWidget(self.status_label)
         layout.addLayout(footer)
+
+    @property
+    def preview(self) -> MarkdownPreview:
+        """The Markdown preview beside the body, built when first needed (hidden until shown)."""
+        if self._preview is None:
+            from regroup.gui.diary.preview import MarkdownPreview
+
+            self._preview = MarkdownPreview()
+            self._preview.setAccessibleName("Preview of the entry")
+            self._preview.hide()
+            self.splitter.addWidget(self._preview)
+        return self._preview
 
     def _connect(self) -> None:
         self.title_edit.textEdited.connect(self._changed)
@@ -171,7 +186,7 @@ class EntryEditor(QWidget):
         words = len(body.split())
         self.word_count_label.setText(f"{words:,} word{'' if words == 1 else 's'}")
         self.chips.show_tags(field_tags(self.tags_edit.text()), inline_tags(body))
-        if self.preview.isVisibleTo(self):
+        if self._preview is not None and self._preview.isVisibleTo(self):
             self._build_preview(body)
 
     def _build_preview(self, body: str) -> None:

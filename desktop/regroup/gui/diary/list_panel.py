@@ -55,32 +55,32 @@ class EntryPanel(QWidget):
         self._today = today
         self._current_id: int | None = None
         self._selecting = False
-        self.filter_bar = FilterBar(today, profile.browse.tags)
-        self.result_label = QLabel()
+        layout = QVBoxLayout(self)  # the parts are made in place: see page_parts.panes
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.filter_bar = FilterBar(today, profile.browse.tags, self)
+        self.result_label = QLabel(self)
         self.result_label.setAccessibleName("How many entries are listed")
         self.model = EntryListModel(profile.browse, self)
-        self.view = EntryListView()
+        self.list_stack = QStackedWidget(self)
+        self.view = EntryListView(self.list_stack)
         self.view.setModel(self.model)
-        self.empty_label = QLabel()
+        self.empty_label = QLabel(self.list_stack)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setAccessibleName("Why the list is empty")
-        self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.view)
         self.list_stack.addWidget(self.empty_label)
-        self.calendar = DiaryCalendar(profile.browse.days_with_entries)
-        self.on_this_day_check = QCheckBox("On this day")
+        self.calendar = DiaryCalendar(profile.browse.days_with_entries, self)
+        self.on_this_day_check = QCheckBox("On this day", self)
         self.on_this_day_check.setAccessibleName("Show entries from this day in earlier years")
         self.on_this_day_check.setToolTip(
             "Show what you wrote on this date in earlier years. Off until you turn it on; "
             "Regroup remembers the choice."
         )
-        self.on_this_day_list = QListWidget()
+        self.on_this_day_list = QListWidget(self)
         self.on_this_day_list.setAccessibleName("Entries from this day in earlier years")
         self.on_this_day_list.setMaximumHeight(110)
         self.on_this_day_list.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.result_label)
         layout.addWidget(self.list_stack, 1)

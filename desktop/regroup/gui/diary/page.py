@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from regroup.core.diary.types import EntryContent, EntryNotFoundError, EntryRecord
 from regroup.core.errors import RegroupError
@@ -18,7 +18,14 @@ from regroup.gui.diary.list_panel import EntryPanel
 from regroup.gui.diary.prompt_bar import PromptBar
 from regroup.gui.diary.saver import EntrySaver
 from regroup.gui.kit.page import NEW, PageContext, Target
-from regroup.gui.kit.page_parts import add_shortcuts, button, column, tool_row, two_panes
+from regroup.gui.kit.page_parts import (
+    add_shortcuts,
+    button,
+    panes,
+    share_panes,
+    stack,
+    tool_row,
+)
 from regroup.gui.kit.recovery import DraftOffer
 from regroup.gui.kit.saving_page import SavingPage
 from regroup.gui.kit.toasts import Tone, toasts_for
@@ -45,9 +52,11 @@ class DiaryPage(SavingPage):
         super().__init__(context, parent)
         profile, events = context.profile, context.events
         today = profile.clock.today()
-        self.panel = EntryPanel(profile, today)
-        self.prompt_bar = PromptBar(today)
-        self.editor = EntryEditor(today, today_source=self.today)
+        splitter = panes(self)  # the parts are built in place: see panes()
+        self.panel = EntryPanel(profile, today, splitter)
+        work = QWidget(splitter)
+        self.prompt_bar = PromptBar(today, work)
+        self.editor = EntryEditor(today, work, today_source=self.today)
         self.saver = EntrySaver(profile, self.editor.content, self)
         self._save_error_shown = False
         self.new_button = button(
@@ -56,7 +65,7 @@ class DiaryPage(SavingPage):
         self.delete_button = button("Delete", "Move this entry to the trash", self.delete)
         self.history_button = button("History", "Earlier versions of this entry", self.open_history)
         self.trash_button = button("Trash", "Deleted entries", self.open_trash)
-        self._lay_out()
+        self._lay_out(splitter, work)
         add_shortcuts(
             self,
             (
@@ -88,12 +97,12 @@ class DiaryPage(SavingPage):
         """Return today's date; asked each time, as the app may stay open past midnight."""
         return self.profile.clock.today()
 
-    def _lay_out(self) -> None:
+    def _lay_out(self, splitter: QSplitter, work: QWidget) -> None:
         tools = tool_row(
             [self.new_button, self.delete_button, self.history_button], [self.trash_button]
         )
-        right = column([self.prompt_bar, tools, self.editor])
-        two_panes(self, self.panel, right, (330, 600))
+        stack(work, [self.prompt_bar, tools, self.editor])
+        share_panes(splitter, (330, 600))
 
     # Opening entries
 

@@ -1,7 +1,8 @@
-"""Where the words go: the body's writing surface and its Markdown preview.
+"""Where the words go: the body's writing surface, and the measure it shares with the preview.
 
 Lines of about seventy characters are the easiest to read; in a maximised window
-they would otherwise run across the whole screen. Both widgets keep their full
+they would otherwise run across the whole screen. The body and the Markdown
+preview (:mod:`regroup.gui.diary.preview`) keep their full
 width (the scroll bar stays at the edge and the wheel scrolls anywhere over them)
 and grow equal side margins instead, recomputed when the widget is resized or its
 font changes. The body stays a plain-text edit: a 5 MB paste is laid out lazily,
@@ -14,24 +15,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QDesktopServices,
     QMouseEvent,
+    QPalette,
     QResizeEvent,
     QTextBlock,
-    QTextBlockFormat,
-    QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QPlainTextDocumentLayout,
-    QPlainTextEdit,
-    QTextBrowser,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 MEASURE_CHARS = 70
 """The line length aimed at, in average characters of the body font."""
@@ -39,12 +32,25 @@ SIDE_MIN = 12
 LINE_HEIGHT_PERCENT = 150
 FONT_SCALE = 1.15
 """The body reads a little larger than the controls around it."""
-OPENABLE_SCHEMES = ("http", "https", "mailto")
 
 
 def measure_width(area: QAbstractScrollArea) -> int:
     """Return the width in pixels of a line of :data:`MEASURE_CHARS` characters."""
     return MEASURE_CHARS * area.fontMetrics().averageCharWidth()
+
+
+def text_room(area: QAbstractScrollArea) -> int:
+    """Return the width the text and its side margins share: the viewport's, margins included.
+
+    Worked out from the area rather than read from ``area.viewport()``: the first
+    time Python is handed Qt's own viewport widget, PySide makes a class for every
+    widget type Qt has to find out which one it is (~20 ms), at the Diary's start.
+    Qt lays the viewport out the same way: inside the frame, beside the vertical
+    scroll bar when that is shown (Fusion's bars do not overlap the text).
+    """
+    bar = area.verticalScrollBar()
+    beside = bar.sizeHint().width() if bar.isVisibleTo(area) else 0
+    return area.contentsRect().width() - beside
 
 
 def keep_measure(area: QAbstractScrollArea) -> bool:
@@ -55,8 +61,7 @@ def keep_measure(area: QAbstractScrollArea) -> bool:
     itself being resized, which left the text wrapped at the old width.
     """
     margins = area.viewportMargins()
-    total = area.viewport().width() + margins.left() + margins.right()
-    side = max(SIDE_MIN, (total - measure_width(area)) // 2)
+    side = max(SIDE_MIN, (text_room(area) - measure_width(area)) // 2)
     if side == margins.left() and side == margins.right():
         return False
     area.setViewportMargins(side, 0, side, 0)
@@ -141,7 +146,7 @@ class WritingSurface(QPlainTextEdit):
         self._document.setDocumentLayout(self._layout)
         self.setDocument(self._document)
         writing_font(self)
-        self.setBackgroundRole(self.viewport().backgroundRole())
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the viewport's; see text_room
         self.setAutoFillBackground(True)  # the margins read as part of the page
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -174,7 +179,7 @@ class WritingSurface(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.beginEditBlock()
         if self.document().characterCount() > 1:
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.movePosition(cursor.MoveOperation.EndOfBlock)
             block = cursor.block()
             if block.text().strip():
                 heading = "\n\n" + heading
@@ -184,53 +189,8 @@ class WritingSurface(QPlainTextEdit):
         following = cursor.block().next()
         if cursor.block().text() == "" and following.isValid() and following.text().strip():
             cursor.insertText("\n")
-            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter)
+            cursor.movePosition(cursor.MoveOperation.PreviousCharacter)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus()
-
-
-class MarkdownPreview(QTextBrowser):
-    """Shows the text as Markdown in the same measure; never loads anything.
-
-    Links open only when clicked, and only web and mail ones.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        writing_font(self)
-        self.setBackgroundRole(self.viewport().backgroundRole())
-        self.setAutoFillBackground(True)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self._open_link)
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        """Qt: refuse every image or style sheet a text names, local or remote."""
-        return None
-
-    def show_markdown(self, text: str) -> None:
-        """Show ``text`` formatted, its lines spaced for reading."""
-        self.setMarkdown(text)
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        spacing = QTextBlockFormat()
-        spacing.setLineHeight(
-            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-        )
-        cursor.mergeBlockFormat(spacing)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Qt: re-centre the measure for the new width, then lay the text out in it."""
-        keep_measure(self)
-        super().resizeEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        """Qt: the wheel scrolls over the margins too; a new font gets a new measure."""
-        return measured_event(self, event, super().event, super().resizeEvent)
-
-    @staticmethod
-    def _open_link(url: QUrl) -> None:
-        if url.scheme() in OPENABLE_SCHEMES:
-            QDesktopServices.openUrl(url)

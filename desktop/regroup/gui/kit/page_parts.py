@@ -96,9 +96,8 @@ def tool_row(left: Sequence[QWidget], right: Sequence[QWidget]) -> QHBoxLayout:
     return row
 
 
-def column(parts: Sequence[QWidget | QLayout]) -> QWidget:
-    """Return a widget stacking ``parts`` without margins; the last one takes the room."""
-    widget = QWidget()
+def stack(widget: QWidget, parts: Sequence[QWidget | QLayout]) -> QWidget:
+    """Stack ``parts`` in ``widget`` without margins, the last one taking the room; return it."""
     layout = QVBoxLayout(widget)
     layout.setContentsMargins(0, 0, 0, 0)
     for number, part in enumerate(parts):
@@ -110,6 +109,31 @@ def column(parts: Sequence[QWidget | QLayout]) -> QWidget:
     return widget
 
 
+def column(parts: Sequence[QWidget | QLayout]) -> QWidget:
+    """Return a new widget stacking ``parts`` without margins; the last one takes the room."""
+    return stack(QWidget(), parts)
+
+
+def panes(page: QWidget) -> QSplitter:
+    """Lay ``page`` out as two panes side by side and return their splitter, still empty.
+
+    A pane built inside the splitter (given it as parent) costs less than one moved
+    in once built: under the style sheet, every move re-styles every widget of it.
+    :func:`share_panes` then sizes the two.
+    """
+    splitter = QSplitter(Qt.Orientation.Horizontal, page)
+    layout = QHBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)
+    return splitter
+
+
+def share_panes(splitter: QSplitter, sizes: tuple[int, int]) -> None:
+    """Give the two panes their first widths; the second (the work) grows with the window."""
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+
+
 def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
     """Lay ``page`` out as a list on the left and the work on the right, which grows.
 
@@ -117,14 +141,10 @@ def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, in
     style sheet every widget moved to a new parent is restyled with all it holds, so a
     splitter filled first and moved after would restyle both panes twice.
     """
-    layout = QHBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    splitter = QSplitter(Qt.Orientation.Horizontal, page)
-    layout.addWidget(splitter)
+    splitter = panes(page)
     splitter.addWidget(left)
     splitter.addWidget(right)
-    splitter.setStretchFactor(1, 1)
-    splitter.setSizes(list(sizes))
+    share_panes(splitter, sizes)
 
 
 def close_anyway(parent: QWidget, title: str, text: str) -> bool:
