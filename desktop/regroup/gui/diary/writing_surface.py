@@ -26,6 +26,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
+from regroup.gui.kit.viewports import viewport_of
+
 MEASURE_CHARS = 70
 """The line length aimed at, in average characters of the body font."""
 SIDE_MIN = 12
@@ -42,15 +44,11 @@ def measure_width(area: QAbstractScrollArea) -> int:
 def text_room(area: QAbstractScrollArea) -> int:
     """Return the width the text and its side margins share: the viewport's, margins included.
 
-    Worked out from the area rather than read from ``area.viewport()``: the first
-    time Python is handed Qt's own viewport widget, PySide makes a class for every
-    widget type Qt has to find out which one it is (~20 ms), at the Diary's start.
-    Qt lays the viewport out the same way: inside the frame, beside the vertical
-    scroll bar when that is shown (Fusion's bars do not overlap the text).
+    The viewport is reached through :func:`viewport_of`: a plain ``viewport()`` call
+    would make PySide build a class for every widget type (~20 ms) at the Diary's start.
     """
-    bar = area.verticalScrollBar()
-    beside = bar.sizeHint().width() if bar.isVisibleTo(area) else 0
-    return area.contentsRect().width() - beside
+    margins = area.viewportMargins()
+    return viewport_of(area).width() + margins.left() + margins.right()
 
 
 def keep_measure(area: QAbstractScrollArea) -> bool:
@@ -99,7 +97,7 @@ def measured_event(
 
 def nearest_point(area: QAbstractScrollArea, event: QMouseEvent) -> QPoint:
     """Return the viewport point nearest to a click in the margins."""
-    viewport = area.viewport()
+    viewport = viewport_of(area)
     point = viewport.mapFrom(area, event.position().toPoint())
     x = min(max(point.x(), 0), viewport.width() - 1)
     y = min(max(point.y(), 0), viewport.height() - 1)
@@ -146,7 +144,7 @@ class WritingSurface(QPlainTextEdit):
         self._document.setDocumentLayout(self._layout)
         self.setDocument(self._document)
         writing_font(self)
-        self.setBackgroundRole(QPalette.ColorRole.Base)  # the viewport's; see text_room
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the viewport's own role
         self.setAutoFillBackground(True)  # the margins read as part of the page
 
     def resizeEvent(self, event: QResizeEvent) -> None:
