@@ -137,9 +137,7 @@ def share_panes(splitter: QSplitter, sizes: tuple[int, int]) -> None:
 def two_panes(page: QWidget, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
     """Lay ``page`` out as a list on the left and the work on the right, which grows.
 
-    The splitter is made in the page and the panes put in it: under the application's
-    style sheet every widget moved to a new parent is restyled with all it holds, so a
-    splitter filled first and moved after would restyle both panes twice.
+    For panes built loose; a page with many widgets builds them inside :func:`panes`.
     """
     splitter = panes(page)
     splitter.addWidget(left)
