@@ -21,11 +21,16 @@ from regroup.core.storage.columns import from_db_date, from_db_time, to_db_time
 from regroup.core.storage.models import Checkin, Debrief, Goal
 
 # Raw SQL: Peewee cannot say INDEXED BY, and without it SQLite reads every encrypted
-# page of the entries instead of the small mood index (0.7 s against 0.05 s).
+# page of the entries instead of the small mood index (0.7 s against 0.05 s). Each
+# column comes back as one comma-separated text, split in C: handing Python 29,000
+# rows one by one took 45 ms against 25. SQLite keeps a FROM subquery's ORDER BY for
+# group_concat (it drops one only under count, min or max).
 _DAILY_MOODS_SQL = (
-    "SELECT entry_date, avg(mood), count(mood) FROM entry INDEXED BY entry_mood_day "
+    "SELECT group_concat(entry_date), group_concat(total), group_concat(moods) FROM ("
+    "SELECT entry_date, sum(mood) AS total, count(mood) AS moods "
+    "FROM entry INDEXED BY entry_mood_day "
     "WHERE deleted_at IS NULL AND mood IS NOT NULL AND entry_date >= ? AND entry_date <= ? "
-    "GROUP BY entry_date ORDER BY entry_date"
+    "GROUP BY entry_date ORDER BY entry_date)"
 )
 
 # Raw SQL again for INDEXED BY: SQLite would walk the board's index, which holds every
@@ -72,6 +77,17 @@ class GoalRow(NamedTuple):
     lane: Lane
     source_debrief_id: int | None
     source_line: str | None
+
+
+class MoodColumns(NamedTuple):
+    """Diary days with moods, in order, with the sum and the number of their moods.
+
+    Moods are whole numbers, so the sums stay exact however many days are added up.
+    """
+
+    days: list[date]
+    totals: list[int]
+    counts: list[int]
 
 
 class CheckinRow(NamedTuple):
@@ -186,17 +202,20 @@ def in_period(rows: list[DebriefRow], period: Period) -> list[DebriefRow]:
     return [row for row in rows if period.contains(row.day)]
 
 
-def daily_moods(
-    db: SqliteDatabase, first: date | None, last: date | None
-) -> list[tuple[date, float, int]]:
-    """Return each diary day's mean mood and how many moods it had, between two days.
+def daily_moods(db: SqliteDatabase, first: date | None, last: date | None) -> MoodColumns:
+    """Return each diary day's total and number of moods, between two days, in order.
 
-    SQLite groups the rows on the mood index; Python sees one row per day, in order.
+    SQLite groups the rows on the mood index; Python sees one text per column.
     """
     bounds = ((first or date.min).isoformat(), (last or date.max).isoformat())
-    day = date.fromisoformat  # avg() gives a float and count() an int already
-    found = db.execute_sql(_DAILY_MOODS_SQL, bounds)
-    return [(day(text), mean, count) for text, mean, count in found]
+    days, totals, counts = db.execute_sql(_DAILY_MOODS_SQL, bounds).fetchone()
+    if days is None:  # no moods at all between the two days
+        return MoodColumns([], [], [])
+    return MoodColumns(
+        list(map(date.fromisoformat, days.split(","))),
+        list(map(int, totals.split(","))),
+        list(map(int, counts.split(","))),
+    )
 
 
 def mood_range(period: Period, extra_days: int) -> tuple[date | None, date | None]:
