@@ -1,13 +1,14 @@
 """Reading what the figures need, once per call: lean rows instead of full records.
 
 The Insights page asks for every figure at once with up to 365,000 diary entries,
-so moods are read as one mean per day (SQLite does the grouping) and the other
+so moods are read as one sum and count per day (SQLite does the grouping) and the other
 tables as plain tuples of the few columns used.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
 from time import localtime
 from typing import NamedTuple
@@ -112,14 +113,24 @@ def _day(text: str | None) -> date | None:
     return from_db_date(text) if text else None
 
 
+_SCAN: Callable[[str, int], tuple[object, int]] = vars(json.JSONDecoder())["scan_once"]
+"""The C scanner json.loads ends in, called without its Python layers: 5 ms against
+11 over 2,000 debriefs' two lists."""
+
+
 def _texts(stored: str) -> tuple[str, ...]:
     if stored in ("", "[]"):
         return ()
     try:
-        values = json.loads(stored or "[]")
-    except ValueError:
-        return ()
-    return tuple(str(v) for v in values) if isinstance(values, list) else ()
+        values, end = _SCAN(stored, 0)
+    except (StopIteration, ValueError):
+        values, end = None, 0
+    if end != len(stored):  # space around it or more after it: json.loads decides
+        try:
+            values = json.loads(stored)
+        except ValueError:
+            return ()
+    return tuple(map(str, values)) if isinstance(values, list) else ()
 
 
 _STAGES = {stage.value: stage for stage in Stage}
