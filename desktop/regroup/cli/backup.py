@@ -41,6 +41,7 @@ def register(commands: Commands) -> None:
         _run_list,
     )
     json_option(listing)
+    listing.set_defaults(needs_key=False)  # no key read is started for it (cli.prepare_process)
     command(
         actions,
         "create",
@@ -121,12 +122,12 @@ def _lost(data_dir: Path) -> bool:
     return profile_exists(paths) and bool(database_lost(paths))
 
 
-def _unlocking() -> tuple[SystemKeyStore, ConsolePrompter]:
+def _unlocking(data_dir: Path) -> tuple[SystemKeyStore, ConsolePrompter]:
     """The keystore and the questions (on stderr) every command unlocks with."""
     from regroup.cli.console_prompter import ConsolePrompter
-    from regroup.core.keys.keystore import SystemKeyStore
+    from regroup.cli.profile import keystore_for
 
-    return SystemKeyStore(), ConsolePrompter(stdout=sys.stderr)
+    return keystore_for(data_dir), ConsolePrompter(stdout=sys.stderr)
 
 
 def _run_verify(args: argparse.Namespace, data_dir: Path) -> int:
@@ -136,12 +137,12 @@ def _run_verify(args: argparse.Namespace, data_dir: Path) -> int:
 
     try:
         if _lost(data_dir):
-            results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking())
+            results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking(data_dir))
         else:
             with opened(data_dir) as profile:
                 results = profile.backups.verify(args.id)
     except DamagedDatabaseError:  # the backups can still be checked, against their own key
-        results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking())
+        results = verify_lost(ProfilePaths(data_dir), args.id, *_unlocking(data_dir))
     for backup, problem in results:
         print(f"{backup.id}  {'good' if not problem else 'FAILED: ' + problem}")
     if not results:
@@ -207,6 +208,6 @@ def _restore_lost(backup_id: str, data_dir: Path, unreadable: bool = False) -> i
 
     paths = ProfilePaths(data_dir)
     with _window_kept_out(data_dir):
-        outcome = restore_lost(paths, backup_id, *_unlocking(), unreadable=unreadable)
+        outcome = restore_lost(paths, backup_id, *_unlocking(data_dir), unreadable=unreadable)
     print(outcome.summary())
     return 0

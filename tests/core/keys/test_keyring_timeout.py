@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -75,6 +76,32 @@ def test_reading_the_key_gives_up_and_says_what_to_do(silent_keyring: None) -> N
     message = done.stdout
     assert f"did not answer within {TIMEOUT} seconds" in message
     assert "Unlock it" in message and "passphrase or recovery key" in message
+
+
+READ_EARLY_IN_A_FRESH_PROCESS = """
+from regroup.core.keys.keystore import KeyringTimeoutError, SystemKeyStore
+store = SystemKeyStore()
+store.read_early("00000000-0000-4000-8000-000000000000")
+try:
+    store.load("00000000-0000-4000-8000-000000000000")
+except KeyringTimeoutError as exc:
+    print(exc)
+"""
+
+
+def test_a_read_started_early_gives_up_once_and_says_what_to_do(silent_keyring: None) -> None:
+    seconds = 4  # long enough that a second wait (8 s) cannot pass for process start-up
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", READ_EARLY_IN_A_FRESH_PROCESS],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, "REGROUP_KEYRING_TIMEOUT": str(seconds)},
+    )
+    assert time.monotonic() - start < 2 * seconds - 1
+    assert f"did not answer within {seconds} seconds" in done.stdout
 
 
 def test_the_window_s_key_reader_gives_up_once_not_twice(

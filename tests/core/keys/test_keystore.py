@@ -100,3 +100,39 @@ def test_keyring_settings_that_move_its_items_turn_the_quick_read_off(
 ) -> None:
     monkeypatch.setenv("KEYRING_PROPERTY_SCHEME", "KeePassXC")
     assert not secret_service.quick_read_possible()
+
+
+def test_a_read_started_early_gives_the_key_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    SystemKeyStore().save("profile-early", b"\x04" * 32)
+    try:
+        store = SystemKeyStore()
+        store.read_early("profile-early")
+        monkeypatch.setattr(store, "_call", lambda *args: pytest.fail("keyring was asked"))
+        assert store.load("profile-early") == b"\x04" * 32
+        assert store.name() == secret_service.NAME
+    finally:
+        SystemKeyStore().delete("profile-early")
+
+
+def test_a_read_started_for_another_profile_is_not_taken_for_this_one() -> None:
+    keys = SystemKeyStore()
+    keys.save("profile-one", b"\x05" * 32)
+    keys.save("profile-two", b"\x06" * 32)
+    try:
+        store = SystemKeyStore()
+        store.read_early("profile-one")
+        assert store.load("profile-two") == b"\x06" * 32
+        assert store.load("profile-one") == b"\x05" * 32
+    finally:
+        keys.delete("profile-one")
+        keys.delete("profile-two")
+
+
+def test_an_early_read_that_finds_nothing_asks_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = SystemKeyStore()
+    store.read_early("profile-never-stored")
+    asked: list[str] = []
+    ask_keyring = store._call
+    monkeypatch.setattr(store, "_call", lambda *args: asked.append(args[1]) or ask_keyring(*args))
+    assert store.load("profile-never-stored") is None
+    assert asked == ["get_password"]

@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from regroup.core.errors import KeystoreUnavailableError
 from regroup.core.keys import secret_service
@@ -54,34 +54,44 @@ def timeout_message(seconds: float) -> str:
     )
 
 
-def _answer_in_time(func: Callable[[], T]) -> T:
-    """Run a keyring call in a daemon thread and wait at most :func:`keyring_timeout`.
+class Answer(Generic[T]):
+    """A keyring call running in a daemon thread, waited for at most :func:`keyring_timeout`.
 
     A locked keyring can show an unlock prompt that nobody answers (no desktop, or the
     person is away): the call would then block forever. The abandoned thread is a
     daemon, so it never keeps the process from ending.
     """
-    import threading
 
-    outcome: list[T] = []
-    failure: list[BaseException] = []
+    def __init__(self, func: Callable[[], T]) -> None:
+        import threading
 
-    def call() -> None:
-        try:
-            outcome.append(func())
-        except BaseException as exc:  # handed to the caller's thread as it was
-            failure.append(exc)
+        self._outcome: list[T] = []
+        self._failure: list[BaseException] = []
 
-    seconds = keyring_timeout()
-    worker = threading.Thread(target=call, name="regroup-keyring", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        log.warning("the keyring did not answer within %g s", seconds)
-        raise KeyringTimeoutError(timeout_message(seconds))
-    if failure:
-        raise failure[0]
-    return outcome[0]
+        def call() -> None:
+            try:
+                self._outcome.append(func())
+            except BaseException as exc:  # handed to the waiting thread as it was
+                self._failure.append(exc)
+
+        self._worker = threading.Thread(target=call, name="regroup-keyring", daemon=True)
+        self._worker.start()
+
+    def wait(self) -> T:
+        """Return what the call gave, raise what it raised, or give up after the timeout."""
+        seconds = keyring_timeout()
+        self._worker.join(seconds)
+        if self._worker.is_alive():
+            log.warning("the keyring did not answer within %g s", seconds)
+            raise KeyringTimeoutError(timeout_message(seconds))
+        if self._failure:
+            raise self._failure[0]
+        return self._outcome[0]
+
+
+def _answer_in_time(func: Callable[[], T]) -> T:
+    """Run a keyring call in a daemon thread and wait for it (see :class:`Answer`)."""
+    return Answer(func).wait()
 
 
 class KeyStore(Protocol):
@@ -156,6 +166,17 @@ class SystemKeyStore:
     def __init__(self) -> None:
         self._backend: Any = None
         self._read_quickly = False
+        self._early: tuple[str, Answer[str | None]] | None = None
+
+    def read_early(self, profile_id: str) -> None:
+        """Start the quick read of ``profile_id``'s key now, for :meth:`load` to pick up.
+
+        A command starts it before importing what it needs: the Secret Service's
+        answers then arrive while this process is busy anyway.
+        """
+        if self._backend is None and secret_service.quick_read_possible():
+            read = Answer(lambda: secret_service.read_secret(SERVICE, profile_id))
+            self._early = (profile_id, read)
 
     def _get_backend(self) -> Any:
         if self._backend is None:
@@ -192,9 +213,13 @@ class SystemKeyStore:
 
     def _quick_read(self, profile_id: str) -> str | None:
         """Read the Secret Service without loading keyring; None when keyring must answer."""
-        if self._backend is not None or not secret_service.quick_read_possible():
+        early, self._early = self._early, None
+        if early is not None and early[0] == profile_id:
+            value = early[1].wait()
+        elif self._backend is not None or not secret_service.quick_read_possible():
             return None
-        value = _answer_in_time(lambda: secret_service.read_secret(SERVICE, profile_id))
+        else:
+            value = _answer_in_time(lambda: secret_service.read_secret(SERVICE, profile_id))
         self._read_quickly = value is not None
         return value
 
