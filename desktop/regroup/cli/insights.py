@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 from collections.abc import Iterator
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,16 +108,30 @@ def mood_days_json(days: tuple[MoodDay, ...]) -> str:
 
     A long diary has some 29,000 days: rounding and writing 58,000 floats one by one
     took 65 ms. Means of moods from 1 to 5 take few values (about 70 in 36,500
-    entries), so each is rounded and written once, and the rows are formatted in C;
-    the text is what ``json.dumps`` writes for the rounded rows.
+    entries), so each is rounded and written once, as is each count, and the pieces
+    are joined in C (25 ms against 35 formatting each row); the text is what
+    ``json.dumps`` writes for the rounded rows.
     """
+    from datetime import date
+
     if not days:
         return "[]"
-    _days, means, rolling, _entries = zip(*days, strict=True)
+    dates, means, rolling, entries = zip(*days, strict=True)
     written = {value: repr(round(value, 2)) for value in {*means, *rolling}}
     text = written.__getitem__
-    rows = zip(_days, map(text, means), map(text, rolling), _entries, strict=True)
-    return "[" + ", ".join(map('["%s", %s, %s, %d]'.__mod__, rows)) + "]"
+    counts = {count: str(count) for count in set(entries)}
+    rows = zip(
+        repeat('["'),
+        map(date.isoformat, dates),
+        repeat('", '),
+        map(text, means),
+        repeat(", "),
+        map(text, rolling),
+        repeat(", "),
+        map(counts.__getitem__, entries),
+        repeat("], "),
+    )
+    return "[" + "".join(chain.from_iterable(rows))[:-2] + "]"
 
 
 def _move_on(f: MoveOnFigure) -> dict[str, object]:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from regroup.core.debriefs.types import Stage
 from regroup.core.insights.types import Period, Progress
+from regroup.core.profile import Profile
 from tests.core.insights.conftest import TODAY, Story
 
 ALL = Period.everything()
@@ -125,6 +126,16 @@ def test_lessons_find_traps_named_twice_and_lines_sharing_words_with_their_goals
         "2 thinking traps came back, most often All-or-nothing thinking. "
         "2 lessons came up more than once; 1 of the 3 goals made from them is done."
     )
+
+
+def test_lines_stored_with_spaces_around_still_count_and_damaged_ones_count_none(
+    story: Story, profile: Profile
+) -> None:
+    change = "UPDATE debrief SET do_differently = ? WHERE id = ?"
+    profile.db.execute_sql(change, (' ["Research the company products"]\n', story.ids[3]))
+    profile.db.execute_sql(change, ('["Prepare stories for behavioural', story.ids[5]))
+    (research,) = story.insights.lessons(ALL).lessons  # "behavioural" is left in 9 alone
+    assert research.debrief_ids == (story.ids[0], story.ids[3])
 
 
 def test_goals_count_made_and_done_per_month_and_the_overdue_ones(story: Story) -> None:

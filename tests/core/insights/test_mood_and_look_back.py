@@ -104,3 +104,29 @@ def test_then_and_now_waits_until_a_debrief_is_three_months_old(
     service = insights_over(profile, plans)
     assert service.then_and_now() is None
     assert service.then_and_now(dt.date(2026, 3, 21)) is not None
+
+
+def test_the_card_is_the_same_whichever_period_the_figures_show(
+    profile: Profile, plans: Plans
+) -> None:
+    at(plans, dt.date(2025, 11, 20))
+    debrief(plans, "Old Co", dt.date(2025, 11, 10), Stage.APPLIED)
+    for day, mood in [
+        (dt.date(2025, 11, 10), 2),
+        (dt.date(2025, 11, 10), 5),
+        (dt.date(2025, 11, 11), 1),
+    ]:
+        write(profile, day, mood)
+    for day, mood in [(dt.date(2026, 3, 19), 4), (dt.date(2026, 3, 19), 5)]:
+        write(profile, day, mood)
+    at(plans, dt.date(2026, 3, 20), 12)
+    service = insights_over(profile, plans)
+    card = service.then_and_now()
+    assert card is not None and (card.mood_then, card.mood_now) == (8 / 3, 4.5)
+    march = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 20))  # "then" is outside it
+    assert service.insights(Period.everything()).then_and_now == card
+    assert service.insights(march).then_and_now == card
+    # the days of two moods show their mean, the rolling line the mean of the days
+    assert [(d.mean, d.rolling_mean) for d in service.mood(Period.everything()).days] == [
+        (3.5, 3.5), (1.0, 2.25), (4.5, 4.5)
+    ]  # fmt: skip

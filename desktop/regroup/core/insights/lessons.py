@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import combinations
+from itertools import combinations, islice
+from operator import itemgetter
 
 from regroup.core.debriefs.thinking_traps import trap_by_id
 from regroup.core.goals.types import Lane
@@ -41,27 +41,41 @@ STOP_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
 """Runs of 3 letters or more: "l'entretien" gives "entretien", "company's" "company"."""
+_ASCII_WORD = re.compile(r"[a-z]{3,}")
+"""The same runs in a casefolded ASCII line, where the regex engine's byte class is quicker."""
 
 
-def words(line: str) -> tuple[str, ...]:
+class _Meanings(dict[str, str]):
+    """Each word read so far, as it counts: a plural "s" dropped, "" for a little word.
+
+    Lines share most of their words, so each is looked at once (2,000 debriefs'
+    lines hold some 50,000 words, a few thousand of them different).
+    """
+
+    def __missing__(self, word: str) -> str:
+        meant = word
+        if len(word) > 3 and word[-1] == "s" and word[-2] != "s":  # a plural "s" drops
+            meant = word[:-1]
+        if word in STOP_WORDS or meant in STOP_WORDS:
+            meant = ""
+        self[word] = meant
+        return meant
+
+
+def words(line: str, meanings: dict[str, str] | None = None) -> tuple[str, ...]:
     """Return a line's meaningful words, in order, each once (at most MAX_WORDS).
 
     It stops reading at the sixth word, so a pasted page costs no more than a line.
+    ``meanings`` carries the words already looked at from one line to the next.
     """
-    found: dict[str, None] = {}
+    meant = (_Meanings() if meanings is None else meanings).__getitem__
     folded = line.casefold()
     # findall is the quicker for a line; a long paste is read match by match instead.
     if len(folded) < LONG_LINE:
-        found_words: Iterable[str] = _WORD.findall(folded)
-    else:
-        found_words = (match[0] for match in _WORD.finditer(folded))
-    for word in found_words:
-        if word in STOP_WORDS:
-            continue
-        if len(word) > 3 and word[-1] == "s" and word[-2] != "s":  # a plural "s" drops
-            word = word[:-1]
-            if word in STOP_WORDS:
-                continue
+        runs = (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
+        return tuple(islice(dict.fromkeys(filter(None, map(meant, runs))), MAX_WORDS))
+    found: dict[str, None] = {}
+    for word in filter(None, map(meant, map(itemgetter(0), _WORD.finditer(folded)))):
         found[word] = None
         if len(found) == MAX_WORDS:
             break
@@ -97,6 +111,8 @@ def _link(owners: list[int], line_words: list[tuple[str, ...]]) -> _Groups:
     """Join the lines that share a pair of words, or a one-word line's word, across debriefs.
 
     Most pairs of words belong to one line only; those are skipped before any joining.
+    A debrief's lines come one after the other, so lines sharing a pair belong to two
+    debriefs or more exactly when the first and the last of them do.
     """
     groups = _Groups(len(line_words))
     by_key: dict[tuple[str, str], list[int]] = {}
@@ -110,15 +126,12 @@ def _link(owners: list[int], line_words: list[tuple[str, ...]]) -> _Groups:
             else:
                 members.append(number)
         if alone:
-            for word in found:
-                if word in by_word:
-                    by_word[word].append(number)
+            for word in alone.intersection(found):
+                by_word[word].append(number)
     for linked in (by_key.values(), by_word.values()):
         for members in linked:
-            if len(members) > 1:
-                first = owners[members[0]]
-                if any(owners[n] != first for n in members):
-                    groups.join(members)
+            if len(members) > 1 and owners[members[0]] != owners[members[-1]]:
+                groups.join(members)
     return groups
 
 
@@ -131,12 +144,13 @@ def _lesson_line(row: DebriefRow, text: str, goals: dict[tuple[int, str], GoalRo
 def _lines(rows: list[DebriefRow]) -> list[tuple[DebriefRow, str, tuple[str, ...]]]:
     """Return each "do differently" line with its words, leaving out lines without any."""
     known: dict[str, tuple[str, ...]] = {}  # a line written twice is read once
+    meanings = _Meanings()
     lines = []
     for row in rows:
         for text in row.do_differently:
             found = known.get(text)
             if found is None:
-                found = known[text] = words(text)
+                found = known[text] = words(text, meanings)
             if found:
                 lines.append((row, text, found))
     return lines

@@ -16,7 +16,8 @@ from regroup.core.clock import Clock
 from regroup.core.insights import lessons as lesson_figures
 from regroup.core.insights import mood as mood_figures
 from regroup.core.insights import outcomes, progress, records
-from regroup.core.insights.records import DebriefRow
+from regroup.core.insights.mood import DailyMoods
+from regroup.core.insights.records import DebriefRow, MoodColumns
 from regroup.core.insights.types import (
     LATER_DAYS,
     DirectionFigure,
@@ -69,19 +70,21 @@ class InsightsService:
         everything = records.debriefs(self._db, self._tz)
         rows = records.in_period(everything, period)
         goal_rows = records.debrief_goals(self._db, self._tz)
+        read = records.mood_range(period, LATER_DAYS.stop - 1)
+        moods = mood_figures.DailyMoods(records.daily_moods(self._db, *read))
         return Insights(
             period=period,
             today=today,
             debriefs=len(rows),
             stages=outcomes.stages(rows),
             feedback=outcomes.feedback(rows),
-            mood=self._mood(rows, period),
+            mood=mood_figures.mood(moods, rows, period),
             move_on=progress.move_on(rows, records.checkins(self._db, self._tz)),
             direction=outcomes.direction(rows),
             lessons=lesson_figures.lessons(rows, goal_rows),
             goals=self._goals(goal_rows, period, today),
             preparation=outcomes.preparation(rows),
-            then_and_now=self._then_and_now(everything, today),
+            then_and_now=self._then_and_now(everything, today, (read, moods)),
         )
 
     def stages(self, period: Period) -> StagesFigure:
@@ -97,8 +100,8 @@ class InsightsService:
         return self._mood(self._debriefs(period), period)
 
     def _mood(self, rows: list[DebriefRow], period: Period) -> MoodFigure:
-        first, last = records.mood_range(period, LATER_DAYS.stop - 1)
-        moods = mood_figures.DailyMoods(records.daily_moods(self._db, first, last))
+        read = records.mood_range(period, LATER_DAYS.stop - 1)
+        moods = mood_figures.DailyMoods(records.daily_moods(self._db, *read))
         return mood_figures.mood(moods, rows, period)
 
     def move_on(self, period: Period) -> MoveOnFigure:
@@ -134,12 +137,32 @@ class InsightsService:
         day = today or self.today()
         return self._then_and_now(records.debriefs(self._db, self._tz, answers=False), day)
 
-    def _then_and_now(self, rows: list[DebriefRow], today: date) -> ThenAndNow | None:
+    def _then_and_now(
+        self, rows: list[DebriefRow], today: date, line: tuple[DaySpan, DailyMoods] | None = None
+    ) -> ThenAndNow | None:
+        """Build the card; the moods read for the line serve when they span its days."""
         then = progress.pick_then(rows, today)
         if then is None:
             return None
-        rows_read: list[tuple[date, float, int]] = []
-        for first, last in progress.mood_days(then, today):
-            rows_read += records.daily_moods(self._db, first, last)
+        spans = progress.mood_days(then, today)
+        if line is not None and all(_within(span, line[0]) for span in spans):
+            moods = line[1]  # the whole diary when no period is chosen: no more reading
+        else:  # the spans come in day order and apart (then is three months back)
+            read = MoodColumns([], [], [])
+            for first, last in spans:
+                span = records.daily_moods(self._db, first, last)
+                read.days.extend(span.days)
+                read.totals.extend(span.totals)
+                read.counts.extend(span.counts)
+            moods = DailyMoods(read)
         done = records.goals_done_after(self._db, then.day, self._tz)
-        return progress.then_and_now(then, rows, done, mood_figures.DailyMoods(rows_read), today)
+        return progress.then_and_now(then, rows, done, moods, today)
+
+
+DaySpan = tuple[date | None, date | None]
+"""Two days, both included; None leaves that end open."""
+
+
+def _within(span: tuple[date, date], read: DaySpan) -> bool:
+    first, last = read
+    return (first is None or first <= span[0]) and (last is None or span[1] <= last)

@@ -119,16 +119,18 @@ class MoodDay(NamedTuple):
     entries: int
 
 
-@dataclass(frozen=True)
-class NewsMark:
-    """A rejection's news date, marked on the mood line."""
+class NewsMark(NamedTuple):
+    """A rejection's news date, marked on the mood line.
+
+    This and the other rows made by the thousand (one per debrief or lesson line) are
+    named tuples, made about twice as fast as frozen dataclasses.
+    """
 
     day: date
     debrief_id: int
 
 
-@dataclass(frozen=True)
-class MoodAroundNews:
+class MoodAroundNews(NamedTuple):
     """Mean diary mood around one piece of news.
 
     ``first_week``: days 0-6 after it; ``later``: days 14-28. None where the diary
@@ -157,8 +159,7 @@ class MoodFigure:
     reading: str
 
 
-@dataclass(frozen=True)
-class MoveOn:
+class MoveOn(NamedTuple):
     """One debrief's way to "ready to move on".
 
     ``days``: from the news to the check-in answered "Yes" (None while not yet);
@@ -218,8 +219,7 @@ class DirectionFigure:
     reading: str
 
 
-@dataclass(frozen=True)
-class LessonLine:
+class LessonLine(NamedTuple):
     """A "what I would do differently" line, with the goal made from it (if any)."""
 
     debrief_id: int
