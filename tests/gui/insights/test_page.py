@@ -123,6 +123,18 @@ def test_a_click_on_a_bar_opens_the_debrief_behind_it(
     assert debriefs.saver.debrief_id == search.ids["Dune"]  # the one at the offer stage
 
 
+def test_every_chart_covers_its_place_and_follows_the_window_s_width(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = insights(qtbot, window)
+    slots = [slot for card in page.cards.values() for slot in card.slots]
+    assert slots and all(slot.chart is not None for slot in slots)
+    for width in (1000, 1300):
+        window.resize(width, 700)
+        qtbot.waitUntil(lambda: all(s.chart and s.chart.geometry() == s.rect() for s in slots))
+        assert all(slot.width() > 300 for slot in slots)  # the page's width, not a fixed one
+
+
 def test_a_bar_of_several_debriefs_offers_them_by_name(
     qtbot: QtBot, search: Search, window: MainWindow
 ) -> None:
