@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from peewee import SqliteDatabase
 from regroup.core.clock import Clock, SystemClock
 from regroup.core.errors import RegroupError, StorageWriteError, ValidationError
 from regroup.core.paths import ProfilePaths
+from regroup.core.record import record
 from regroup.core.settings import SettingsService
 from regroup.core.storage.backup import (
     BackupCheckError,
@@ -51,7 +51,7 @@ DAILY_EVERY = timedelta(days=1)
 LATEST = "latest"
 
 
-@dataclass(frozen=True)
+@record
 class RestoreOutcome:
     """The backup now in place, and the backup of the diary as it was just before."""
 
@@ -59,7 +59,7 @@ class RestoreOutcome:
     before: BackupSet
 
 
-@dataclass(frozen=True)
+@record
 class BackupOutcome:
     """A kept backup, and how its copy to the second folder went (if one is chosen)."""
 

@@ -8,14 +8,15 @@ without reaching into storage.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar
+
+from regroup.core.record import record
 
 C = TypeVar("C")
 
 
-@dataclass(frozen=True)
+@record
 class Draft(Generic[C]):
     """Unsaved content of an entry or a debrief: for a new one when ``record_id`` is None."""
 
@@ -40,7 +41,7 @@ class DraftKeeper(Protocol[C]):
         ...
 
 
-@dataclass(frozen=True)
+@record
 class DraftKind(Generic[C]):
     """How one kind of content is named, sealed and written as JSON in its draft file."""
 

@@ -15,7 +15,6 @@ There is no current state to back up first: the leftovers kept aside stand for i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from regroup.core.backups import BackupSet, backup_sets, find_backup
@@ -25,6 +24,7 @@ from regroup.core.keys.key_file import load_key_files
 from regroup.core.keys.keystore import KeyStore
 from regroup.core.keys.unlocking import Prompter, find_key
 from regroup.core.paths import ProfilePaths
+from regroup.core.record import record
 from regroup.core.storage.backup import BackupCheckError, check_set, set_aside
 from regroup.core.storage.database import key_opens
 from regroup.core.storage.lost import keep_lost_aside
@@ -36,7 +36,7 @@ OTHER_KEY = "it was made with another key, so it was not checked; it is kept"
 __all__ = ["OTHER_KEY", "LostRestoreOutcome", "database_lost", "restore_lost", "verify_lost"]
 
 
-@dataclass(frozen=True)
+@record
 class LostRestoreOutcome:
     """The backup now in place and where the lost database's leftovers were kept."""
 

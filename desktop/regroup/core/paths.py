@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from regroup.core.record import record
 
 DB_NAME = "regroup.db"
 KEY_FILE_NAME = "regroup.key"
@@ -22,7 +23,7 @@ def drafts_fallback_dir(profile_id: str) -> Path:
     return cache / "drafts" / profile_id
 
 
-@dataclass(frozen=True)
+@record
 class ProfilePaths:
     """The files of one profile, all inside one folder."""
 

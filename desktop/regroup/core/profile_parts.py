@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from regroup.core.errors import MigrationError
 from regroup.core.keys.key_file import KeyStorage
 from regroup.core.keys.unlocking import UnlockedWith
 from regroup.core.paths import ProfilePaths
+from regroup.core.record import record
 from regroup.core.storage.drafts import DraftSlot
 from regroup.core.storage.files import keep_details
 from regroup.core.storage.migrations import CURRENT_VERSION, apply_migrations, schema_version
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@record
 class ProfileInfo:
     """What Settings and ``regroup info`` tell the user about the open profile."""
 

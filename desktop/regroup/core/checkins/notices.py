@@ -7,9 +7,10 @@ lock screen, so it never carries a diary line, a company or a debrief's content.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from regroup.core.record import record
 
 if TYPE_CHECKING:
     from regroup.core.checkins.schedule import Due
@@ -38,7 +39,7 @@ class Target(StrEnum):
     """The Waiting list on the Debriefs page (see ``core.waiting.types.waiting_target``)."""
 
 
-@dataclass(frozen=True)
+@record
 class Notice:
     """One notification: its texts and where a click leads (``item_id``: one check-in)."""
 

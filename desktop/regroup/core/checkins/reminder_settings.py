@@ -6,12 +6,12 @@ them all: a reminder check runs every half minute and should cost next to nothin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time
 
 from peewee import SqliteDatabase
 
 from regroup.core.checkins.schedule import QuietHours, zone_info
+from regroup.core.record import record
 from regroup.core.settings import SettingValueError
 from regroup.core.storage.columns import from_db_time, to_db_time
 from regroup.core.storage.models import Setting
@@ -26,7 +26,7 @@ QUIET_END = "reminders.quiet_end"
 PAUSED_UNTIL = "reminders.paused_until"
 
 
-@dataclass(frozen=True)
+@record
 class ReminderSettings:
     """What the person chose. ``daily_at`` None: no daily writing reminder (the default).
 

@@ -13,7 +13,6 @@ Waiting applications gone quiet are offered to close in the same check, once eac
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from peewee import Field, SqliteDatabase
@@ -45,6 +44,7 @@ from regroup.core.checkins.schedule import (
 )
 from regroup.core.checkins.service import waiting_count
 from regroup.core.clock import Clock, system_zone_name
+from regroup.core.record import record
 from regroup.core.settings import SettingsService
 from regroup.core.storage.columns import from_db_time, to_db_time
 from regroup.core.storage.models import Checkin
@@ -67,7 +67,7 @@ _DUE_NOW_SQL = f"SELECT {_COLUMNS} {_WAITING} AND {_DUE} <= ?"
 _NEXT_SQL = f"SELECT {_COLUMNS} {_WAITING} AND {_DUE} > ? ORDER BY {_DUE} LIMIT 1"
 
 
-@dataclass(frozen=True)
+@record
 class ReminderCheck:
     """What one check decided; everything in it is already stored.
 

@@ -10,13 +10,13 @@ which is what makes every item fire exactly once.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Flag, StrEnum, auto
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from regroup.core.checkins.types import CheckinRecord, CheckinStatus
+from regroup.core.record import record
 
 ONE_DAY = timedelta(days=1)
 CHECK_INTERVAL = timedelta(seconds=30)
@@ -31,7 +31,7 @@ class ItemKind(StrEnum):
     DAILY = "daily"
 
 
-@dataclass(frozen=True)
+@record
 class OneOff:
     """An item due once, at an instant (a debrief's check-in)."""
 
@@ -49,7 +49,7 @@ class OneOff:
         return max(due, as_utc(self.snoozed_until))
 
 
-@dataclass(frozen=True)
+@record
 class DailyReminder:
     """A reminder at a local wall time in a named zone, at most once per local day.
 
@@ -64,7 +64,7 @@ class DailyReminder:
     last_fired: datetime | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Due:
     """One item to act on now; ``due_at`` is the instant it came due."""
 
@@ -74,7 +74,7 @@ class Due:
     late: timedelta
 
 
-@dataclass(frozen=True)
+@record
 class QuietHours:
     """A local time span in which nothing pops up; it may cross midnight."""
 
@@ -94,7 +94,7 @@ class QuietHours:
         return next_local_time(self.end, zone, instant)
 
 
-@dataclass(frozen=True)
+@record
 class Policy:
     """The person's settings and the machine's zone at the time of the check."""
 
@@ -106,7 +106,7 @@ class Policy:
     check_interval: timedelta = CHECK_INTERVAL
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """What to do now, and when to look again."""
 
@@ -301,7 +301,7 @@ class Jump(Flag):
     ZONE_CHANGED = auto()
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """The clocks as seen at one tick of the timer."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from regroup.core.errors import RegroupError
+from regroup.core.record import record
 
 CHECKIN_TIME = time(9, 0)
 """Local time of day a check-in falls due, on the last of the days to mourn."""
@@ -36,7 +36,7 @@ class CheckinStatus(StrEnum):
     MISSED = "missed"
 
 
-@dataclass(frozen=True)
+@record
 class CheckinRecord:
     """The move-on check-in of one debrief. Instants are aware UTC datetimes.
 
@@ -83,7 +83,7 @@ class CheckinRecord:
         return CheckinStatus.DUE
 
 
-@dataclass(frozen=True)
+@record
 class CheckinAnswers:
     """What the person says at a check-in; ``ready`` is given by "Yes" or "Not yet"."""
 
@@ -92,7 +92,7 @@ class CheckinAnswers:
     next_step: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class CheckinItem:
     """A check-in with what the page shows beside it from its debrief.
 
@@ -115,7 +115,7 @@ class CheckinItem:
         return " — ".join(parts) or "A debrief without a name"
 
 
-@dataclass(frozen=True)
+@record
 class CheckinOverview:
     """Every check-in of debriefs not in the trash, by state, each list in a useful order.
 

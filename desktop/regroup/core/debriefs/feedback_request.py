@@ -9,15 +9,15 @@ that was never sent.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import regroup.resources
+from regroup.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class FeedbackRequest:
     """A ready-to-send message: subject line and body."""
 

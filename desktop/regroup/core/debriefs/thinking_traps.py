@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import regroup.resources
+from regroup.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class ThinkingTrap:
     """A habit of thought that makes a rejection hurt more than it has to."""
 

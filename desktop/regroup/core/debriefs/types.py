@@ -6,7 +6,6 @@ could offer, is refused. Everything else is saved, with warnings the form can sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -14,6 +13,7 @@ from regroup.core.checkins.types import CheckinRecord
 from regroup.core.debriefs.thinking_traps import trap_ids
 from regroup.core.errors import RegroupError, ValidationError
 from regroup.core.goals.types import GoalRecord
+from regroup.core.record import record
 from regroup.core.text import check_text
 
 SCALE_RANGE = range(1, 6)
@@ -89,7 +89,7 @@ class DebriefNotFoundError(RegroupError):
     """The debrief asked for does not exist."""
 
 
-@dataclass(frozen=True)
+@record
 class DebriefContent:
     """Everything a person can fill in on the debrief form; every field is optional."""
 
@@ -144,7 +144,7 @@ FIELD_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class SaveWarning:
     """Something worth a second look in a debrief that was saved anyway."""
 
@@ -152,7 +152,7 @@ class SaveWarning:
     message: str
 
 
-@dataclass(frozen=True)
+@record
 class DebriefRecord:
     """A saved debrief with its check-in (if any) and the goals it produced."""
 
@@ -179,7 +179,7 @@ class DebriefRecord:
         return next((goal for goal in self.goals if goal.source_line == line), None)
 
 
-@dataclass(frozen=True)
+@record
 class DebriefSaveResult:
     """A save that happened, and what the form may point out about it.
 
@@ -192,7 +192,7 @@ class DebriefSaveResult:
     kept_as_draft: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class DebriefSummary:
     """One row of the debrief list. ``day`` is the news date, else the application date."""
 
@@ -209,7 +209,7 @@ class DebriefSummary:
     deleted_at: datetime | None = None
 
 
-@dataclass(frozen=True)
+@record
 class DebriefQuery:
     """Words to look for and filters; all optional.
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from regroup.core.diary.tags import entry_tags
 from regroup.core.diary.tags import normalise_tag as normalise_tag
 from regroup.core.errors import RegroupError, ValidationError
+from regroup.core.record import record
 from regroup.core.text import check_text
 
 MOOD_RANGE = range(1, 6)
@@ -21,7 +21,7 @@ class EntryNotFoundError(RegroupError):
     """The entry (or revision) asked for does not exist, or is in the trash."""
 
 
-@dataclass(frozen=True)
+@record
 class EntryContent:
     """What the person wrote: everything about an entry that they can edit."""
 
@@ -32,7 +32,7 @@ class EntryContent:
     entry_date: date | None = None
 
 
-@dataclass(frozen=True)
+@record
 class EntryRecord:
     """A saved entry."""
 
@@ -52,7 +52,7 @@ class EntryRecord:
         return EntryContent(self.body, self.title, self.mood, self.tags, self.entry_date)
 
 
-@dataclass(frozen=True)
+@record
 class EntrySummary:
     """One row of a list: enough to recognise an entry without loading its text."""
 
@@ -64,7 +64,7 @@ class EntrySummary:
     tags: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Revision:
     """An earlier state of an entry."""
 
@@ -78,7 +78,7 @@ class Revision:
     tags: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class SearchQuery:
     """Words to look for (with "phrases" and #tags) and filters; all optional."""
 
@@ -90,7 +90,7 @@ class SearchQuery:
     limit: int = 50
 
 
-@dataclass(frozen=True)
+@record
 class ListPlace:
     """A place in the list order (newest day first, then newest written first)."""
 
@@ -98,7 +98,7 @@ class ListPlace:
     entry_id: int
 
 
-@dataclass(frozen=True)
+@record
 class SearchHit:
     """A found entry with a snippet whose matches sit between the highlight markers."""
 

@@ -10,7 +10,7 @@ would double the export's time on a large diary (measured on 5,000 entries).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from peewee import SqliteDatabase
@@ -19,10 +19,11 @@ from regroup.core.diary.tags import entry_tags
 from regroup.core.diary.types import split_tags
 from regroup.core.exchange.fields import Fields, exported_time
 from regroup.core.exchange.rows import ids_by_uuid, insert_rows
+from regroup.core.record import record
 from regroup.core.storage.models import Entry, EntryRevision, EntryTag, Tag
 
 
-@dataclass(frozen=True)
+@record
 class ImportedRevision:
     """An earlier state of an imported entry, with every value in its stored form."""
 
@@ -34,7 +35,7 @@ class ImportedRevision:
     tags_text: str
 
 
-@dataclass(frozen=True)
+@record
 class ImportedEntry:
     """An entry from an export file, checked, with every value in its stored form."""
 

@@ -7,7 +7,6 @@ satisfies; a file that breaks one is refused before anything is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,6 +29,7 @@ from regroup.core.exchange.fields import Fields, refuse
 from regroup.core.exchange.plan_export import CHECKIN_TIMES, CONTENT_FIELDS
 from regroup.core.exchange.rows import ids_by_uuid, insert_rows
 from regroup.core.goals.types import GoalCategory, Lane
+from regroup.core.record import record
 from regroup.core.storage.models import Checkin, Debrief, DebriefEntry, Entry, Goal
 
 NOT_YET_RANGE = range(0, 10_000)
@@ -37,7 +37,7 @@ NOT_YET_RANGE = range(0, 10_000)
 SECTIONS = ("debriefs", "goals", "checkins")
 
 
-@dataclass(frozen=True)
+@record
 class ImportedDebrief:
     """A debrief from an export file, checked; ``values`` follow CONTENT_FIELDS."""
 
@@ -50,7 +50,7 @@ class ImportedDebrief:
     entries: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ImportedGoal:
     """A goal from an export file, checked, every value in its stored form."""
 
@@ -69,7 +69,7 @@ class ImportedGoal:
     source_line: str | None
 
 
-@dataclass(frozen=True)
+@record
 class ImportedCheckin:
     """A check-in from an export file, checked, every value in its stored form."""
 
@@ -84,7 +84,7 @@ class ImportedCheckin:
     """How many times "Not yet" was answered; files from before it was kept hold none."""
 
 
-@dataclass(frozen=True)
+@record
 class ImportedPlans:
     """The debriefs, goals and check-ins of a file, checked and ready to be written."""
 
@@ -183,8 +183,8 @@ def _checkin(value: object, index: int) -> ImportedCheckin:
 
 def _unique(records: tuple[Any, ...], kind: str, section: str, key: str = "uuid") -> set[str]:
     seen: dict[str, int] = {}
-    for index, record in enumerate(records):
-        value = getattr(record, key)
+    for index, item in enumerate(records):
+        value = getattr(item, key)
         if value in seen:
             raise refuse(
                 f"{kind} {index + 1} ({section}[{index}])",
@@ -214,8 +214,8 @@ def parse_plans(top: Fields, entry_uuids: set[str]) -> ImportedPlans:
         (goals, "Goal", "goals", "source_debrief"),
         (checkins, "Check-in", "checkins", "debrief"),
     ):
-        for index, record in enumerate(records):
-            target = getattr(record, key)
+        for index, item in enumerate(records):
+            target = getattr(item, key)
             if target is not None and target not in debrief_uuids:
                 raise refuse(
                     f'{kind} {index + 1} ({section}[{index}]), field "{key}",',

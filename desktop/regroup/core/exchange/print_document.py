@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from pathlib import Path
@@ -37,11 +36,12 @@ from regroup.core.exchange.readable_parts import (
     scope_title,
 )
 from regroup.core.goals.types import LANE_LABELS, Lane
+from regroup.core.record import record
 
 PAGE_BREAK = ' style="page-break-before: always"'
 
 
-@dataclass(frozen=True)
+@record
 class PrintDocument:
     """A PDF's title (for its metadata), its HTML, and what it holds, to report afterwards."""
 

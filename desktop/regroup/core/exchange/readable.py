@@ -7,7 +7,6 @@ same ``Readable`` so they can never disagree about what is in the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from peewee import JOIN, Case, SqliteDatabase, fn
@@ -17,6 +16,7 @@ from regroup.core.debriefs.types import DebriefContent
 from regroup.core.diary.types import split_tags
 from regroup.core.exchange.plan_export import CONTENT_FIELDS
 from regroup.core.goals.types import GoalCategory, Lane
+from regroup.core.record import record
 from regroup.core.storage.models import Checkin, Debrief, DebriefEntry, Entry, Goal
 
 _LANE_ORDER = Case(
@@ -24,7 +24,7 @@ _LANE_ORDER = Case(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Scope:
     """Which part of the profile a reading export holds.
 
@@ -51,7 +51,7 @@ class Scope:
         return cls(diary=False, debrief_id=debrief_id)
 
 
-@dataclass(frozen=True)
+@record
 class ReadableEntry:
     day: date
     title: str
@@ -60,7 +60,7 @@ class ReadableEntry:
     tags: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ReadableCheckin:
     """A check-in; its days are local calendar days, answers empty until it was answered."""
 
@@ -72,7 +72,7 @@ class ReadableCheckin:
     next_step: str
 
 
-@dataclass(frozen=True)
+@record
 class ReadableGoal:
     lane: Lane
     title: str
@@ -85,7 +85,7 @@ class ReadableGoal:
     source_line: str | None
 
 
-@dataclass(frozen=True)
+@record
 class ReadableDebrief:
     draft: bool
     content: DebriefContent
@@ -98,7 +98,7 @@ class ReadableDebrief:
         return debrief_title(self.content.company, self.content.role)
 
 
-@dataclass(frozen=True)
+@record
 class Readable:
     """Everything one reading export shows, in the order it shows it."""
 

@@ -8,7 +8,6 @@ with the same labels as the window.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from regroup.core.debriefs.thinking_traps import trap_by_id
@@ -22,6 +21,7 @@ from regroup.core.exchange.readable import (
     ReadableGoal,
 )
 from regroup.core.goals.types import CATEGORY_LABELS
+from regroup.core.record import record
 
 KEEP_LOOKING_LABELS = {
     KeepLooking.YES: "Yes",
@@ -35,7 +35,7 @@ NOT_INCLUDED = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     """A longer answer: free text (maybe several paragraphs) or a list of lines."""
 
@@ -44,7 +44,7 @@ class Answer:
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     """One section of a debrief: short facts (label, value), then longer answers."""
 

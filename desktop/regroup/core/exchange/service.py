@@ -15,7 +15,7 @@ importing the same file twice never duplicates anything.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from regroup.core.exchange.waiting_rows import (
     markdown_waiting,
     parse_waiting,
 )
+from regroup.core.record import record
 from regroup.core.storage.models import Entry
 from regroup.core.storage.transactions import writing
 
@@ -52,7 +53,7 @@ KNOWN_SECTIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@record
 class ExportResult:
     """What an export wrote, for the message shown afterwards."""
 
@@ -70,7 +71,7 @@ class ExportResult:
         return contents_text(self.entries, self.debriefs, self.goals, self.checkins)
 
 
-@dataclass(frozen=True)
+@record
 class ImportResult:
     """What an import did; ``ignored_sections`` are lists this version cannot import."""
 
@@ -84,7 +85,7 @@ class ImportResult:
     waiting_added: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class ImportDocument:
     """A whole export file that passed every check, ready to be written."""
 

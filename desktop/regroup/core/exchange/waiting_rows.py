@@ -7,7 +7,6 @@ than dropping it silently. Applications are merged by uuid, like everything else
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from peewee import SqliteDatabase
@@ -16,6 +15,7 @@ from regroup.core.debriefs.types import STAGE_LABELS, Stage
 from regroup.core.exchange.fields import Fields, exported_time, refuse
 from regroup.core.exchange.markdown_export import inline
 from regroup.core.exchange.rows import ids_by_uuid, insert_rows
+from regroup.core.record import record
 from regroup.core.storage.models import Waiting
 from regroup.core.waiting.service import FIELDS
 
@@ -24,7 +24,7 @@ _FIELDS = FIELDS[1:]
 """Every stored column but the local id, in the order of ``ImportedWaiting.values``."""
 
 
-@dataclass(frozen=True)
+@record
 class ImportedWaiting:
     """An application from an export file, checked; ``values`` follow the stored columns."""
 

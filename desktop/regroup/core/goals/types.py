@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from regroup.core.errors import RegroupError
+from regroup.core.record import record
 
 
 class Lane(StrEnum):
@@ -58,7 +59,7 @@ class GoalNotFoundError(RegroupError):
     """The goal asked for does not exist."""
 
 
-@dataclass(frozen=True)
+@record
 class GoalContent:
     """What the person can edit on a goal card."""
 
@@ -68,7 +69,7 @@ class GoalContent:
     outcome: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class GoalRecord:
     """A saved goal. ``position`` orders the goals of one lane (smaller first)."""
 
@@ -119,7 +120,7 @@ class GoalCard:
     source_debrief_id: int | None
 
 
-@dataclass(frozen=True)
+@record
 class Board:
     """Every goal on the board, lane by lane, each lane in its saved order."""
 

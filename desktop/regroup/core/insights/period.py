@@ -5,9 +5,10 @@ Callers import it from ``insights.types``; it lives here to keep that module sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+
+from regroup.core.record import record
 
 
 def _months_back(today: date, months: int) -> date:
@@ -30,7 +31,7 @@ class PeriodKind(StrEnum):
     CUSTOM = "custom"
 
 
-@dataclass(frozen=True)
+@record
 class Period:
     """The days every figure looks at, both ends included; None means open on that side.
 

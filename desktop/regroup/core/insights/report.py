@@ -10,7 +10,6 @@ replaced by "the company". The person can keep it, or share it by choice.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from peewee import SqliteDatabase
@@ -22,6 +21,7 @@ from regroup.core.insights import report_sources as sources
 from regroup.core.insights.report_charts import BarChart, Chart
 from regroup.core.insights.types import Insights, MoodAroundNews, Period, PeriodKind
 from regroup.core.insights.wording import one_decimal, plural
+from regroup.core.record import record
 
 CHART_WIDTH = 620
 """CSS pixels (1/96 inch): the text width of the writer's A4 page, about 16.4 cm."""
@@ -39,7 +39,7 @@ PAGE = '<div style="page-break-before: always">'
 Clean = Callable[[str], str]
 
 
-@dataclass(frozen=True)
+@record
 class ReportDocument:
     """The report's title and HTML, and the charts its ``<img>`` tags name."""
 

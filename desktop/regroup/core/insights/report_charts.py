@@ -8,7 +8,6 @@ appear, rather than an almost empty axis.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
@@ -23,6 +22,7 @@ from regroup.core.insights.types import (
     StagesFigure,
 )
 from regroup.core.insights.wording import FEW
+from regroup.core.record import record
 
 MAX_POINTS = 400
 """At most this many points on the mood line: more would not show on a printed page."""
@@ -31,7 +31,7 @@ MOVE_ON_BARS = 40
 STAGE_TICKS = ("Applied", "Screening", "Interviews", "Final round", "Offer stage")
 
 
-@dataclass(frozen=True)
+@record
 class BarGroup:
     """One place on the axis: its label and one value per series; ``highlight`` stands out."""
 
@@ -40,7 +40,7 @@ class BarGroup:
     highlight: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class BarChart:
     """Bars, one group per label; ``ticks`` names the values 0, 1, 2... instead of numbers."""
 
@@ -51,7 +51,7 @@ class BarChart:
     highlight_note: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class LineChart:
     """Daily points and a smoother line over them, with days marked by thin rules."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
 from peewee import SqliteDatabase
@@ -17,6 +16,7 @@ from peewee import SqliteDatabase
 from regroup.core.goals.types import Lane
 from regroup.core.insights.records import local_day
 from regroup.core.insights.types import Period
+from regroup.core.record import record
 from regroup.core.storage.columns import from_db_time
 from regroup.core.storage.models import Debrief, Entry, Goal
 
@@ -26,7 +26,7 @@ LEFT_OUT = "the company"
 """What a company name becomes in typed text when names are left out."""
 
 
-@dataclass(frozen=True)
+@record
 class DoneGoal:
     """A goal finished on ``done_on`` (a local day)."""
 

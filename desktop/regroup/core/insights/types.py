@@ -7,7 +7,6 @@ command line and the report say the same thing. Readings never keep score.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -15,6 +14,7 @@ from typing import NamedTuple
 from regroup.core.debriefs.types import Stage
 from regroup.core.insights.period import Period as Period
 from regroup.core.insights.period import PeriodKind as PeriodKind
+from regroup.core.record import record
 
 STAGE_ORDER = (
     Stage.APPLIED,
@@ -38,7 +38,7 @@ def stage_rank(stage: Stage) -> int:
     return STAGE_ORDER.index(stage)
 
 
-@dataclass(frozen=True)
+@record
 class Count:
     """One bar or slice: a key (a stage, a way the news came...), its label and its records."""
 
@@ -57,7 +57,7 @@ class Progress(StrEnum):
     TOO_FEW = "too_few"
 
 
-@dataclass(frozen=True)
+@record
 class StagesFigure:
     """1. How far you got: applications by the furthest stage reached.
 
@@ -85,7 +85,7 @@ class StagesFigure:
         return sum(c.count for c in self.stages if stage_rank(Stage(c.key)) >= rank)
 
 
-@dataclass(frozen=True)
+@record
 class FeedbackFigure:
     """2. Feedback, realistically, and how the news came.
 
@@ -143,7 +143,7 @@ class MoodAroundNews(NamedTuple):
     later: float | None
 
 
-@dataclass(frozen=True)
+@record
 class MoodFigure:
     """3. Mood around the news.
 
@@ -174,7 +174,7 @@ class MoveOn(NamedTuple):
     not_yets: int
 
 
-@dataclass(frozen=True)
+@record
 class MoveOnFigure:
     """4. Time to move on: per debrief with a check-in, and the median of the days."""
 
@@ -184,7 +184,7 @@ class MoveOnFigure:
     reading: str
 
 
-@dataclass(frozen=True)
+@record
 class RoleKind:
     """5. One kind of role (``role_kind``, compared without case).
 
@@ -208,7 +208,7 @@ class RoleKind:
     debrief_ids: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class DirectionFigure:
     """5. Direction, the re-evaluate-your-goals view.
 
@@ -228,7 +228,7 @@ class LessonLine(NamedTuple):
     goal_done: bool
 
 
-@dataclass(frozen=True)
+@record
 class RepeatedLesson:
     """Lines from two or more debriefs that share words; ``words`` are the shared ones."""
 
@@ -241,7 +241,7 @@ class RepeatedLesson:
         return tuple(dict.fromkeys(line.debrief_id for line in self.lines))
 
 
-@dataclass(frozen=True)
+@record
 class RepeatedTrap:
     """A thinking trap named in two or more debriefs."""
 
@@ -250,7 +250,7 @@ class RepeatedTrap:
     debrief_ids: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class LessonsFigure:
     """6. Lessons that repeat: traps named twice or more and lessons sharing words."""
 
@@ -259,7 +259,7 @@ class LessonsFigure:
     reading: str
 
 
-@dataclass(frozen=True)
+@record
 class GoalMonth:
     """Goals made from debriefs, and such goals done, in one month (``month`` is its 1st)."""
 
@@ -268,7 +268,7 @@ class GoalMonth:
     done: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class GoalsFigure:
     """7. Goals made from debriefs and done, month by month, and those past their date.
 
@@ -283,7 +283,7 @@ class GoalsFigure:
     reading: str
 
 
-@dataclass(frozen=True)
+@record
 class PreparationRow:
     """8. The applications prepared for at one level (1-5), by the stage they reached."""
 
@@ -293,7 +293,7 @@ class PreparationRow:
     mean_rank: float | None
 
 
-@dataclass(frozen=True)
+@record
 class PreparationFigure:
     """8. Preparation against outcome: one row per preparedness level 1-5."""
 
@@ -301,7 +301,7 @@ class PreparationFigure:
     reading: str
 
 
-@dataclass(frozen=True)
+@record
 class ThenAndNow:
     """A gentle look-back: a debrief from three months ago or more, and what came after.
 
@@ -322,7 +322,7 @@ class ThenAndNow:
     reading: str
 
 
-@dataclass(frozen=True)
+@record
 class Insights:
     """Every figure for one period, as of ``today``."""
 

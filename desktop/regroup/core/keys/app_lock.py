@@ -13,11 +13,11 @@ import base64
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 
 from regroup.core.errors import KeyFileError, ValidationError, WrongKeyError
 from regroup.core.keys.key_check import key_matches
 from regroup.core.keys.key_file import KeyFile
+from regroup.core.record import record
 
 PIN_LENGTHS = range(4, 13)
 IDLE_MINUTES = range(1, 121)
@@ -55,7 +55,7 @@ def _derive(pin: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     )
 
 
-@dataclass(frozen=True)
+@record
 class PinVerifier:
     """What is stored for a PIN: scrypt's parameters, a random salt and the digest."""
 
@@ -154,7 +154,7 @@ class TryGate:
         self._open_at = 0.0
 
 
-@dataclass(frozen=True)
+@record
 class IdleRule:
     """Lock after ``minutes`` without input to the app; None keeps the window open."""
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from regroup.core.errors import KeyFileError
+from regroup.core.record import record
 from regroup.core.storage.files import atomic_write_bytes
 
 KEY_FILE_FORMAT = 1
 
 
-@dataclass(frozen=True)
+@record
 class WrappedKey:
     """The data key sealed under a key derived from a secret the user holds."""
 
@@ -52,7 +53,7 @@ class KeyStorage(StrEnum):
     PASSPHRASE = "passphrase"
 
 
-@dataclass(frozen=True)
+@record
 class KeyFile:
     """What the key file records about one profile."""
 

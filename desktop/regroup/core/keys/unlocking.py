@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -24,6 +24,7 @@ from regroup.core.keys.key_check import key_check_value, key_matches
 from regroup.core.keys.key_file import KeyFile, KeyStorage, WrappedKey
 from regroup.core.keys.keystore import KeyStore
 from regroup.core.keys.recovery_key import format_recovery_key, new_recovery_key, parse_recovery_key
+from regroup.core.record import record
 
 DEFAULT_KDF_SECONDS = 0.25
 MIN_PASSPHRASE = 8
@@ -60,7 +61,7 @@ class UnlockedWith(StrEnum):
     PASSPHRASE = "passphrase"
 
 
-@dataclass(frozen=True)
+@record
 class SecretRequest:
     """What the app needs the person to type, and why."""
 
@@ -69,7 +70,7 @@ class SecretRequest:
     error: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class SecretAnswer:
     """What the person typed: a passphrase, or a recovery key."""
 
@@ -97,7 +98,7 @@ class Prompter(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@record
 class Unlocked:
     """The data key, how it was found, and what a rebuild of the key file would need."""
 

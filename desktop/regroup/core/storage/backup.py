@@ -15,7 +15,7 @@ import contextlib
 import json
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from regroup.core.errors import RegroupError, StorageWriteError
 from regroup.core.keys.key_check import key_matches
 from regroup.core.keys.key_file import load_key_file
 from regroup.core.paths import DB_NAME, KEY_FILE_NAME, ProfilePaths
+from regroup.core.record import record
 from regroup.core.storage.files import (
     atomic_copy,
     atomic_write_bytes,
@@ -52,7 +53,7 @@ class BackupCheckError(RegroupError):
     """A backup was written but did not pass its check; it was set aside, not kept."""
 
 
-@dataclass(frozen=True)
+@record
 class BackupSet:
     """One backup: its folder, when and why it was taken, and what it held."""
 

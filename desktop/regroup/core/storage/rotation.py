@@ -12,15 +12,15 @@ changes which copies count as which day's.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from regroup.core.errors import ValidationError
+from regroup.core.record import record
 
 LIMIT = 999
 
 
-@dataclass(frozen=True)
+@record
 class RotationPolicy:
     """How many daily, weekly and monthly backups to keep."""
 

@@ -18,15 +18,16 @@ import logging
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+
+from regroup.core.record import record
 
 MAX_SOCKET_PATH = 100
 """Bytes; below both Linux's and macOS's limit for a Unix socket's path."""
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@record
 class InstancePlace:
     """The lock file's path and the local server's name (a socket path on POSIX)."""
 

@@ -6,11 +6,11 @@ decides it is closed; it then becomes a debrief (see ``WaitingService.close``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from regroup.core.debriefs.types import Stage
 from regroup.core.errors import RegroupError, ValidationError
+from regroup.core.record import record
 from regroup.core.text import check_text
 
 TARGET_PREFIX = "waiting"
@@ -25,7 +25,7 @@ class WaitingNotFoundError(RegroupError):
     """The application asked for is no longer on the waiting list."""
 
 
-@dataclass(frozen=True)
+@record
 class WaitingContent:
     """What a person types about an application still waiting for an answer."""
 
@@ -36,7 +36,7 @@ class WaitingContent:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class WaitingItem:
     """A stored application; ``days_quiet`` counts whole days since anything was heard."""
 

@@ -7,7 +7,6 @@ and the debrief names the board already keeps, so painting reads nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
@@ -15,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from regroup.core.goals.types import CATEGORY_LABELS, GoalCard, GoalCategory, Lane
+from regroup.core.record import record
 from regroup.gui.kit.dates import format_short_day
 from regroup.gui.kit.row_view import RowDelegate, draw_line, fit, ink, inside, is_selected
 
@@ -31,7 +31,7 @@ def short_day(day: date, today: date) -> str:
     return format_short_day(day, today)
 
 
-@dataclass(frozen=True)
+@record
 class CardFace:
     """What a card shows besides its title."""
 

@@ -7,9 +7,11 @@ alternative the same numbers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from enum import Enum
+
+from regroup.core.record import record
 
 Ref = tuple[str, int]
 """A record behind a figure: ``("debriefs", id)``, ``("goals", id)`` or ``("day", ordinal)``."""
@@ -23,7 +25,7 @@ class Tint(Enum):
     SOFT = "soft"
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     """One set of bars, a value per category, with the records behind each bar."""
 
@@ -39,7 +41,7 @@ class Series:
         return self.tints[index] if index < len(self.tints) else self.tint
 
 
-@dataclass(frozen=True)
+@record
 class BarSpec:
     """A bar chart: categories along the bottom, one or more series side by side."""
 
@@ -61,7 +63,7 @@ class BarSpec:
         return not self.categories or not any(v for s in self.series for v in s.values)
 
 
-@dataclass(frozen=True)
+@record
 class LineSpec:
     """The mood line: a point per day, a rolling line, and the news marked."""
 
@@ -80,7 +82,7 @@ class LineSpec:
 Chart = BarSpec | LineSpec
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     """The text alternative: a header and rows, each row with the records behind it."""
 
@@ -93,7 +95,7 @@ class Table:
         return self.refs[row] if row < len(self.refs) else ()
 
 
-@dataclass(frozen=True)
+@record
 class CardSpec:
     """One card of the page: a title, its charts with their readings, and its table."""
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from regroup.core.drafts import Draft, DraftKeeper
 from regroup.core.errors import RegroupError
+from regroup.core.record import record
 from regroup.gui.kit.dates import format_time
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ C = TypeVar("C")
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@record
 class SaverWords:
     """What the person reads about one page's saves (the page says what closing says)."""
 
@@ -46,7 +46,7 @@ class SaverWords:
     """When a recovery draft is offered."""
 
 
-@dataclass(frozen=True)
+@record
 class Stored(Generic[C]):
     """What one successful save gives back to the saver."""
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeAlias
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from regroup.core.record import record
 from regroup.gui.kit.data_events import DataEvents
 from regroup.gui.kit.settings_sections import SettingsSection, SettingsSections
 
@@ -32,7 +32,7 @@ NEW: Final = "new"
 """The target that starts a new record (the tray's "New entry")."""
 
 
-@dataclass(frozen=True)
+@record
 class PageContext:
     """What every page is built with: the profile, the app's data signals, the way out.
 
@@ -51,7 +51,7 @@ class PageContext:
         return cls(profile, events or DataEvents(), lambda _key, _target: False, SettingsSections())
 
 
-@dataclass(frozen=True)
+@record
 class PageEntry:
     """One page as the window lists it, before (and without) importing the page.
 

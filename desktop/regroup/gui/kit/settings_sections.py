@@ -9,10 +9,11 @@ database or the OS costs nothing until the person opens Settings.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
+
+from regroup.core.record import record
 
 PROFILE = 10
 APPEARANCE = 15
@@ -22,7 +23,7 @@ AUTOSTART = 40
 """Where each section stands on the page, top to bottom."""
 
 
-@dataclass(frozen=True)
+@record
 class SettingsSection:
     """One box of the Settings page: ``build`` makes it when Settings is built."""
 

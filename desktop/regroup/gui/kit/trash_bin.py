@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from regroup.core.errors import RegroupError
+from regroup.core.record import record
 
 
-@dataclass(frozen=True)
+@record
 class TrashWords:
     """The words of one kind of trash."""
 

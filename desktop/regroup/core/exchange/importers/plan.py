@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +24,7 @@ from regroup.core.errors import ImportFileError
 from regroup.core.exchange.entries import ImportedEntry
 from regroup.core.exchange.fields import NOTHING_IMPORTED
 from regroup.core.exchange.source_file import long_number_problem, read_source_bytes
+from regroup.core.record import record
 from regroup.core.storage.columns import to_db_date, to_db_time
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ FORMAT_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Skipped:
     """Something the file holds that will not become an entry, and why."""
 
@@ -59,7 +60,7 @@ class Skipped:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class ImportPlan:
     """A whole file, checked, in the form it would be written; nothing is written yet."""
 

@@ -12,7 +12,6 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -34,6 +33,7 @@ from regroup.core.exchange.importers.writer import write_entries
 from regroup.core.exchange.rows import ids_by_uuid
 from regroup.core.exchange.service import EXPORT_FORMAT, import_document, read_export
 from regroup.core.exchange.source_file import check_source, read_source_bytes
+from regroup.core.record import record
 from regroup.core.storage.models import Entry
 from regroup.core.storage.transactions import writing
 
@@ -56,7 +56,7 @@ SAMPLE = 5
 _JRNL_HEADER = re.compile(r"\[[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[^\]]*\] ")
 
 
-@dataclass(frozen=True)
+@record
 class ImportPreview:
     """What an import would do, shown before anything is written."""
 
@@ -70,7 +70,7 @@ class ImportPreview:
     checkins: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class ImportOutcome:
     """What an import did, for the kind words shown afterwards."""
 
