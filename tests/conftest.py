@@ -18,6 +18,7 @@ from regroup.core.paths import ProfilePaths
 from regroup.core.profile import Profile, open_profile
 from tests.support.prompter import ScriptedPrompter
 from tests.support.session_bus import SessionBus, missing_programs, private_session
+from tests.support.silent_bus import silent_bus
 
 NEEDED = ("dbus-daemon", "dbus-send", "gnome-keyring-daemon")
 TEST_KDF_SECONDS = 0.01
@@ -95,3 +96,9 @@ def profile(
     opened = open_profile(paths, keystore, prompter, kdf_seconds=TEST_KDF_SECONDS)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def silent_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A session bus that takes connections and never says a word, as a stuck keyring."""
+    yield from silent_bus(tmp_path, monkeypatch)

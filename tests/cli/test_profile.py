@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from regroup.cli import profile as cli_profile
-from tests.cli.test_diary import new_profile, ok
+from tests.cli.test_diary import new_profile, ok, regroup
 
 
 @pytest.fixture
@@ -58,3 +59,27 @@ def test_commands_run_as_processes_read_their_key_early_and_work(tmp_path: Path)
     ok("--data-dir", folder, "add", "A first line 🌱 مرحبا", "--mood", "3")
     assert "A first line 🌱 مرحبا" in ok("--data-dir", folder, "list")
     ok("--data-dir", folder, "backup", "list")  # needs no key, reads none
+
+
+def test_a_command_failing_before_its_key_is_needed_ends_cleanly(tmp_path: Path) -> None:
+    folder = new_profile(tmp_path / "profile")
+    for _ in range(3):  # the early read is still under way when the command gives up
+        done = regroup("--data-dir", folder, "add", "   ")
+        assert done.returncode == 1  # not a crash on the way out (-11)
+        assert "the entry is empty" in done.stderr
+
+
+@pytest.fixture
+def keyring_profile(tmp_path: Path) -> str:
+    """A profile whose key is in the test's keyring (made before the bus goes silent)."""
+    return new_profile(tmp_path / "profile")
+
+
+def test_a_key_read_stuck_on_a_silent_bus_does_not_hold_the_command_up(
+    keyring_profile: str, silent_keyring: None
+) -> None:
+    started = time.monotonic()
+    done = regroup("--data-dir", keyring_profile, "add", "   ")
+    assert done.returncode == 1
+    assert "the entry is empty" in done.stderr
+    assert time.monotonic() - started < cli_profile.SETTLE_SECONDS + 10

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import sys
 from importlib import import_module
 from pathlib import Path
@@ -230,18 +231,40 @@ def main(argv: list[str] | None = None) -> int:
 
         prepare_process(data_dir, getattr(args, "needs_key", True))
     handler: Handler = args.handler
+    status = EXIT_ERROR
     try:
         # The collector comes on once the command has loaded what it needs: cli.profile
         # turns it on when the profile is open.
-        return _run_command(handler, args, data_dir)
+        status = _run_command(handler, args, data_dir)
+    except SystemExit as exc:  # SIGTERM or SIGHUP (exit_cleanly_on_termination)
+        status = exc.code if isinstance(exc.code, int) else EXIT_ERROR
+        raise
     finally:
         if argv is None:
             # The command's objects die with the process: frozen, they are skipped by the
             # collector's full passes at exit (80 ms after ``regroup insights`` at 36,500).
             # Not when called in-process (tests), whose objects live on.
             gc.freeze()
+            _end_after_key_read(status)
         else:
             gc.enable()
+    return status
+
+
+def _end_after_key_read(status: int) -> None:
+    """Wait for the key read the command started early, or end the process without it.
+
+    A command that fails before it needs the key (an empty entry, a missing file)
+    must not leave Python ending under a thread still loading the Secret Service's
+    libraries: that can crash the process on its way out. If the bus never answers,
+    what was written is flushed and the process ends at once, with ``status``.
+    """
+    from regroup.cli.profile import settle_process
+
+    if not settle_process():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
 
 
 def _run_command(handler: Handler, args: argparse.Namespace, data_dir: Path) -> int:
@@ -260,8 +283,6 @@ def _run_command(handler: Handler, args: argparse.Namespace, data_dir: Path) -> 
         return EXIT_LOCKED
     except BrokenPipeError:
         # The reader (e.g. ``head``) stopped early; keep Python from complaining at exit.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:  # a path too long, a folder that cannot be read: words, not a trace

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 _freeze_at_open = False
 _early_keystore: tuple[Path, SystemKeyStore] | None = None
+_reading: SystemKeyStore | None = None
+"""The keystore whose early read this process started, until the process ends."""
+SETTLE_SECONDS = 5.0
 
 
 def prepare_process(data_dir: Path, needs_key: bool = True) -> None:
@@ -33,7 +36,7 @@ def prepare_process(data_dir: Path, needs_key: bool = True) -> None:
     that call commands in-process do neither, and keep their objects collectable.
     A command that ``needs_key`` not (``backup list``) reads nothing.
     """
-    global _freeze_at_open, _early_keystore
+    global _freeze_at_open, _early_keystore, _reading
     _freeze_at_open = True
     if not needs_key:
         return
@@ -46,6 +49,16 @@ def prepare_process(data_dir: Path, needs_key: bool = True) -> None:
         keystore = SystemKeyStore()
         keystore.read_early(profile_id)
         _early_keystore = (data_dir, keystore)
+        _reading = keystore
+
+
+def settle_process() -> bool:
+    """Before the command's process ends: let a key read it started and did not use end.
+
+    False when the read is still stuck after a few seconds (a D-Bus that never
+    answers): the caller then ends the process without Python's clean-up.
+    """
+    return _reading is None or _reading.settle(SETTLE_SECONDS)
 
 
 def keystore_for(data_dir: Path) -> SystemKeyStore:

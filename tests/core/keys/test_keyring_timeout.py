@@ -6,9 +6,7 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,41 +15,7 @@ from regroup.core.keys.key_reader import ChildProcessKeyStore
 from regroup.core.keys.keystore import KeyringTimeoutError
 from tests.cli.test_cli import _recovery_key
 from tests.cli.test_diary import regroup
-
-TIMEOUT = 2
-
-
-@pytest.fixture
-def silent_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A session bus that takes connections and never says a word, as a stuck keyring."""
-    path = tmp_path / "bus"
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(path))
-    server.listen(16)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={path}")
-    monkeypatch.setenv("REGROUP_KEYRING_TIMEOUT", str(TIMEOUT))
-    yield
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    server.close()
-
+from tests.support.silent_bus import SILENT_TIMEOUT as TIMEOUT
 
 READ_IN_A_FRESH_PROCESS = """
 from regroup.core.keys.keystore import KeyringTimeoutError, SystemKeyStore

@@ -77,6 +77,11 @@ class Answer(Generic[T]):
         self._worker = threading.Thread(target=call, name="regroup-keyring", daemon=True)
         self._worker.start()
 
+    def finished(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` for the call to end; tell whether it has."""
+        self._worker.join(seconds)
+        return not self._worker.is_alive()
+
     def wait(self) -> T:
         """Return what the call gave, raise what it raised, or give up after the timeout."""
         seconds = keyring_timeout()
@@ -177,6 +182,15 @@ class SystemKeyStore:
         if self._backend is None and secret_service.quick_read_possible():
             read = Answer(lambda: secret_service.read_secret(SERVICE, profile_id))
             self._early = (profile_id, read)
+
+    def settle(self, seconds: float) -> bool:
+        """Let a read started early and never asked for end; tell whether it did in time.
+
+        Python must not end while that thread is still loading or reading: it can
+        crash the process on its way out. A command that fails before it needs the
+        key (an empty entry) ends here.
+        """
+        return self._early is None or self._early[1].finished(seconds)
 
     def _get_backend(self) -> Any:
         if self._backend is None:
