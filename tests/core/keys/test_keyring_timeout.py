@@ -26,16 +26,22 @@ except KeyringTimeoutError as exc:
 """
 
 
-def test_reading_the_key_gives_up_and_says_what_to_do(silent_keyring: None) -> None:
-    # A process of its own: keyring remembers which backends it found usable.
-    start = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-c", READ_IN_A_FRESH_PROCESS],
+def _in_a_fresh_process(code: str, seconds: int) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a Python of its own, with the keyring timeout at ``seconds``."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         timeout=60,
         check=True,
+        env={**os.environ, "REGROUP_KEYRING_TIMEOUT": str(seconds)},
     )
+
+
+def test_reading_the_key_gives_up_and_says_what_to_do(silent_keyring: None) -> None:
+    # A process of its own: keyring remembers which backends it found usable.
+    start = time.monotonic()
+    done = _in_a_fresh_process(READ_IN_A_FRESH_PROCESS, TIMEOUT)
     assert time.monotonic() - start < TIMEOUT + 20
     message = done.stdout
     assert f"did not answer within {TIMEOUT} seconds" in message
@@ -56,14 +62,7 @@ except KeyringTimeoutError as exc:
 def test_a_read_started_early_gives_up_once_and_says_what_to_do(silent_keyring: None) -> None:
     seconds = 4  # long enough that a second wait (8 s) cannot pass for process start-up
     start = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-c", READ_EARLY_IN_A_FRESH_PROCESS],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        env={**os.environ, "REGROUP_KEYRING_TIMEOUT": str(seconds)},
-    )
+    done = _in_a_fresh_process(READ_EARLY_IN_A_FRESH_PROCESS, seconds)
     assert time.monotonic() - start < 2 * seconds - 1
     assert f"did not answer within {seconds} seconds" in done.stdout
 
