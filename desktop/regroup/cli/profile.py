@@ -34,7 +34,7 @@ def prepare_process(data_dir: Path, needs_key: bool = True) -> None:
     loaded before the collector comes on is frozen: the modules and the profile live
     until the process ends, and a first pass over them all cost about 15 ms. Tests
     that call commands in-process do neither, and keep their objects collectable.
-    A command that ``needs_key`` not (``backup list``) reads nothing.
+    A command registered with ``needs_key=False`` (``backup list``) reads nothing.
     """
     global _freeze_at_open, _early_keystore, _reading
     _freeze_at_open = True

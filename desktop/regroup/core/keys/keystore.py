@@ -227,8 +227,9 @@ class SystemKeyStore:
 
     def _quick_read(self, profile_id: str) -> str | None:
         """Read the Secret Service without loading keyring; None when keyring must answer."""
-        early, self._early = self._early, None
+        early = self._early
         if early is not None and early[0] == profile_id:
+            self._early = None  # taken; another profile's read stays for settle()
             value = early[1].wait()
         elif self._backend is not None or not secret_service.quick_read_possible():
             return None
