@@ -70,8 +70,7 @@ class InsightsService:
         everything = records.debriefs(self._db, self._tz)
         rows = records.in_period(everything, period)
         goal_rows = records.debrief_goals(self._db, self._tz)
-        read = records.mood_range(period, LATER_DAYS.stop - 1)
-        moods = mood_figures.DailyMoods(records.daily_moods(self._db, *read))
+        read, moods = self._daily_moods(period)
         return Insights(
             period=period,
             today=today,
@@ -100,9 +99,12 @@ class InsightsService:
         return self._mood(self._debriefs(period), period)
 
     def _mood(self, rows: list[DebriefRow], period: Period) -> MoodFigure:
+        return mood_figures.mood(self._daily_moods(period)[1], rows, period)
+
+    def _daily_moods(self, period: Period) -> tuple[DaySpan, DailyMoods]:
+        """Read the period's daily moods and the weeks after it; return the days read too."""
         read = records.mood_range(period, LATER_DAYS.stop - 1)
-        moods = mood_figures.DailyMoods(records.daily_moods(self._db, *read))
-        return mood_figures.mood(moods, rows, period)
+        return read, DailyMoods(records.daily_moods(self._db, *read))
 
     def move_on(self, period: Period) -> MoveOnFigure:
         """4. Days from the news to "ready to move on", and the "Not yet"s."""
