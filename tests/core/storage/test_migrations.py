@@ -266,7 +266,7 @@ def test_schema_6_upgrades_to_7_with_an_empty_waiting_list_and_every_debrief_kep
             (stamp, stamp),
         )
         assert migrations.apply_migrations(db) == 6
-        assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 7
+        assert migrations.schema_version(db) == migrations.CURRENT_VERSION
         assert db.execute_sql("SELECT uuid, company FROM debrief").fetchall() == [("d1", "Acme")]
         assert db.execute_sql("SELECT count(*) FROM waiting").fetchone() == (0,)
         db.execute_sql(
@@ -285,6 +285,40 @@ def test_schema_6_upgrades_to_7_with_an_empty_waiting_list_and_every_debrief_kep
                 "stage) VALUES ('w2', '2026-03-01', '2026-03-01', ?, ?, 'hired')",
                 (stamp, stamp),
             )
+    finally:
+        db.close()
+
+
+def test_schema_7_upgrades_to_8_with_the_figure_indexes_and_every_row_kept(
+    tmp_path: Path,
+) -> None:
+    db = open_encrypted(tmp_path / "v7.db", new_data_key())
+    try:
+        migrations.apply_migrations(db, target=7)
+        stamp = "2026-03-19 08:00:00.000000"
+        db.execute_sql(
+            "INSERT INTO debrief (uuid, status, created_at, updated_at, company, traps) "
+            "VALUES ('d1', 'saved', ?, ?, 'Acme \U0001f614', '[\"comparing\"]')",
+            (stamp, stamp),
+        )
+        db.execute_sql(
+            "INSERT INTO goal (uuid, title, lane, position, created_at, updated_at, done_at, "
+            "source_debrief_id, source_line) VALUES ('g1', 'Ask', 'done', 0, ?, ?, ?, 1, 'Ask')",
+            (stamp, stamp, stamp),
+        )
+        assert migrations.apply_migrations(db) == 7
+        assert migrations.schema_version(db) == migrations.CURRENT_VERSION == 8
+        indexes = {
+            table: {r[1] for r in db.execute_sql(f"PRAGMA index_list({table})").fetchall()}
+            for table in ("debrief", "goal")
+        }
+        assert "debrief_figures" in indexes["debrief"]
+        assert {"goal_figures", "goal_done"} <= indexes["goal"]
+        assert db.execute_sql("SELECT company, traps FROM debrief").fetchall() == [
+            ("Acme \U0001f614", '["comparing"]')
+        ]
+        assert db.execute_sql("SELECT title, source_line FROM goal").fetchall() == [("Ask", "Ask")]
+        assert db.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         db.close()
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from time import localtime
 from typing import NamedTuple
 
-from peewee import SqliteDatabase
+from peewee import SQL, SqliteDatabase
 
 from regroup.core.debriefs.types import DebriefStatus, KeepLooking, NewsVia, Stage
 from regroup.core.goals.types import Lane
@@ -35,12 +35,12 @@ _DAILY_MOODS_SQL = (
 )
 
 # Raw SQL again for INDEXED BY: SQLite would walk the board's index, which holds every
-# goal's title, to find those made from debriefs, decrypting each of its pages on a
-# cold start (35 ms against 25 at 10,000 goals). The order is the board's, as that
-# index gave it.
+# goal's title, decrypting each of its pages on a cold start. goal_figures holds these
+# goals alone, with just these columns, in the board's order (5 ms against 15 at
+# 10,000 goals, 2,000 of them from debriefs).
 _DEBRIEF_GOALS_SQL = (
     "SELECT id, created_at, done_at, due_on, lane, source_debrief_id, source_line "
-    "FROM goal INDEXED BY goal_source WHERE deleted_at IS NULL AND source_debrief_id IS NOT NULL "
+    "FROM goal INDEXED BY goal_figures WHERE deleted_at IS NULL AND source_debrief_id IS NOT NULL "
     "ORDER BY lane, position, id"
 )
 
@@ -155,7 +155,9 @@ _ANSWERS = (
     Debrief.role_kind,
     Debrief.news_via,
     Debrief.feedback_asked,
-    Debrief.feedback_received != "",
+    # Written out, not a parameter: SQLite then finds this in debrief_figures, which
+    # holds every column read here, and never reads the debriefs' long texts.
+    Debrief.feedback_received != SQL("''"),
     Debrief.preparedness,
     Debrief.wanted,
     Debrief.keep_looking,

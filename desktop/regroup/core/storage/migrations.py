@@ -310,6 +310,28 @@ def _v7_waiting(db: SqliteDatabase) -> None:
     db.execute_sql("CREATE INDEX waiting_quiet ON waiting (quiet_since) WHERE offered_at IS NULL")
 
 
+def _v8_figure_indexes(db: SqliteDatabase) -> None:
+    """Indexes that hold what the Insights figures read, so they skip the full rows.
+
+    Every page of a table is encrypted: reading a debrief's long texts, or a goal's
+    title and notes, to reach the few columns the figures use cost more than the
+    figures themselves on a cold start. Measured on 2,000 debriefs and 10,000 goals:
+    the debriefs 18 to 11 ms, the goals made from them 15 to 5 ms, the goals done
+    since a day 10 to 4 ms. The debriefs' index ends with their two short JSON lists
+    (thinking traps, "do differently" lines) and says only whether feedback came.
+    """
+    db.execute_sql(
+        "CREATE INDEX debrief_figures ON debrief (status, deleted_at, id, created_at, "
+        "company, role, applied_on, stage, news_on, role_kind, news_via, feedback_asked, "
+        "feedback_received <> '', preparedness, wanted, keep_looking, traps, do_differently)"
+    )
+    db.execute_sql(
+        "CREATE INDEX goal_figures ON goal (lane, position, id, created_at, done_at, due_on, "
+        "source_debrief_id, source_line) WHERE deleted_at IS NULL AND source_debrief_id IS NOT NULL"
+    )
+    db.execute_sql("CREATE INDEX goal_done ON goal (deleted_at, done_at)")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_entries,
     _v2_tags_search_and_trash,
@@ -318,6 +340,7 @@ MIGRATIONS: list[Migration] = [
     _v5_reminders,
     _v6_insights,
     _v7_waiting,
+    _v8_figure_indexes,
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 
