@@ -10,8 +10,8 @@ so every error is found and reported exactly as it would be without the child.
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 from regroup.core.errors import KeystoreUnavailableError
 from regroup.core.keys.keystore import (
@@ -21,6 +21,9 @@ from regroup.core.keys.keystore import (
     keyring_timeout,
     timeout_message,
 )
+
+if TYPE_CHECKING:
+    import subprocess
 
 READER_FLAG = "--internal-key-reader"
 TIMED_OUT = 4
@@ -71,6 +74,10 @@ class ChildProcessKeyStore:
         self._profile_id = profile_id
         self._name = ""
         self._system: KeyStore | None = None
+        # Imported here: every command loads this module for READER_FLAG, and only the
+        # window starts a child (subprocess costs about 5 ms to load).
+        import subprocess
+
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         self._child: subprocess.Popen[str] | None = subprocess.Popen(
             reader_command(profile_id),
@@ -87,6 +94,8 @@ class ChildProcessKeyStore:
         return self._system
 
     def _answer_from_child(self) -> bytes | None:
+        import subprocess
+
         child, self._child = self._child, None
         if child is None:
             return None
