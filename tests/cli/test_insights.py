@@ -159,7 +159,10 @@ def test_the_mood_line_is_written_as_json_would_write_its_rounded_figures() -> N
     rounded = [
         [d.day.isoformat(), round(d.mean, 2), round(d.rolling_mean, 2), d.entries] for d in days
     ]
-    assert mood_days_json(days) == json.dumps(rounded, separators=(", ", ": "))
+    iso_days = tuple(d.day.isoformat() for d in days)
+    assert mood_days_json(days, iso_days) == json.dumps(rounded, separators=(", ", ": "))
     one = (MoodDay(start, 2.675, 1.005, 2),)
-    assert json.loads(mood_days_json(one)) == [["2024-02-27", 2.67, 1.0, 2]]
-    assert mood_days_json(()) == "[]"
+    assert json.loads(mood_days_json(one, ("2024-02-27",))) == [["2024-02-27", 2.67, 1.0, 2]]
+    assert mood_days_json((), ()) == "[]"
+    with pytest.raises(ValueError, match="days"):
+        mood_days_json(one, ())

@@ -103,26 +103,26 @@ def _mood(f: MoodFigure) -> dict[str, object]:
     }
 
 
-def mood_days_json(days: tuple[MoodDay, ...]) -> str:
+def mood_days_json(days: tuple[MoodDay, ...], iso_days: tuple[str, ...]) -> str:
     """Return the days as a JSON list of [day, mean, 7-day rolling mean, moods that day].
 
-    A long diary has some 29,000 days: rounding and writing 58,000 floats one by one
-    took 65 ms. Means of moods from 1 to 5 take few values (about 70 in 36,500
-    entries), so each is rounded and written once, as is each count, and the pieces
-    are joined in C (25 ms against 35 formatting each row); the text is what
-    ``json.dumps`` writes for the rounded rows.
+    ``iso_days`` are the same days as ISO text. A long diary has some 29,000 days:
+    rounding and writing 58,000 floats one by one took 65 ms. Means of moods from 1
+    to 5 take few values (about 70 in 36,500 entries), so each is rounded and written
+    once, as is each count, and the pieces are joined in C (25 ms against 35
+    formatting each row); the text is what ``json.dumps`` writes for the rounded rows.
     """
-    from datetime import date
-
+    if len(iso_days) != len(days):
+        raise ValueError(f"{len(days)} mood days but {len(iso_days)} ISO days")
     if not days:
         return "[]"
-    dates, means, rolling, entries = zip(*days, strict=True)
+    _dates, means, rolling, entries = zip(*days, strict=True)
     written = {value: repr(round(value, 2)) for value in {*means, *rolling}}
     text = written.__getitem__
     counts = {count: str(count) for count in set(entries)}
     rows = zip(
         repeat('["'),
-        map(date.isoformat, dates),
+        iso_days,
         repeat('", '),
         map(text, means),
         repeat(", "),
@@ -277,7 +277,7 @@ def insights_json(found: Insights) -> str:
     for key, item in _figures(found).items():
         text = json.dumps(item, ensure_ascii=False, separators=(", ", ": "))
         if key == "mood":
-            text = f'{text[:-1]}, "days": {mood_days_json(found.mood.days)}}}'
+            text = f'{text[:-1]}, "days": {mood_days_json(found.mood.days, found.mood.iso_days)}}}'
         lines.append(f"  {json.dumps(key)}: {text}")
     return "{\n" + ",\n".join(lines) + "\n}"
 

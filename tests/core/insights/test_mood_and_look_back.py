@@ -49,6 +49,9 @@ def test_mood_line_has_daily_means_a_rolling_mean_and_the_weeks_after_the_news(
         dt.date(2026, 2, 25): (4.0, 4.0, 1),
         dt.date(2026, 3, 5): (5.0, 5.0, 1),
     }
+    assert figure.iso_days == tuple(d.day.isoformat() for d in figure.days)
+    later = insights_over(profile, plans).mood(Period(dt.date(2026, 2, 4), None))
+    assert later.iso_days == ("2026-02-20", "2026-02-25", "2026-03-05")
     assert [(m.day, m.debrief_id) for m in figure.news] == [(NEWS, debrief_id)]
     assert (figure.first_week, figure.later) == (2.0, 4.0)  # 1, 3, 2 then 4, 4
     assert figure.reading == (
@@ -61,7 +64,7 @@ def test_mood_after_news_reads_past_the_end_of_the_period(profile: Profile, plan
     debrief(plans, "Acme", NEWS)
     write(profile, dt.date(2026, 2, 20), 4)
     figure = insights_over(profile, plans).mood(Period(dt.date(2026, 1, 1), NEWS))
-    assert figure.days == ()  # nothing written in January
+    assert figure.days == figure.iso_days == ()  # nothing written in January
     assert figure.around_news[0].later == 4.0
 
 

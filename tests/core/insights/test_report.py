@@ -169,12 +169,13 @@ def test_years_of_diary_fit_the_printed_line_and_news_days_share_marks() -> None
     first = dt.date(2000, 1, 1)
     days = tuple(MoodDay(first + dt.timedelta(days=n), 1.0 + n % 5, 3.0, 1) for n in range(36_500))
     news = tuple(NewsMark(first + dt.timedelta(days=n), n) for n in range(0, 36_500, 7))
-    chart = mood_chart(MoodFigure(days, news, (), None, None, "A reading."))
+    iso_days = tuple(d.day.isoformat() for d in days)
+    chart = mood_chart(MoodFigure(days, news, (), None, None, "A reading.", iso_days))
     assert chart is not None and len(chart.points) == 397 == len(chart.line)
     assert chart.points[1][0] - chart.points[0][0] == dt.timedelta(days=92)  # 36,500 / 400, up
     assert chart.line[0] == (first, 3.0)
     assert 300 < len(chart.marks) <= 401  # one mark a point at most, not 5,215 rules
-    few = mood_chart(MoodFigure(days[:30], news[:5], (), None, None, "A reading."))
+    few = mood_chart(MoodFigure(days[:30], news[:5], (), None, None, "A reading.", iso_days[:30]))
     assert few is not None and len(few.points) == 30 and len(few.marks) == 5
 
 

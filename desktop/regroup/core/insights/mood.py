@@ -33,7 +33,7 @@ class DailyMoods:
     """
 
     def __init__(self, columns: MoodColumns) -> None:
-        self.days, totals, self.counts = columns
+        self.days, totals, self.counts, self.texts = columns
         self.means = list(map(truediv, totals, self.counts))
         self.ordinals = list(map(date.toordinal, self.days))
         self._sums = list(accumulate(totals, initial=0))
@@ -58,9 +58,13 @@ class DailyMoods:
         return _mean(self.pooled(start, days))
 
 
+def _in_period(moods: DailyMoods, period: Period) -> tuple[int, int]:
+    return moods.span(period.date_from or date.min, period.date_to or date.max)
+
+
 def mood_line(moods: DailyMoods, period: Period) -> tuple[MoodDay, ...]:
     """Return the period's days with moods, each with the mean of the 7 days ending there."""
-    low, high = moods.span(period.date_from or date.min, period.date_to or date.max)
+    low, high = _in_period(moods, period)
     if low == high:
         return ()
     days, means, counts = moods.days[low:high], moods.means[low:high], moods.counts[low:high]
@@ -102,6 +106,7 @@ def mood(moods: DailyMoods, rows: list[DebriefRow], period: Period) -> MoodFigur
     first_week = _mean((first_sum, first_count))
     weeks_later = _mean((later_sum, later_count))
     line = mood_line(moods, period)
+    low, high = _in_period(moods, period)
     return MoodFigure(
         line,
         tuple(marks),
@@ -109,6 +114,7 @@ def mood(moods: DailyMoods, rows: list[DebriefRow], period: Period) -> MoodFigur
         first_week,
         weeks_later,
         _reading(line, tuple(marks), first_week, weeks_later),
+        tuple(moods.texts[low:high]),
     )
 
 

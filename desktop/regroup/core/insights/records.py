@@ -84,11 +84,14 @@ class MoodColumns(NamedTuple):
     """Diary days with moods, in order, with the sum and the number of their moods.
 
     Moods are whole numbers, so the sums stay exact however many days are added up.
+    ``texts`` are the days as SQLite gave them (ISO 8601): the JSON writes them as
+    they are, where writing 29,000 dates out again took 7 ms.
     """
 
     days: list[date]
     totals: list[int]
     counts: list[int]
+    texts: list[str]
 
 
 class CheckinRow(NamedTuple):
@@ -223,11 +226,13 @@ def daily_moods(db: SqliteDatabase, first: date | None, last: date | None) -> Mo
     bounds = ((first or date.min).isoformat(), (last or date.max).isoformat())
     days, totals, counts = db.execute_sql(_DAILY_MOODS_SQL, bounds).fetchone()
     if days is None:  # no moods at all between the two days
-        return MoodColumns([], [], [])
+        return MoodColumns([], [], [], [])
+    texts = days.split(",")
     return MoodColumns(
-        list(map(date.fromisoformat, days.split(","))),
+        list(map(date.fromisoformat, texts)),
         list(map(int, totals.split(","))),
         list(map(int, counts.split(","))),
+        texts,
     )
 
 

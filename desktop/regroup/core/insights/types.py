@@ -7,6 +7,7 @@ command line and the report say the same thing. Readings never keep score.
 
 from __future__ import annotations
 
+from dataclasses import field
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -157,6 +158,8 @@ class MoodFigure:
     first_week: float | None
     later: float | None
     reading: str
+    iso_days: tuple[str, ...] = field(compare=False, repr=False)
+    """The days of ``days`` as ISO 8601 text, as they were read, for the JSON to write."""
 
 
 class MoveOn(NamedTuple):
