@@ -7,7 +7,6 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 LOCALTIME = Path("/etc/localtime")
 TIMEZONE_FILE = Path("/etc/timezone")
@@ -58,6 +57,8 @@ class SystemClock:
 
 
 def _valid(name: str) -> str | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # 3 ms to load, for a zone's name
+
     name = name.strip().removeprefix(":")
     if not name or name.startswith("/"):
         return None

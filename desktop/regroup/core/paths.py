@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-
 from regroup.core.record import record
 
 DB_NAME = "regroup.db"
@@ -14,11 +12,15 @@ KEY_FILE_NAME = "regroup.key"
 
 def default_data_dir() -> Path:
     """Return the per-user data folder (e.g. ~/.local/share/Regroup on Linux)."""
+    import platformdirs  # 5 ms to load; a command given --data-dir never needs it
+
     return Path(platformdirs.user_data_dir("Regroup", appauthor=False, roaming=True))
 
 
 def drafts_fallback_dir(profile_id: str) -> Path:
     """Return where recovery drafts go when the profile folder cannot be written."""
+    import platformdirs
+
     cache = Path(platformdirs.user_cache_dir("Regroup", appauthor=False))
     return cache / "drafts" / profile_id
 

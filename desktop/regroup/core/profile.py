@@ -107,7 +107,6 @@ class Profile:
         self.notice = notice
         self.clock = clock
         self.settings = SettingsService(db)
-        self._draft_folders = [paths.root, drafts_fallback_dir(key_file.profile_id)]
         self._data_key = data_key
         self._keystore = keystore
         self._idle_checkpoint = IdleCheckpoint(db)
@@ -144,7 +143,8 @@ class Profile:
     @cached_property
     def drafts(self) -> Drafts:
         """The recovery drafts of the diary and the debriefs."""
-        return Drafts(self._data_key, self._draft_folders)
+        fallback = drafts_fallback_dir(self.key_file.profile_id)
+        return Drafts(self._data_key, [self.paths.root, fallback])
 
     @cached_property
     def keys(self) -> KeyManager:
