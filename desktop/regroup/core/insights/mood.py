@@ -58,13 +58,8 @@ class DailyMoods:
         return _mean(self.pooled(start, days))
 
 
-def _in_period(moods: DailyMoods, period: Period) -> tuple[int, int]:
-    return moods.span(period.date_from or date.min, period.date_to or date.max)
-
-
-def mood_line(moods: DailyMoods, period: Period) -> tuple[MoodDay, ...]:
-    """Return the period's days with moods, each with the mean of the 7 days ending there."""
-    low, high = _in_period(moods, period)
+def mood_line(moods: DailyMoods, low: int, high: int) -> tuple[MoodDay, ...]:
+    """Return the days ``low:high`` (a span), each with the mean of the 7 days ending there."""
     if low == high:
         return ()
     days, means, counts = moods.days[low:high], moods.means[low:high], moods.counts[low:high]
@@ -105,8 +100,8 @@ def mood(moods: DailyMoods, rows: list[DebriefRow], period: Period) -> MoodFigur
         marks.append(NewsMark(row.news_on, row.id))
     first_week = _mean((first_sum, first_count))
     weeks_later = _mean((later_sum, later_count))
-    line = mood_line(moods, period)
-    low, high = _in_period(moods, period)
+    low, high = moods.span(period.date_from or date.min, period.date_to or date.max)
+    line = mood_line(moods, low, high)
     return MoodFigure(
         line,
         tuple(marks),

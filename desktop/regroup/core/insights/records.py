@@ -236,6 +236,18 @@ def daily_moods(db: SqliteDatabase, first: date | None, last: date | None) -> Mo
     )
 
 
+def daily_moods_in(db: SqliteDatabase, spans: list[tuple[date, date]]) -> MoodColumns:
+    """Return :func:`daily_moods` of several spans, given in day order and apart, as one."""
+    read = MoodColumns([], [], [], [])
+    for first, last in spans:
+        span = daily_moods(db, first, last)
+        read.days.extend(span.days)
+        read.totals.extend(span.totals)
+        read.counts.extend(span.counts)
+        read.texts.extend(span.texts)
+    return read
+
+
 def mood_range(period: Period, extra_days: int) -> tuple[date | None, date | None]:
     """Return the days of moods to read: the period, and ``extra_days`` after its end."""
     last = None if period.date_to is None else period.date_to + timedelta(days=extra_days)

@@ -17,7 +17,7 @@ from regroup.core.insights import lessons as lesson_figures
 from regroup.core.insights import mood as mood_figures
 from regroup.core.insights import outcomes, progress, records
 from regroup.core.insights.mood import DailyMoods
-from regroup.core.insights.records import DebriefRow, MoodColumns
+from regroup.core.insights.records import DebriefRow
 from regroup.core.insights.types import (
     LATER_DAYS,
     DirectionFigure,
@@ -150,14 +150,7 @@ class InsightsService:
         if line is not None and all(_within(span, line[0]) for span in spans):
             moods = line[1]  # the whole diary when no period is chosen: no more reading
         else:  # the spans come in day order and apart (then is three months back)
-            read = MoodColumns([], [], [], [])
-            for first, last in spans:
-                span = records.daily_moods(self._db, first, last)
-                read.days.extend(span.days)
-                read.totals.extend(span.totals)
-                read.counts.extend(span.counts)
-                read.texts.extend(span.texts)
-            moods = DailyMoods(read)
+            moods = DailyMoods(records.daily_moods_in(self._db, spans))
         done = records.goals_done_after(self._db, then.day, self._tz)
         return progress.then_and_now(then, rows, done, moods, today)
 
